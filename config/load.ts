@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { environmentSchema, type EnvironmentConfig } from "./schema";
+
+/** Raised when an environment's configuration file is missing, unreadable or invalid. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** The folder holding one `<env>.json` per environment, overridable for tests and forks. */
+export function defaultConfigDir(): string {
+  return process.env.LIVESTREAM_CONFIG_DIR ?? join(projectRoot(), "config", "environments");
+}
+
+/** Walks up from this file to the folder with package.json, so sources and dist/ resolve the same. */
+export function projectRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "config"))) return dir;
+    const parent = resolve(dir, "..");
+    if (parent === dir) throw new ConfigError(`cannot find the project root above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+function formatIssues(env: string, file: string, error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join(".") : "(root)";
+    return `  - ${field}: ${issue.message}`;
+  });
+  return `invalid configuration for environment '${env}' (${file}):\n${lines.join("\n")}`;
+}
+
+/** Validates one environment's raw configuration; throws a ConfigError naming every bad field. */
+export function parseEnvironment(env: string, raw: unknown, file = `${env}.json`): EnvironmentConfig {
+  const result = environmentSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(formatIssues(env, file, result.error));
+  if (result.data.name !== env) {
+    throw new ConfigError(`invalid configuration for environment '${env}' (${file}):\n  - name: is '${result.data.name}' but the file is for '${env}'; make them match`);
+  }
+  return result.data;
+}
+
+/** Reads and validates `<dir>/<env>.json`. */
+export function loadEnvironment(env: string, dir = defaultConfigDir()): EnvironmentConfig {
+  const file = join(dir, `${env}.json`);
+  if (!existsSync(file)) {
+    throw new ConfigError(`no configuration for environment '${env}': ${file} does not exist (known: ${listEnvironments(dir).join(", ") || "none"})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`invalid configuration for environment '${env}' (${file}): not valid JSON: ${(err as Error).message}`);
+  }
+  return parseEnvironment(env, raw, file);
+}
+
+/** Environment names in a config folder, sorted. */
+export function listEnvironments(dir = defaultConfigDir()): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -".json".length))
+    .sort();
+}
+
+/**
+ * Loads every environment, collecting all errors before throwing, so one run reports every bad
+ * file and nothing is synthesized from a half-valid set.
+ */
+export function loadAllEnvironments(dir = defaultConfigDir()): EnvironmentConfig[] {
+  const envs = listEnvironments(dir);
+  if (envs.length === 0) throw new ConfigError(`no environment files (*.json) in ${dir}`);
+  const configs: EnvironmentConfig[] = [];
+  const errors: string[] = [];
+  for (const env of envs) {
+    try {
+      configs.push(loadEnvironment(env, dir));
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      errors.push(err.message);
+    }
+  }
+  if (errors.length) throw new ConfigError(errors.join("\n"));
+  return configs;
+}

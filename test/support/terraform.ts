@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * Runs real Terraform, offline, against the hashicorp/aws provider installed in a local filesystem
+ * mirror (the public registry is unreachable here). TF_PLUGIN_MIRROR overrides the mirror root.
+ */
+const MIRROR_CANDIDATES = ["/opt/tf-plugins", "/usr/share/terraform/plugins", join(process.env.HOME ?? "/root", ".terraform.d/plugins")];
+
+export function providerMirror(): string {
+  const candidates = process.env.TF_PLUGIN_MIRROR ? [process.env.TF_PLUGIN_MIRROR] : MIRROR_CANDIDATES;
+  const found = candidates.find((dir) => existsSync(join(dir, "registry.terraform.io/hashicorp/aws")));
+  if (!found) {
+    throw new Error(
+      `no local mirror of the hashicorp/aws provider in ${candidates.join(", ")}; set TF_PLUGIN_MIRROR to the folder above registry.terraform.io`,
+    );
+  }
+  return found;
+}
+
+let cliConfig: string | undefined;
+function cliConfigFile(): string {
+  if (cliConfig) return cliConfig;
+  const mirror = providerMirror();
+  const dir = mkdtempSync(join(tmpdir(), "tfrc-"));
+  cliConfig = join(dir, "terraform.rc");
+  writeFileSync(
+    cliConfig,
+    `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
+  );
+  return cliConfig;
+}
+
+export interface TerraformResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `terraform <args>` in dir with dummy credentials and no network lookups. */
+export function terraform(dir: string, args: string[]): TerraformResult {
+  const result = spawnSync("terraform", [...args, "-no-color"], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    env: {
+      ...process.env,
+      TF_CLI_CONFIG_FILE: cliConfigFile(),
+      TF_IN_AUTOMATION: "1",
+      TF_INPUT: "0",
+      CHECKPOINT_DISABLE: "1",
+      AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLAN00000",
+      AWS_SECRET_ACCESS_KEY: "offline-plan-dummy-secret",
+      AWS_EC2_METADATA_DISABLED: "true",
+    },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** init + validate + plan; throws with Terraform's own output on the first failure. */
+export function initValidatePlan(dir: string): { plan: TerraformResult; planJson: unknown } {
+  for (const args of [["init", "-input=false"], ["validate"]]) {
+    const r = terraform(dir, args);
+    if (r.status !== 0) throw new Error(`terraform ${args[0]} failed in ${dir}:\n${r.stderr}\n${r.stdout}`);
+  }
+  const plan = terraform(dir, ["plan", "-input=false", "-lock=false", "-refresh=false", "-out=plan.tfplan"]);
+  if (plan.status !== 0) throw new Error(`terraform plan failed in ${dir}:\n${plan.stderr}\n${plan.stdout.slice(-4000)}`);
+  const show = terraform(dir, ["show", "-json", "plan.tfplan"]);
+  if (show.status !== 0) throw new Error(`terraform show failed in ${dir}:\n${show.stderr}`);
+  return { plan, planJson: JSON.parse(show.stdout) };
+}
+
+/** Runs the compiled cdktf app (`npm test` builds first) with the given environment. */
+export function synthApp(outdir: string, env: Record<string, string> = {}): TerraformResult {
+  const result = spawnSync(process.execPath, [join(__dirname, "../../dist/main.js")], {
+    encoding: "utf8",
+    env: { ...process.env, LIVESTREAM_OFFLINE: "1", CDKTF_OUTDIR: outdir, ...env },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function terraformVersion(): string {
+  return execFileSync("terraform", ["version", "-json"], { encoding: "utf8" });
+}
