@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { mediaSchema } from "./sections/media";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -165,6 +166,7 @@ export const environmentSchema = z
       bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name"),
       region: z.string().optional(),
     }),
+    media: mediaSchema,
     /** Extra tags on every resource. */
     tags: z.record(z.string(), z.string()).default({}),
   })

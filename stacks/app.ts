@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import type { EnvironmentConfig } from "../config/schema";
 import { LivestreamStack, stackName } from "./livestream-stack";
+import { StateBootstrapStack, stateStackName } from "./state-bootstrap-stack";
 
 export interface PlatformAppOptions {
   /** Validated environments; one stack each. */
@@ -11,11 +12,19 @@ export interface PlatformAppOptions {
   readonly outdir?: string;
 }
 
-/** Builds the cdktf app: one LivestreamStack per environment. Nothing is written until synth(). */
+/**
+ * Builds the cdktf app: one LivestreamStack per environment, plus one StateBootstrapStack per
+ * distinct state bucket (environments sharing a bucket share it). Nothing is written until synth().
+ */
 export function buildPlatformApp(options: PlatformAppOptions): App {
   const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
+  const stateBuckets = new Set<string>();
   for (const config of options.environments) {
     new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
+    if (!stateBuckets.has(config.state.bucket)) {
+      stateBuckets.add(config.state.bucket);
+      new StateBootstrapStack(app, stateStackName(config.name), { config, offline: options.offline });
+    }
   }
   return app;
 }

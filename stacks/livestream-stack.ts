@@ -1,7 +1,7 @@
 import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { EnvironmentConfig } from "../config/schema";
+import { platformProvider } from "./provider";
 
 export interface LivestreamStackProps {
   /** The validated configuration of the environment this stack deploys. */
@@ -29,13 +29,7 @@ export class LivestreamStack extends TerraformStack {
     this.config = config;
     const offline = props.offline ?? false;
 
-    new AwsProvider(this, "aws", {
-      region: config.region,
-      defaultTags: [{ tags: { "livestream:environment": config.name, "livestream:managed-by": "cdktf", ...config.tags } }],
-      ...(offline
-        ? { skipCredentialsValidation: true, skipRequestingAccountId: true, skipMetadataApiCheck: "true" }
-        : { allowedAccountIds: [config.accountId] }),
-    });
+    platformProvider(this, "aws", config, { offline });
 
     if (offline) {
       new LocalBackend(this, { path: "terraform.tfstate" });

@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+/**
+ * Media pipeline settings: the MediaLive channel pool, its encoding ladder, ingest protection,
+ * MediaPackage recording, the media buckets' lifecycles and CloudFront delivery.
+ * The stream key never lives here: only a Secrets Manager ARN, or TF_VAR_media_stream_key at deploy.
+ */
+
+/** MediaLive's default quota is 5 channels per region; more needs a quota increase first. */
+export const MEDIALIVE_CHANNEL_QUOTA = 5;
+export const WORLD_CIDR = "0.0.0.0/0";
+
+const renditionSchema = z.object({
+  /** Short name used in MediaLive description names and HLS name modifiers, e.g. 720p. */
+  name: z.string().regex(/^[a-z0-9]{2,16}$/, "expected 2-16 lower-case letters or digits, e.g. 720p"),
+  width: z.number().int().min(160).max(1920),
+  height: z.number().int().min(90).max(1080),
+  /** Video bitrate in bits per second. */
+  bitrateBps: z.number().int().min(100_000).max(8_000_000),
+});
+
+/**
+ * Default HD ladder. A viewer watches one rendition: the top one (3.0 Mbps video + 128 kbps AAC
+ * = 3.128 Mbps) is ~1.41 GB per hour, the design's "HD is about 1.5 GB per hour".
+ */
+export const DEFAULT_RENDITIONS = [
+  { name: "720p", width: 1280, height: 720, bitrateBps: 3_000_000 },
+  { name: "540p", width: 960, height: 540, bitrateBps: 1_800_000 },
+  { name: "360p", width: 640, height: 360, bitrateBps: 800_000 },
+];
+
+export const ladderSchema = z
+  .object({
+    renditions: z.array(renditionSchema).min(1).max(5).default(DEFAULT_RENDITIONS),
+    /** AAC audio bitrate (bps), shared by every rendition. */
+    audioBitrateBps: z.number().int().min(64_000).max(320_000).default(128_000),
+    framerate: z.union([z.literal(25), z.literal(30), z.literal(50), z.literal(60)]).default(30),
+    /** HLS segment length in seconds; manifests are cached about this long at the edge. */
+    segmentSeconds: z.number().int().min(1).max(10).default(6),
+  })
+  .superRefine((l, ctx) => {
+    const names = l.renditions.map((r) => r.name);
+    if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: ["renditions"], message: `rendition names must be unique, got ${names.join(", ")}` });
+  })
+  .prefault({});
+
+export const mediaSchema = z
+  .object({
+    /** MediaLive channels in the pool (prime time has several mentors streaming at once). */
+    channelCount: z
+      .number()
+      .int()
+      .min(1)
+      .max(MEDIALIVE_CHANNEL_QUOTA, `at most ${MEDIALIVE_CHANNEL_QUOTA}: MediaLive's default regional quota is ${MEDIALIVE_CHANNEL_QUOTA} channels (raise the quota before raising this)`)
+      .default(1),
+    /** SINGLE_PIPELINE is half the price; STANDARD runs two pipelines in two AZs. */
+    channelClass: z.enum(["SINGLE_PIPELINE", "STANDARD"]).default("SINGLE_PIPELINE"),
+    ladder: ladderSchema,
+    /**
+     * CIDRs allowed to push RTMP to the inputs (mentors' encoders, office egress). No default: an
+     * empty list would make the push input useless and a world-open one must be a decision.
+     */
+    inputAllowedCidrs: z.array(z.cidrv4()).min(1, "list the CIDRs mentors' encoders push from (e.g. the office egress); use allowWorldIngest to open it to everyone"),
+    /** Acknowledges that inputAllowedCidrs contains 0.0.0.0/0 (ingest open to the whole internet). */
+    allowWorldIngest: z.boolean().default(false),
+    /** Secrets Manager secret whose SecretString is the RTMP stream key; else TF_VAR_media_stream_key. */
+    streamKeySecretArn: z
+      .string()
+      .regex(/^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, "expected a Secrets Manager secret ARN")
+      .optional(),
+    /** MediaPackage startover window: how long after a session a harvest job can still cut it. */
+    startoverWindowHours: z.number().int().min(1).max(336, "MediaPackage allows at most 14 days (336 h)").default(24),
+    /** Live HLS segments in hls-bucket are deleted after this many days. */
+    hlsRetentionDays: z.number().int().min(1).max(365).default(3),
+    /** CloudFront access logs in cdn-log-bucket are deleted after this many days. */
+    cdnLogRetentionDays: z.number().int().min(1).max(3650).default(90),
+    /** Recordings move to the cheaper storage class after this many days (S3 needs >= 30 for STANDARD_IA). */
+    recordedTransitionDays: z.number().int().min(30, "S3 transitions to STANDARD_IA need at least 30 days").default(30),
+    /**
+     * INTELLIGENT_TIERING by default: rewatch patterns are unknown and it has no retrieval fee;
+     * STANDARD_IA is cheaper for recordings that are rarely watched again.
+     */
+    recordedStorageClass: z.enum(["INTELLIGENT_TIERING", "STANDARD_IA"]).default("INTELLIGENT_TIERING"),
+    /** Overwritten or deleted recording versions are kept this long (recovery from mistakes). */
+    recordedNoncurrentExpiryDays: z.number().int().min(1).default(30),
+    /** PEM public key (SPKI) of the key pair the backend signs playback URLs/cookies with. */
+    cdnPublicKeyPem: z
+      .string()
+      .regex(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n?$/, "expected a PEM public key (-----BEGIN PUBLIC KEY-----); never a private key"),
+    /** Web player origins allowed by CORS, e.g. https://app.example.com. */
+    corsAllowedOrigins: z.array(z.url({ protocol: /^https$/ })).min(1, "list the web player origins (https://...)"),
+    /** PriceClass_200 includes the Asian edges this platform's users need. */
+    priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_200"),
+    /** Optional country restriction for playback. */
+    geoRestriction: z
+      .object({
+        type: z.enum(["whitelist", "blacklist"]),
+        locations: z.array(z.string().regex(/^[A-Z]{2}$/, "expected ISO 3166-1 alpha-2 codes such as SG")).min(1),
+      })
+      .optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.inputAllowedCidrs.includes(WORLD_CIDR) && !m.allowWorldIngest) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["inputAllowedCidrs"],
+        message: `${WORLD_CIDR} opens RTMP ingest to the whole internet; set media.allowWorldIngest to true to acknowledge, or list the encoders' CIDRs`,
+      });
+    }
+  });
+
+export type MediaConfig = z.output<typeof mediaSchema>;
+export type LadderConfig = z.output<typeof ladderSchema>;
+export type RenditionConfig = z.output<typeof renditionSchema>;
+
+/** Bytes per hour a viewer of the top rendition downloads (video + audio). */
+export function topRenditionGbPerHour(ladder: LadderConfig): number {
+  const top = Math.max(...ladder.renditions.map((r) => r.bitrateBps));
+  return ((top + ladder.audioBitrateBps) * 3600) / 8 / 1e9;
+}

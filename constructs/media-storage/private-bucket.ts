@@ -1,0 +1,92 @@
+import { Construct } from "constructs";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+
+export interface PrivateBucketProps {
+  /** Globally unique bucket name. */
+  readonly bucketName: string;
+  /** Keep every object version (recordings). @default false */
+  readonly versioned?: boolean;
+  /**
+   * Keep ACLs enabled with the bucket owner preferred: only CloudFront standard (legacy) logging
+   * needs this, because it delivers through an ACL grant to the awslogsdelivery account.
+   * @default false (BucketOwnerEnforced: ACLs disabled)
+   */
+  readonly aclsForLogDelivery?: boolean;
+  /** Lifecycle rules besides the abort-incomplete-uploads rule every bucket gets. @default none */
+  readonly lifecycleRules?: S3BucketLifecycleConfigurationRule[];
+  /** Delete objects with the bucket on destroy (dev). @default false */
+  readonly forceDestroy?: boolean;
+}
+
+/**
+ * An S3 bucket that is never public: all four public access blocks on, SSE-S3 encryption, ACLs
+ * disabled unless log delivery needs them, and a lifecycle. Its policy is set by the caller.
+ */
+export class PrivateBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly name: string;
+  readonly arn: string;
+  /** `<name>.s3.<region>.amazonaws.com`, the CloudFront S3 origin domain. */
+  readonly regionalDomainName: string;
+  /** `<name>.s3.amazonaws.com`, what CloudFront standard logging expects. */
+  readonly domainName: string;
+  /** The public access block; bucket policies depend on it so they are not rejected mid-apply. */
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
+
+  constructor(scope: Construct, id: string, props: PrivateBucketProps) {
+    super(scope, id);
+    if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(props.bucketName)) {
+      throw new Error(`PrivateBucket: bucketName '${props.bucketName}' is not a valid S3 bucket name (3-63 lower-case letters, digits, dashes)`);
+    }
+    this.bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
+    const bucket = this.bucket.id;
+
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+
+    new S3BucketOwnershipControls(this, "ownership", {
+      bucket,
+      rule: { objectOwnership: props.aclsForLogDelivery ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
+    });
+
+    // SSE-S3 rather than the platform CMK: CloudFront (OAC), MediaLive and MediaPackage would each
+    // need KMS grants, and every segment GET/PUT would be a billed KMS request (thousands per
+    // session). Objects are still encrypted at rest; access is controlled by the bucket policy.
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+    });
+
+    if (props.versioned) {
+      new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
+    }
+
+    new S3BucketLifecycleConfiguration(this, "lifecycle", {
+      bucket,
+      rule: [
+        {
+          id: "abort-incomplete-uploads",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
+        },
+        ...(props.lifecycleRules ?? []),
+      ],
+    });
+
+    this.name = this.bucket.bucket;
+    this.arn = this.bucket.arn;
+    this.regionalDomainName = this.bucket.bucketRegionalDomainName;
+    this.domainName = this.bucket.bucketDomainName;
+  }
+}

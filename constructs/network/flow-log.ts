@@ -1,0 +1,88 @@
+import { Construct } from "constructs";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+
+/** Retention values CloudWatch Logs accepts. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+export interface VpcFlowLogProps {
+  /** Prefix of every name, e.g. `livestream-dev`. */
+  readonly namePrefix: string;
+  /** The VPC whose traffic is logged. */
+  readonly vpcId: string;
+  /** KMS key ARN encrypting the log group. */
+  readonly kmsKeyArn: string;
+  /** Account id; the flow-logs service may assume the role only for this account. */
+  readonly accountId: string;
+  /** Region of the VPC. */
+  readonly region: string;
+  /** Days the log group keeps records (a CloudWatch Logs retention value). @default 30 */
+  readonly retentionDays?: number;
+}
+
+/** Flow logs of all VPC traffic (accepted and rejected) to an encrypted CloudWatch log group. */
+export class VpcFlowLog extends Construct {
+  /** Name of the log group holding the flow records. */
+  readonly logGroupName: string;
+  /** ARN of that log group. */
+  readonly logGroupArn: string;
+
+  constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
+    super(scope, id);
+    const retentionDays = props.retentionDays ?? 30;
+    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retentionDays)) {
+      throw new Error(`VpcFlowLog: retentionDays ${retentionDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+    }
+
+    const logGroup = new CloudwatchLogGroup(this, "log-group", {
+      name: `/aws/vpc-flow-logs/${props.namePrefix}`,
+      retentionInDays: retentionDays,
+      kmsKeyId: props.kmsKeyArn,
+    });
+
+    // Only the flow-logs service, and only for flow logs in this account, may assume the role
+    // (guards against a confused deputy).
+    const trust = new DataAwsIamPolicyDocument(this, "trust", {
+      statement: [
+        {
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
+            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:ec2:${props.region}:${props.accountId}:vpc-flow-log/*`] },
+          ],
+        },
+      ],
+    });
+    const role = new IamRole(this, "role", {
+      name: `${props.namePrefix}-vpc-flow-logs`,
+      description: "Lets VPC flow logs write to its own log group",
+      assumeRolePolicy: trust.json,
+    });
+    // Writes go to the one log group; nothing else.
+    const write = new DataAwsIamPolicyDocument(this, "write", {
+      statement: [
+        {
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          resources: [logGroup.arn, `${logGroup.arn}:*`],
+        },
+      ],
+    });
+    new IamRolePolicy(this, "write-policy", { name: "write-flow-log-group", role: role.id, policy: write.json });
+
+    new FlowLog(this, "flow-log", {
+      vpcId: props.vpcId,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: logGroup.arn,
+      iamRoleArn: role.arn,
+      tags: { Name: `${props.namePrefix}-vpc` },
+    });
+
+    this.logGroupName = logGroup.name;
+    this.logGroupArn = logGroup.arn;
+  }
+}

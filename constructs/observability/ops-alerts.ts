@@ -1,0 +1,77 @@
+import { Construct } from "constructs";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { denyInsecureTransport } from "../messaging/deny-insecure-transport";
+
+/** AWS services that publish operational events to the ops topic. */
+export const DEFAULT_OPS_PUBLISHERS = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"] as const;
+
+export interface OpsAlertsProps {
+  /** Prefix of every resource name, e.g. `livestream-dev`. */
+  readonly namePrefix: string;
+  /** ARN of the platform KMS key that encrypts the topic; its key policy must let the publishers use it. */
+  readonly kmsKeyArn: string;
+  /** Account that owns the alarms and budgets; publishers are limited to it (confused-deputy guard). */
+  readonly accountId: string;
+  /** Addresses that receive every alert by e-mail (each subscription is confirmed once by its owner). */
+  readonly emails: string[];
+  /**
+   * Service principals allowed to publish.
+   * @default ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"]
+   */
+  readonly publisherServices?: string[];
+}
+
+/**
+ * The operations alert topic: alarms and budgets publish here and on-call people read it by e-mail.
+ * Encrypted with the platform key, TLS-only, and publishable only by the listed services acting for
+ * this account.
+ */
+export class OpsAlerts extends Construct {
+  /** ARN of the ops SNS topic: the target of every alarm's alarm and OK actions. */
+  readonly topicArn: string;
+  /** Name of the ops SNS topic. */
+  readonly topicName: string;
+
+  constructor(scope: Construct, id: string, props: OpsAlertsProps) {
+    super(scope, id);
+    if (!/^\d{12}$/.test(props.accountId)) {
+      throw new Error(`OpsAlerts: accountId must be a 12-digit AWS account id, got '${props.accountId}'`);
+    }
+    if (props.emails.length === 0) {
+      throw new Error("OpsAlerts: emails must list at least one address, otherwise alarms reach nobody");
+    }
+    const publishers = props.publisherServices ?? [...DEFAULT_OPS_PUBLISHERS];
+    if (publishers.length === 0) {
+      throw new Error("OpsAlerts: publisherServices must not be empty (alarms could not publish)");
+    }
+
+    const topic = new SnsTopic(this, "topic", {
+      name: `${props.namePrefix}-ops-alerts`,
+      kmsMasterKeyId: props.kmsKeyArn,
+    });
+    this.topicArn = topic.arn;
+    this.topicName = topic.name;
+
+    const policy = new DataAwsIamPolicyDocument(this, "topic-policy-document", {
+      statement: [
+        {
+          sid: "AllowServicePublishersForThisAccount",
+          effect: "Allow",
+          principals: [{ type: "Service", identifiers: publishers }],
+          actions: ["sns:Publish"],
+          resources: [topic.arn],
+          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
+        },
+        denyInsecureTransport("sns", [topic.arn]),
+      ],
+    });
+    new SnsTopicPolicy(this, "topic-policy", { arn: topic.arn, policy: policy.json });
+
+    props.emails.forEach((email, i) => {
+      new SnsTopicSubscription(this, `email-${i}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
+    });
+  }
+}

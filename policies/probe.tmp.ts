@@ -1,0 +1,12 @@
+import { Testing, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+const app = Testing.app();
+const s = new TerraformStack(app, "t");
+new AwsProvider(s, "aws", { region: "us-east-1" });
+const b = new S3Bucket(s, "b", { bucket: "x" });
+new S3BucketServerSideEncryptionConfigurationA(s, "e", { bucket: b.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }] });
+new CloudfrontDistribution(s, "cf", { enabled: true, origin: [{ domainName: b.bucketRegionalDomainName, originId: "o" }], defaultCacheBehavior: { allowedMethods: ["GET"], cachedMethods: ["GET"], targetOriginId: "o", viewerProtocolPolicy: "redirect-to-https" }, restrictions: { geoRestriction: { restrictionType: "none" } }, viewerCertificate: { cloudfrontDefaultCertificate: true } });
+console.log(JSON.stringify((s as any).toTerraform().resource, null, 1));
