@@ -3,7 +3,7 @@
  * The ops CLI entry: wires commands and loads each lazily, so `ops --help` pays for commander only.
  * Each command lives in ./commands/<name>.ts as an async function taking plain options.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { ExitCode, OpsError } from "./errors";
 
 function run<T>(load: () => Promise<(opts: T) => Promise<void>>) {
@@ -20,7 +20,143 @@ export function buildProgram(): Command {
     .exitOverride();
 
   // Commands register here; keep option parsing in this file and the work in ./commands.
+  const db = program.command("db").description("Manage the platform's PostgreSQL schema.");
+  db.command("migrate")
+    .description("Apply pending SQL migrations (db/migrations) in order, each in a transaction, under an advisory lock.")
+    .option("--database-url <url>", "postgresql://user:password@host:5432/db (default: $DATABASE_URL, which keeps the password out of ps)")
+    .option("--dry-run", "list pending migrations without applying anything")
+    .action(run(async () => (require("./commands/db-migrate") as typeof import("./commands/db-migrate")).dbMigrate));
+
+  program
+    .command("forecast")
+    .description("Project the platform's monthly cost over a horizon: per line item, per quarter, against the egress floor.")
+    .option("--scenario <seed|architecture|file>", "built-in scenario or a JSON/YAML scenario file", "architecture")
+    .option("--months <n>", "horizon in months, 1-120 (default: the scenario's, 12)", number("--months"))
+    .option("--dau <n>", "daily active users in month 1 (default: the scenario's, 10000)", number("--dau"))
+    .option("--growth <fraction>", "monthly growth as a fraction: 0.1 is +10 % a month (default: the scenario's)", number("--growth"))
+    .option("--pricing <catalog|file>", "price catalog: seed, ap-southeast-1, or a catalog JSON file (default: the scenario's)")
+    .option("--format <format>", "table, json, csv, markdown or html", "table")
+    .option("--out <file>", "write the report to this file (atomically) instead of stdout")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ops forecast --scenario seed                      replay the design's cost table (to the cent)
+  ops forecast                                      what the deployed architecture costs, 12 months
+  ops forecast --dau 25000 --growth 0.05 --months 24 --format markdown
+  ops forecast --scenario my-scenario.yaml --format html --out forecast.html
+  ops forecast --format json | jq '.months[0].totalUsd'
+
+Scenario files hold only what differs from the defaults; fields are documented in docs/forecast.md.`,
+    )
+    .action(run(async () => (require("./commands/forecast") as typeof import("./commands/forecast")).forecast));
+
+  const pricing = program.command("pricing").description("Maintain the price catalogs the forecast uses.");
+  pricing
+    .command("refresh")
+    .description("Build a price catalog per region from the AWS Price List API (GetProducts, us-east-1), stamped with today's date.")
+    .option("--region <region...>", "regions to price", ["ap-southeast-1"])
+    .option("--out <path>", "catalog file for one region, or a directory for several (default: ./<region>.json)")
+    .option("--dry-run", "print the catalog(s) instead of writing")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ops pricing refresh --dry-run
+  ops pricing refresh --region ap-southeast-1 --out cost-model/catalogs/ap-southeast-1.json
+  ops pricing refresh --region ap-southeast-1 us-east-1 --out catalogs/
+
+Needs AWS credentials allowed pricing:GetProducts. Any item the API cannot find fails the run and no file is written.`,
+    )
+    .action(run(async () => (require("./commands/pricing-refresh") as typeof import("./commands/pricing-refresh")).pricingRefresh));
+
+  addChannelAndSessionCommands(program);
   return program;
+}
+
+/** Parses a numeric flag; commander reports the message and main maps it to exit code 2. */
+function number(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError(`${flag} expects a number, got '${value}'`);
+    return n;
+  };
+}
+
+/** AWS flags every channel/session command takes. */
+function withAws(cmd: Command): Command {
+  return cmd
+    .option("--region <region>", "AWS region (default: $AWS_REGION)")
+    .option("--max-attempts <n>", "attempts per AWS call, standard retry mode (1-10)", integer("--max-attempts"), 3)
+    .option("--json", "print JSON to stdout (progress goes to stderr)");
+}
+
+function integer(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${flag} expects a whole number, got '${value}'`);
+    return n;
+  };
+}
+
+/** `ops channels ...` and `ops sessions ...`: the MediaLive pool around scheduled sessions. */
+function addChannelAndSessionCommands(program: Command): void {
+  const poolHelp = "channel pool: value of the livestream:pool tag (default: $LIVESTREAM_POOL)";
+  const channels = program.command("channels").description("Inspect, start and stop the MediaLive channel pool.");
+  withAws(channels.command("list").description("List the pool's channels: state, class, running pipelines, running since and cost so far."))
+    .option("--pool <pool>", poolHelp)
+    .option("--price-catalog <file>", "price catalog JSON (default: cost-model/catalogs/<region>.json)")
+    .action(run(async () => (require("./commands/channels-list") as typeof import("./commands/channels-list")).channelsList));
+  withAws(channels.command("status").argument("<id>", "MediaLive channel id").description("Show one channel with its active alarms and input metrics of the last 15 minutes."))
+    .action(async (id: string, opts: object) => (require("./commands/channels-status") as typeof import("./commands/channels-status")).channelsStatus({ ...opts, id }));
+  for (const verb of ["start", "stop"] as const) {
+    withAws(
+      channels
+        .command(verb)
+        .argument("<id...>", "MediaLive channel ids")
+        .description(`${verb === "start" ? "Start" : "Stop"} channels. Idempotent: a channel already ${verb === "start" ? "RUNNING" : "IDLE"} costs no call.`),
+    )
+      .option("--wait", `wait until the channel is ${verb === "start" ? "RUNNING" : "IDLE"}`)
+      .option("--timeout <seconds>", "bound on every wait", integer("--timeout"), 300)
+      .option("--poll-interval <seconds>", "seconds between state reads while waiting", number("--poll-interval"), 5)
+      .option("--dry-run", "say what would be done; call nothing that changes a channel")
+      .addHelpText("after", `\nExamples:\n  ops channels ${verb} 1234567 --wait --timeout 180\n  ops channels ${verb} 1234567 7654321 --dry-run --json`)
+      .action(async (ids: string[], opts: object) => {
+        const mod = verb === "start" ? (require("./commands/channels-start") as typeof import("./commands/channels-start")).channelsStart : (require("./commands/channels-stop") as typeof import("./commands/channels-stop")).channelsStop;
+        await mod({ ...opts, ids });
+      });
+  }
+
+  const sessions = program.command("sessions").description("Run the channel pool around scheduled live sessions.");
+  const scheduleHelp = "schedule: a .json/.yaml/.csv file (id,startsAt,endsAt[,channelId,title]; ISO 8601 with offset) or postgres://... (live_sessions)";
+  withAws(sessions.command("plan").description("Assign sessions to pool channels; print the plan, channel-hours billed and their cost. Fails (exit 5) when the pool is too small."))
+    .requiredOption("--schedule <source>", scheduleHelp)
+    .option("--pool <pool>", poolHelp)
+    .option("--from <time>", "only sessions ending after this (ISO 8601 with offset, or now)")
+    .option("--to <time>", "only sessions starting before this")
+    .option("--lead <duration>", "channels run this long before a session starts", "10m")
+    .option("--grace <duration>", "and this long after it ends", "5m")
+    .option("--price-catalog <file>", "price catalog JSON (default: cost-model/catalogs/<region>.json)")
+    .addHelpText("after", "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule postgres://app@db:5432/livestream --from now --to 2026-05-02T00:00:00+08:00 --json")
+    .action(run(async () => (require("./commands/sessions-plan") as typeof import("./commands/sessions-plan")).sessionsPlan));
+  withAws(sessions.command("reconcile").description("One idempotent pass: start what should run, stop what should not, harvest recordings, publish metrics."))
+    .requiredOption("--schedule <source>", scheduleHelp)
+    .option("--pool <pool>", poolHelp)
+    .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
+    .option("--lead <duration>", "channels run this long before a session starts", "10m")
+    .option("--grace <duration>", "and this long after it ends", "5m")
+    .option("--timeout <seconds>", "bound on waiting through transitional states", integer("--timeout"), 240)
+    .option("--poll-interval <seconds>", "seconds between state reads while waiting", number("--poll-interval"), 10)
+    .option("--recording-bucket <name>", "recorded-media bucket for harvest jobs (default: $LIVESTREAM_RECORDING_BUCKET)")
+    .option("--harvest-role-arn <arn>", "role MediaPackage assumes to write it (default: $LIVESTREAM_HARVEST_ROLE_ARN)")
+    .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", "Livestream/Ops")
+    .option("--dry-run", "decide and report only: no start, stop, harvest or metric")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 converged, 2 bad input (nothing done), 3 AWS failure or failed channel, 4 a wait ran out, 5 sessions without a channel.\n" +
+        "Examples:\n  ops sessions reconcile --schedule sessions.yaml --pool dev --dry-run\n  ops sessions reconcile --schedule postgres:// --pool prod --json   (PG* variables give the connection)",
+    )
+    .action(run(async () => (require("./commands/sessions-reconcile") as typeof import("./commands/sessions-reconcile")).sessionsReconcile));
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit itself). */

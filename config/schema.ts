@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { mediaSchema } from "./sections/media";
+import { budgetSchema } from "./sections/budget";
+import { reconcileSchema } from "./sections/reconcile";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -167,6 +169,8 @@ export const environmentSchema = z
       region: z.string().optional(),
     }),
     media: mediaSchema,
+    budget: budgetSchema,
+    reconcile: reconcileSchema,
     /** Extra tags on every resource. */
     tags: z.record(z.string(), z.string()).default({}),
   })

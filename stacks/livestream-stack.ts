@@ -1,7 +1,22 @@
 import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { EnvironmentConfig } from "../config/schema";
+import { SERVICE_NAMES, type EnvironmentConfig } from "../config/schema";
 import { platformProvider } from "./provider";
+import { PlatformKey } from "../constructs/encryption";
+import { Observability, OpsAlerts } from "../constructs/observability";
+import { Network } from "../constructs/network";
+import { Messaging } from "../constructs/messaging";
+import { Database } from "../constructs/database";
+import { ApiEdge, LIVESTREAM_PATHS } from "../constructs/api-edge";
+import { Services } from "../constructs/services";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { MediaBucketPolicies, MediaBuckets } from "../constructs/media-storage";
+import { MediaPackageRecording } from "../constructs/media-package";
+import { MediaChannelPool, StreamKey } from "../constructs/media-channel-pool";
+import { MediaCdn } from "../constructs/media-cdn";
+import { RecordingIndexer } from "../constructs/recording-indexer";
+import { CostBudget, environmentScenario } from "../constructs/budget";
+import { ReconcileSchedule } from "../constructs/reconcile-schedule";
 
 export interface LivestreamStackProps {
   /** The validated configuration of the environment this stack deploys. */
@@ -22,6 +37,16 @@ export const stackName = (env: string) => `livestream-${env}`;
  */
 export class LivestreamStack extends TerraformStack {
   readonly config: EnvironmentConfig;
+  /** AWS provider aliased to us-east-1 (CloudFront certificates; CloudFront metrics live there too). */
+  readonly usEast1Provider: AwsProvider;
+  /** hls-bucket, recorded-media-bucket, cdn-log-bucket (names, ARNs). */
+  readonly mediaBuckets: MediaBuckets;
+  /** The MediaLive channel pool (channel ids, names, HLS manifest keys). */
+  readonly mediaChannelPool: MediaChannelPool;
+  /** MediaPackage channels, origin endpoints and the harvest role. */
+  readonly mediaPackage: MediaPackageRecording;
+  /** CloudFront media delivery (distribution id/ARN, mediaDomainName). */
+  readonly mediaCdn: MediaCdn;
 
   constructor(scope: Construct, id: string, props: LivestreamStackProps) {
     super(scope, id);
@@ -43,5 +68,235 @@ export class LivestreamStack extends TerraformStack {
       // Native S3 lock files (Terraform >= 1.10): no DynamoDB table to run.
       backend.addOverride("use_lockfile", true);
     }
+
+    const namePrefix = stackName(config.name);
+
+    // 1. One customer-managed key encrypts the platform's data at rest.
+    const key = new PlatformKey(this, "platform-key", { namePrefix, accountId: config.accountId, region: config.region });
+
+    // 2. Ops alert topic: alarms and budgets publish here; on-call reads it by e-mail.
+    const alerts = new OpsAlerts(this, "ops-alerts", { namePrefix, kmsKeyArn: key.arn, accountId: config.accountId, emails: [config.alarms.email] });
+
+    // 3. VPC: public / private / isolated subnets per AZ, NAT, endpoints, flow logs.
+    const network = new Network(this, "network", {
+      namePrefix,
+      region: config.region,
+      accountId: config.accountId,
+      cidr: config.network.cidr,
+      azCount: config.network.azCount,
+      availabilityZones: config.network.availabilityZones,
+      natGateways: config.network.natGateways,
+      flowLogRetentionDays: config.network.flowLogRetentionDays,
+      kmsKeyArn: key.arn,
+    });
+
+    // 4. Session announcements: notification queue -> EventBridge Pipe -> SNS topic -> mobile push.
+    const messaging = new Messaging(this, "messaging", {
+      namePrefix,
+      accountId: config.accountId,
+      region: config.region,
+      kmsKeyArn: key.arn,
+      pushPlatforms: config.notifications.platforms,
+      logRetentionDays: config.services.logRetentionDays,
+    });
+
+    // 5. PostgreSQL primary (writes) and read replica (reads) in the isolated subnets.
+    const database = new Database(this, "database", {
+      namePrefix,
+      accountId: config.accountId,
+      vpcId: network.vpcId,
+      subnetIds: network.isolatedSubnetIds,
+      kmsKeyArn: key.arn,
+      engineVersion: config.database.engineVersion,
+      instanceClass: config.database.instanceClass,
+      replicaInstanceClass: config.database.replicaInstanceClass,
+      allocatedStorageGb: config.database.allocatedStorageGb,
+      maxAllocatedStorageGb: config.database.maxAllocatedStorageGb,
+      multiAz: config.database.multiAz,
+      backupRetentionDays: config.database.backupRetentionDays,
+      databaseName: config.database.databaseName,
+      deletionProtection: config.tier === "prod",
+    });
+
+    // 6. API edge: hosted zone, certificate, ALB routing the design's paths to one target group each.
+    const apiEdge = new ApiEdge(this, "api-edge", {
+      namePrefix,
+      accountId: config.accountId,
+      region: config.region,
+      zoneName: config.dns.zoneName,
+      existingZoneId: config.dns.existingZoneId,
+      apiRecord: config.dns.apiRecord,
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      publicSubnetIds: network.publicSubnetIds,
+      routes: SERVICE_NAMES.map((name) => ({
+        name,
+        ...LIVESTREAM_PATHS[name],
+        port: config.services[name].containerPort,
+        healthCheckPath: config.services[name].healthCheckPath,
+      })),
+      deletionProtection: config.tier === "prod",
+    });
+
+    // 7. The three Fargate services behind the ALB, scaled on load and on the prime-time schedule.
+    const services = new Services(this, "services", {
+      namePrefix,
+      accountId: config.accountId,
+      region: config.region,
+      services: config.services,
+      primeTime: config.primeTime,
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      privateSubnetIds: network.privateSubnetIds,
+      albSecurityGroupId: apiEdge.albSecurityGroupId,
+      albArnSuffix: apiEdge.albArnSuffix,
+      targetGroups: { mentee: apiEdge.targetGroup("mentee"), mentor: apiEdge.targetGroup("mentor"), social: apiEdge.targetGroup("social") },
+      dependsOn: apiEdge.routingRules,
+      kmsKeyArn: key.arn,
+      database: {
+        primaryAddress: database.primaryAddress,
+        replicaAddress: database.replicaAddress,
+        port: database.port,
+        databaseName: database.databaseName,
+        secretArn: database.masterSecretArn,
+      },
+      notificationQueueArn: messaging.notificationQueueArn,
+      notificationQueueUrl: messaging.notificationQueueUrl,
+    });
+    database.allowFrom("services", services.securityGroupId, "API services (mentee, mentor, social) on Fargate");
+
+    // 8a. Media: buckets, MediaPackage recording, the MediaLive channel pool, CloudFront delivery.
+    //     Design steps 12-18: mentors push RTMP -> MediaLive -> HLS in hls-bucket (live) and
+    //     MediaPackage (startover window, harvested to recorded-media-bucket) -> CloudFront.
+    const media = config.media;
+    this.usEast1Provider = platformProvider(this, "aws-us-east-1", config, { offline, region: "us-east-1", alias: "us-east-1" });
+    this.mediaBuckets = new MediaBuckets(this, "media-buckets", {
+      namePrefix,
+      accountId: config.accountId,
+      hlsRetentionDays: media.hlsRetentionDays,
+      cdnLogRetentionDays: media.cdnLogRetentionDays,
+      recordedTransitionDays: media.recordedTransitionDays,
+      recordedStorageClass: media.recordedStorageClass,
+      recordedNoncurrentExpiryDays: media.recordedNoncurrentExpiryDays,
+      forceDestroy: config.tier === "dev",
+    });
+    this.mediaPackage = new MediaPackageRecording(this, "media-package", {
+      namePrefix,
+      accountId: config.accountId,
+      channelCount: media.channelCount,
+      recordedBucketArn: this.mediaBuckets.recordedBucketArn,
+      startoverWindowHours: media.startoverWindowHours,
+      segmentDurationSeconds: media.ladder.segmentSeconds,
+    });
+    this.mediaChannelPool = new MediaChannelPool(this, "media-channel-pool", {
+      namePrefix,
+      poolName: config.name,
+      accountId: config.accountId,
+      region: config.region,
+      channelCount: media.channelCount,
+      channelClass: media.channelClass,
+      ladder: media.ladder,
+      inputAllowedCidrs: media.inputAllowedCidrs,
+      allowWorldIngest: media.allowWorldIngest,
+      streamKey: new StreamKey(this, "media-stream-key", { secretArn: media.streamKeySecretArn, offline }).value,
+      hlsBucketName: this.mediaBuckets.hlsBucketName,
+      hlsBucketArn: this.mediaBuckets.hlsBucketArn,
+      mediaPackageTargets: this.mediaPackage.channels,
+    });
+    this.mediaCdn = new MediaCdn(this, "media-cdn", {
+      namePrefix,
+      zoneId: apiEdge.zoneId,
+      zoneName: apiEdge.zoneName,
+      mediaRecord: config.dns.mediaRecord,
+      usEast1Provider: this.usEast1Provider,
+      hlsBucketDomainName: this.mediaBuckets.hls.regionalDomainName,
+      recordedBucketDomainName: this.mediaBuckets.recorded.regionalDomainName,
+      logBucketDomainName: this.mediaBuckets.cdnLogs.domainName,
+      publicKeyPem: media.cdnPublicKeyPem,
+      corsAllowedOrigins: media.corsAllowedOrigins,
+      priceClass: media.priceClass,
+      geoRestriction: media.geoRestriction,
+    });
+    new MediaBucketPolicies(this, "media-bucket-policies", {
+      buckets: this.mediaBuckets,
+      accountId: config.accountId,
+      distributionArn: this.mediaCdn.distributionArn,
+      hlsWriterRoleArns: [this.mediaChannelPool.roleArn],
+      recordingWriterRoleArns: [this.mediaPackage.harvestRoleArn],
+    });
+
+    // 8b. Design steps 19-20: a recording manifest landing in recorded-media-bucket puts its S3 URI
+    //     and playback URL on the session's row in the primary database.
+    const recordingIndexer = new RecordingIndexer(this, "recording-indexer", {
+      namePrefix,
+      accountId: config.accountId,
+      region: config.region,
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      privateSubnetIds: network.privateSubnetIds,
+      databaseHost: database.primaryAddress,
+      databasePort: database.port,
+      databaseName: database.databaseName,
+      databaseSecretArn: database.masterSecretArn,
+      kmsKeyArn: key.arn,
+      recordedBucketName: this.mediaBuckets.recordedBucketName,
+      recordedBucketArn: this.mediaBuckets.recordedBucketArn,
+      mediaDomainName: this.mediaCdn.mediaDomainName,
+      alarmTopicArn: alerts.topicArn,
+    });
+    database.allowFrom("recording-indexer", recordingIndexer.securityGroupId, "Recording indexer Lambda (writes live_sessions recordings)");
+
+    // 8c. A monthly AWS Budget whose limit is the cost model's forecast for this environment's sizing.
+    const budget = config.budget;
+    new CostBudget(this, "cost-budget", {
+      namePrefix,
+      alertTopicArn: alerts.topicArn,
+      scenario: environmentScenario(config, { dau: budget.dau, monthlyGrowth: budget.monthlyGrowth, months: budget.forecastMonth }),
+      forecastMonth: budget.forecastMonth,
+      headroomPercent: budget.headroomPercent,
+      limitUsd: budget.limitUsd,
+    });
+
+    // 8d. Every minute, `ops sessions reconcile` runs the channel pool around the sessions in
+    //     live_sessions: starts channels ahead, stops them after, harvests each recording.
+    const reconcileSchedule = new ReconcileSchedule(this, "reconcile-schedule", {
+      namePrefix,
+      accountId: config.accountId,
+      region: config.region,
+      pool: config.name,
+      image: config.reconcile.image ?? `${config.accountId}.dkr.ecr.${config.region}.amazonaws.com/${namePrefix}-ops:latest`,
+      clusterArn: services.clusterArn,
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      privateSubnetIds: network.privateSubnetIds,
+      databaseHost: database.primaryAddress,
+      databasePort: database.port,
+      databaseName: database.databaseName,
+      databaseSecretArn: database.masterSecretArn,
+      kmsKeyArn: key.arn,
+      recordedBucketName: this.mediaBuckets.recordedBucketName,
+      harvestRoleArn: this.mediaPackage.harvestRoleArn,
+      alarmTopicArn: alerts.topicArn,
+      scheduleExpression: config.reconcile.scheduleExpression,
+      lead: config.reconcile.lead,
+      grace: config.reconcile.grace,
+    });
+    database.allowFrom("ops-reconcile", reconcileSchedule.securityGroupId, "ops sessions reconcile task (reads live_sessions)");
+
+    // 9. Alarms on the core platform to the ops topic, and the on-call dashboard. Last: it reads
+    //    names and ids from everything above.
+    new Observability(this, "observability", {
+      namePrefix,
+      region: config.region,
+      topicArn: alerts.topicArn,
+      albArnSuffix: apiEdge.albArnSuffix,
+      clusterName: services.clusterName,
+      services: Object.fromEntries(SERVICE_NAMES.map((name) => [name, services.byName[name].serviceName])),
+      dbPrimaryId: database.primaryIdentifier,
+      dbReplicaId: database.replicaIdentifier,
+      queueName: messaging.notificationQueueName,
+      dlqName: messaging.notificationDlqName,
+      pipeName: messaging.pipeName,
+    });
   }
 }

@@ -8,6 +8,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import type { EnvironmentConfig } from "../config/schema";
+import { suppress } from "../policies/engine/suppressions";
 import { platformProvider } from "./provider";
 
 export interface StateBootstrapStackProps {
@@ -46,6 +47,11 @@ export class StateBootstrapStack extends TerraformStack {
       lifecycle: { preventDestroy: true },
     });
     this.bucketName = config.state.bucket;
+    suppress(
+      bucket,
+      "LS-S3-004",
+      "The state bucket is created before anything else exists: there is no log bucket yet to receive its access logs. State reads and writes are audited by CloudTrail, and every state version is kept by versioning.",
+    );
 
     new S3BucketPublicAccessBlock(this, "state-public-access", {
       bucket: bucket.id,

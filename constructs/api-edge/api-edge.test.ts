@@ -1,7 +1,9 @@
 import { Testing } from "cdktf";
 import { ApiEdge, LIVESTREAM_PATHS, type ApiEdgeProps, type ApiRoute } from "./index";
 
-type Resources = Record<string, Record<string, Record<string, any>>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
+type Json = any;
+type Resources = Record<string, Record<string, Record<string, Json>>>;
 
 const ROUTES: ApiRoute[] = (["social", "mentee", "mentor"] as const).map((name) => ({
   name,
@@ -34,13 +36,13 @@ const only = <T>(map: Record<string, T> | undefined): T => {
   expect(values).toHaveLength(1);
   return values[0];
 };
-const byPort = (listeners: Record<string, any>, port: number) => Object.values(listeners).find((l: any) => l.port === port);
+const byPort = (listeners: Record<string, Json>, port: number) => Object.values(listeners).find((l: Json) => l.port === port);
 
 describe("ApiEdge routing", () => {
   const r = synth();
-  const rules = Object.values(r.aws_lb_listener_rule) as any[];
+  const rules = Object.values(r.aws_lb_listener_rule) as Json[];
   const groups = r.aws_lb_target_group;
-  const targetOf = (rule: any) => {
+  const targetOf = (rule: Json) => {
     const ref = rule.action[0].target_group_arn as string;
     const key = Object.keys(groups).find((k) => ref === `\${aws_lb_target_group.${k}.arn}`);
     return groups[key!].name;
@@ -64,7 +66,7 @@ describe("ApiEdge routing", () => {
   });
 
   test("target groups are ip targets with an HTTP health check and a short deregistration delay", () => {
-    for (const group of Object.values(groups) as any[]) {
+    for (const group of Object.values(groups) as Json[]) {
       expect(group).toMatchObject({ target_type: "ip", protocol: "HTTP", port: 8080, deregistration_delay: "30" });
       expect(group.health_check).toMatchObject({ enabled: true, path: "/health", protocol: "HTTP" });
     }
@@ -110,7 +112,7 @@ describe("ApiEdge load balancer", () => {
   });
 
   test("security group: only 80/443 from the internet, egress only to the VPC on target ports", () => {
-    const ingress = Object.values(r.aws_vpc_security_group_ingress_rule) as any[];
+    const ingress = Object.values(r.aws_vpc_security_group_ingress_rule) as Json[];
     expect(ingress.map((i) => [i.from_port, i.to_port, i.cidr_ipv4]).sort()).toEqual([
       [443, 443, "0.0.0.0/0"],
       [80, 80, "0.0.0.0/0"],
@@ -125,9 +127,9 @@ describe("ApiEdge load balancer", () => {
   test("dual-stack adds ::/0 ingress and an AAAA alias", () => {
     const d = synth({ ipAddressType: "dualstack" });
     expect(only(d.aws_lb).ip_address_type).toBe("dualstack");
-    const v6 = (Object.values(d.aws_vpc_security_group_ingress_rule) as any[]).filter((i) => i.cidr_ipv6 === "::/0");
+    const v6 = (Object.values(d.aws_vpc_security_group_ingress_rule) as Json[]).filter((i) => i.cidr_ipv6 === "::/0");
     expect(v6.map((i) => i.from_port).sort()).toEqual([443, 80]);
-    const aliases = (Object.values(d.aws_route53_record) as any[]).filter((rec) => rec.alias);
+    const aliases = (Object.values(d.aws_route53_record) as Json[]).filter((rec) => rec.alias);
     expect(aliases.map((a) => a.type).sort()).toEqual(["A", "AAAA"]);
   });
 });
@@ -138,7 +140,7 @@ describe("ApiEdge DNS and certificate", () => {
     expect(only(r.aws_route53_zone).name).toBe("dev.mentoring.example.com");
     const cert = only(r.aws_acm_certificate);
     expect(cert).toMatchObject({ domain_name: "api.dev.mentoring.example.com", validation_method: "DNS" });
-    const records = Object.values(r.aws_route53_record) as any[];
+    const records = Object.values(r.aws_route53_record) as Json[];
     const validation = records.find((rec) => rec.for_each);
     expect(validation.for_each).toMatch(/domain_validation_options/);
     expect(only(r.aws_acm_certificate_validation).validation_record_fqdns).toMatch(/fqdn/);
@@ -154,7 +156,7 @@ describe("ApiEdge DNS and certificate", () => {
     const parsed = JSON.parse(json);
     expect(parsed.resource.aws_route53_zone).toBeUndefined();
     expect(parsed.data).toBeUndefined();
-    for (const rec of Object.values(parsed.resource.aws_route53_record) as any[]) expect(rec.zone_id).toBe("Z0123456789ABC");
+    for (const rec of Object.values(parsed.resource.aws_route53_record) as Json[]) expect(rec.zone_id).toBe("Z0123456789ABC");
   });
 });
 
@@ -175,10 +177,10 @@ describe("ApiEdge access-log bucket", () => {
   });
 
   test("denies plain HTTP and lets only ELB log delivery write under the account's prefix", () => {
-    const deny = policy.Statement.find((s: any) => s.Effect === "Deny");
+    const deny = policy.Statement.find((s: Json) => s.Effect === "Deny");
     expect(deny.Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
-    const allows = policy.Statement.filter((s: any) => s.Effect === "Allow");
-    expect(allows.map((s: any) => s.Principal)).toEqual(
+    const allows = policy.Statement.filter((s: Json) => s.Effect === "Allow");
+    expect(allows.map((s: Json) => s.Principal)).toEqual(
       expect.arrayContaining([{ AWS: "arn:aws:iam::114774131450:root" }, { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }]),
     );
     for (const s of allows) {
@@ -189,7 +191,7 @@ describe("ApiEdge access-log bucket", () => {
 
   test("a region without a known ELB account relies on the service principal only", () => {
     const other = JSON.parse(only(synth({ region: "ap-southeast-7" }).aws_s3_bucket_policy).policy);
-    const principals = other.Statement.filter((s: any) => s.Effect === "Allow").map((s: any) => s.Principal);
+    const principals = other.Statement.filter((s: Json) => s.Effect === "Allow").map((s: Json) => s.Principal);
     expect(principals).toEqual([{ Service: "logdelivery.elasticloadbalancing.amazonaws.com" }]);
   });
 });

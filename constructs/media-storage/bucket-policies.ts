@@ -7,6 +7,8 @@ import type { PrivateBucket } from "./private-bucket";
 export interface MediaBucketPoliciesProps {
   /** The buckets the policies are attached to. */
   readonly buckets: MediaBuckets;
+  /** Account id; only this account's buckets may deliver S3 access logs. */
+  readonly accountId: string;
   /** ARN of the CloudFront distribution that may read live and recorded media through OAC. */
   readonly distributionArn: string;
   /** Roles allowed to write live HLS into hls-bucket (the MediaLive role). */
@@ -79,7 +81,21 @@ export class MediaBucketPolicies extends Construct {
       allowCloudFrontRead(buckets.recorded.arn, props.sessionsPrefix ?? "sessions/", props.distributionArn),
       denyOtherWriters(buckets.recorded.arn, props.recordingWriterRoleArns),
     ]);
-    this.attach("cdn-log-bucket", buckets.cdnLogs, [denyInsecureTransport(buckets.cdnLogs.arn)]);
+    this.attach("cdn-log-bucket", buckets.cdnLogs, [
+      denyInsecureTransport(buckets.cdnLogs.arn),
+      {
+        // S3 server access logs of the two media buckets (CloudFront writes through its ACL grant).
+        sid: "AllowS3ServerAccessLogs",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+        actions: ["s3:PutObject"],
+        resources: [`${buckets.cdnLogs.arn}/s3-access-logs/*`],
+        condition: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: [buckets.hls.arn, buckets.recorded.arn] },
+        ],
+      },
+    ]);
   }
 
   private attach(id: string, bucket: PrivateBucket, statements: DataAwsIamPolicyDocumentStatement[]): void {

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { suppress } from "../../policies/engine/suppressions";
 import { PrivateBucket } from "./private-bucket";
 
 export { MediaBucketPolicies, type MediaBucketPoliciesProps } from "./bucket-policies";
@@ -30,7 +31,7 @@ export const SESSIONS_PREFIX = "sessions/";
 /**
  * The three media buckets of the design: `hls-bucket` (live segments, short-lived),
  * `recorded-media-bucket` (harvested sessions, versioned, tiered) and `cdn-log-bucket` (CloudFront
- * standard logs, expiring). Policies come from {@link MediaBucketPolicies} once the distribution
+ * standard logs and the two media buckets' S3 server access logs, expiring). Policies come from {@link MediaBucketPolicies} once the distribution
  * and the writer roles exist.
  */
 export class MediaBuckets extends Construct {
@@ -59,8 +60,23 @@ export class MediaBuckets extends Construct {
     const name = (suffix: string) => `${props.namePrefix}-${suffix}-${props.accountId}`;
     const forceDestroy = props.forceDestroy ?? false;
 
+    this.cdnLogs = new PrivateBucket(this, "cdn-log-bucket", {
+      bucketName: name("cdn-logs"),
+      aclsForLogDelivery: true,
+      forceDestroy,
+      lifecycleRules: [
+        {
+          id: "expire-access-logs",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          expiration: [{ days: props.cdnLogRetentionDays ?? 90 }],
+        },
+      ],
+    });
+
     this.hls = new PrivateBucket(this, "hls-bucket", {
       bucketName: name("hls"),
+      accessLogBucketName: this.cdnLogs.name,
       forceDestroy,
       lifecycleRules: [
         {
@@ -75,6 +91,7 @@ export class MediaBuckets extends Construct {
     this.recorded = new PrivateBucket(this, "recorded-media-bucket", {
       bucketName: name("recorded-media"),
       versioned: true,
+      accessLogBucketName: this.cdnLogs.name,
       forceDestroy,
       lifecycleRules: [
         {
@@ -87,19 +104,13 @@ export class MediaBuckets extends Construct {
       ],
     });
 
-    this.cdnLogs = new PrivateBucket(this, "cdn-log-bucket", {
-      bucketName: name("cdn-logs"),
-      aclsForLogDelivery: true,
-      forceDestroy,
-      lifecycleRules: [
-        {
-          id: "expire-access-logs",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          expiration: [{ days: props.cdnLogRetentionDays ?? 90 }],
-        },
-      ],
-    });
+    for (const media of [this.hls, this.recorded]) {
+      suppress(
+        media,
+        "LS-S3-006",
+        "SSE-S3 on purpose: with the platform CMK every segment GET/PUT by CloudFront, MediaLive and MediaPackage would be a billed KMS request and each service would need key grants; access is gated by the bucket policy",
+      );
+    }
 
     this.hlsBucketName = this.hls.name;
     this.hlsBucketArn = this.hls.arn;

@@ -4,6 +4,7 @@ import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-own
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 
 export interface PrivateBucketProps {
@@ -19,6 +20,10 @@ export interface PrivateBucketProps {
   readonly aclsForLogDelivery?: boolean;
   /** Lifecycle rules besides the abort-incomplete-uploads rule every bucket gets. @default none */
   readonly lifecycleRules?: S3BucketLifecycleConfigurationRule[];
+  /** Server access logs go to this bucket (name) under `accessLogPrefix`. @default none (log buckets themselves) */
+  readonly accessLogBucketName?: string;
+  /** Key prefix of this bucket's access logs. @default "s3-access-logs/<bucketName>/" */
+  readonly accessLogPrefix?: string;
   /** Delete objects with the bucket on destroy (dev). @default false */
   readonly forceDestroy?: boolean;
 }
@@ -66,6 +71,14 @@ export class PrivateBucket extends Construct {
       bucket,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
     });
+
+    if (props.accessLogBucketName) {
+      new S3BucketLoggingA(this, "access-logging", {
+        bucket,
+        targetBucket: props.accessLogBucketName,
+        targetPrefix: props.accessLogPrefix ?? `s3-access-logs/${props.bucketName}/`,
+      });
+    }
 
     if (props.versioned) {
       new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,37 +39,61 @@ export interface TerraformResult {
   readonly stderr: string;
 }
 
-/** Runs `terraform <args>` in dir with dummy credentials and no network lookups. */
-export function terraform(dir: string, args: string[]): TerraformResult {
-  const result = spawnSync("terraform", [...args, "-no-color"], {
-    cwd: dir,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    env: {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: cliConfigFile(),
-      TF_IN_AUTOMATION: "1",
-      TF_INPUT: "0",
-      CHECKPOINT_DISABLE: "1",
-      AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLAN00000",
-      AWS_SECRET_ACCESS_KEY: "offline-plan-dummy-secret",
-      AWS_EC2_METADATA_DISABLED: "true",
-    },
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+function terraformEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfigFile(),
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+    AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLAN00000",
+    AWS_SECRET_ACCESS_KEY: "offline-plan-dummy-secret",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
 }
 
-/** init + validate + plan; throws with Terraform's own output on the first failure. */
-export function initValidatePlan(dir: string): { plan: TerraformResult; planJson: unknown } {
+/** Runs `terraform <args>` in dir with dummy credentials and no network lookups. */
+export function terraform(dir: string, args: string[]): Promise<TerraformResult> {
+  return new Promise((resolve) => {
+    execFile("terraform", [...args, "-no-color"], { cwd: dir, env: terraformEnv(), maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** init + validate + plan; rejects with Terraform's own output on the first failure. */
+export async function initValidatePlan(dir: string): Promise<{ plan: TerraformResult; planJson: unknown }> {
   for (const args of [["init", "-input=false"], ["validate"]]) {
-    const r = terraform(dir, args);
+    const r = await terraform(dir, args);
     if (r.status !== 0) throw new Error(`terraform ${args[0]} failed in ${dir}:\n${r.stderr}\n${r.stdout}`);
   }
-  const plan = terraform(dir, ["plan", "-input=false", "-lock=false", "-refresh=false", "-out=plan.tfplan"]);
+  const plan = await terraform(dir, ["plan", "-input=false", "-lock=false", "-refresh=false", "-out=plan.tfplan"]);
   if (plan.status !== 0) throw new Error(`terraform plan failed in ${dir}:\n${plan.stderr}\n${plan.stdout.slice(-4000)}`);
-  const show = terraform(dir, ["show", "-json", "plan.tfplan"]);
+  const show = await terraform(dir, ["show", "-json", "plan.tfplan"]);
   if (show.status !== 0) throw new Error(`terraform show failed in ${dir}:\n${show.stderr}`);
   return { plan, planJson: JSON.parse(show.stdout) };
+}
+
+/** Runs tasks with at most `limit` in flight (the machines here have 2 cores). */
+export function limitConcurrency<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T>[] {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  const next = () => {
+    active--;
+    queue.shift()?.();
+  };
+  return tasks.map(
+    (task) =>
+      new Promise<T>((resolve, reject) => {
+        const start = () => {
+          active++;
+          task().then(resolve, reject).finally(next);
+        };
+        if (active < limit) start();
+        else queue.push(start);
+      }),
+  );
 }
 
 /** Runs the compiled cdktf app (`npm test` builds first) with the given environment. */

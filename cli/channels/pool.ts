@@ -1,0 +1,91 @@
+/**
+ * The channel pool: MediaLive channels tagged `livestream:pool=<pool>`. ListChannels returns each
+ * channel's tags, so finding the pool costs one paginated call, not one call per channel.
+ */
+import { DescribeChannelCommand, ListChannelsCommand, type MediaLiveClient } from "@aws-sdk/client-medialive";
+import { awsErrorInfo } from "../aws/clients";
+import { RemoteError, UsageError } from "../errors";
+
+export const POOL_TAG = "livestream:pool";
+
+/** What the CLI needs of one channel, independent of the SDK's shapes. */
+export interface PoolChannel {
+  readonly id: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly state: string;
+  readonly channelClass: string;
+  readonly pipelinesRunningCount: number;
+  readonly tags: Record<string, string>;
+}
+
+/** States a channel rests in; the CLI acts only from these. */
+export const SETTLED_STATES = new Set(["IDLE", "RUNNING"]);
+/** States that end by themselves; the CLI waits through them, bounded. */
+export const TRANSITIONAL_STATES = new Set(["CREATING", "STARTING", "STOPPING", "RECOVERING", "UPDATING", "DELETING"]);
+/** States no start or stop fixes; reported for a human. */
+export const FAILED_STATES = new Set(["CREATE_FAILED", "UPDATE_FAILED", "DELETED"]);
+
+interface ChannelShape {
+  Id?: string;
+  Arn?: string;
+  Name?: string;
+  State?: string;
+  ChannelClass?: string;
+  PipelinesRunningCount?: number;
+  Tags?: Record<string, string>;
+}
+
+export function toPoolChannel(c: ChannelShape): PoolChannel {
+  return {
+    id: c.Id ?? "",
+    arn: c.Arn ?? "",
+    name: c.Name ?? "",
+    state: c.State ?? "UNKNOWN",
+    channelClass: c.ChannelClass ?? "STANDARD",
+    pipelinesRunningCount: c.PipelinesRunningCount ?? 0,
+    tags: c.Tags ?? {},
+  };
+}
+
+export function remoteError(what: string, err: unknown): RemoteError {
+  const info = awsErrorInfo(err);
+  return new RemoteError(`${what} failed: ${info.name}${info.status ? ` (HTTP ${info.status})` : ""}: ${info.message}`);
+}
+
+/** The pool's channels sorted by id, so every listing and plan is deterministic. */
+export async function listPoolChannels(client: MediaLiveClient, pool: string): Promise<PoolChannel[]> {
+  const channels: PoolChannel[] = [];
+  let nextToken: string | undefined;
+  do {
+    let page;
+    try {
+      page = await client.send(new ListChannelsCommand({ MaxResults: 100, NextToken: nextToken }));
+    } catch (err) {
+      throw remoteError("MediaLive ListChannels", err);
+    }
+    for (const c of page.Channels ?? []) {
+      if (c.Tags?.[POOL_TAG] === pool) channels.push(toPoolChannel(c));
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return channels.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface ChannelDetails extends PoolChannel {
+  /** MediaPackage channel ids the channel's MediaPackage output group sends to. */
+  readonly mediaPackageChannelIds: string[];
+}
+
+export async function describeChannel(client: MediaLiveClient, id: string): Promise<ChannelDetails> {
+  try {
+    const c = await client.send(new DescribeChannelCommand({ ChannelId: id }));
+    const mediaPackageChannelIds = (c.Destinations ?? []).flatMap((d) =>
+      (d.MediaPackageSettings ?? []).map((m) => m.ChannelId).filter((x): x is string => !!x),
+    );
+    return { ...toPoolChannel(c), mediaPackageChannelIds };
+  } catch (err) {
+    if (awsErrorInfo(err).name === "NotFoundException") throw new UsageError(`MediaLive channel '${id}' does not exist in this region`);
+    throw remoteError(`MediaLive DescribeChannel ${id}`, err);
+  }
+}

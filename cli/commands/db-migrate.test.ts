@@ -1,0 +1,63 @@
+import { createServer } from "node:net";
+import { Client } from "pg";
+import { startPostgres, type PostgresServer } from "../../test/support/postgres";
+import { ExitCode } from "../errors";
+import { main } from "../main";
+
+let server: PostgresServer;
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+test("ops db migrate --dry-run lists, then migrate applies, then a rerun applies nothing", async () => {
+  const url = await server.createDatabase("cli_migrate");
+  const dry = await runCli(["db", "migrate", "--database-url", url, "--dry-run"]);
+  expect(dry).toMatchObject({ code: ExitCode.Ok });
+  expect(dry.stdout).toContain("would apply 001_live_sessions.sql");
+
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    expect((await client.query("SELECT to_regclass('live_sessions') AS t")).rows[0].t).toBeNull();
+    const applied = await runCli(["db", "migrate", "--database-url", url]);
+    expect(applied.code).toBe(ExitCode.Ok);
+    expect(applied.stdout).toContain("applied 001_live_sessions.sql");
+    expect((await client.query("SELECT to_regclass('live_sessions') AS t")).rows[0].t).toBe("live_sessions");
+    const again = await runCli(["db", "migrate", "--database-url", url]);
+    expect(again.stdout).toMatch(/0 migration\(s\) applied, 1 already applied/);
+  } finally {
+    await client.end();
+  }
+});
+
+test("a URL that is not postgresql:// is a usage error", async () => {
+  const r = await runCli(["db", "migrate", "--database-url", "mysql://x@y/z"]);
+  expect(r.code).toBe(ExitCode.Usage);
+  expect(r.stderr).toMatch(/must use postgresql:\/\//);
+});
+
+test("an unreachable database is a remote error naming host and port", async () => {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise((r) => probe.close(r));
+  const r = await runCli(["db", "migrate", "--database-url", `postgresql://app@127.0.0.1:${port}/x`]);
+  expect(r.code).toBe(ExitCode.Remote);
+  expect(r.stderr).toContain(`cannot connect to 127.0.0.1:${port}/x`);
+});

@@ -1,0 +1,48 @@
+/**
+ * `ops db migrate`: applies the project's SQL migrations (db/migrations) to a PostgreSQL database.
+ * Prefer DATABASE_URL over --database-url: a password on the command line shows in `ps`.
+ */
+import { Client } from "pg";
+import { migrate, MigrationError } from "../../db/migrate";
+import { RemoteError, UsageError } from "../errors";
+
+export interface DbMigrateOptions {
+  /** postgresql://user:password@host:port/database[?sslmode=verify-full] */
+  readonly databaseUrl?: string;
+  readonly dryRun?: boolean;
+}
+
+export async function dbMigrate(opts: DbMigrateOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const url = opts.databaseUrl ?? process.env.DATABASE_URL;
+  if (!url) throw new UsageError("no database given", "pass --database-url or set DATABASE_URL (postgresql://user@host:5432/db)");
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError("--database-url is not a URL", "expected postgresql://user:password@host:5432/database");
+  }
+  if (!["postgres:", "postgresql:"].includes(parsed.protocol)) {
+    throw new UsageError(`--database-url must use postgresql://, got ${parsed.protocol}//`);
+  }
+  const where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new RemoteError(`cannot connect to ${where}: ${(err as Error).message}`, "check the host, port, credentials and that your network reaches the database");
+  }
+  try {
+    const result = await migrate(client, {
+      dryRun: opts.dryRun,
+      onMigration: (m) => out.write(`${opts.dryRun ? "would apply" : "applied"} ${m.file}\n`),
+    });
+    const verb = result.dryRun ? "pending" : "applied";
+    out.write(`${where}: ${result.applied.length} migration(s) ${verb}, ${result.alreadyApplied.length} already applied\n`);
+  } catch (err) {
+    if (err instanceof MigrationError) throw new UsageError(err.message);
+    throw new RemoteError(`migrating ${where} failed: ${(err as Error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

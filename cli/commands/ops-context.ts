@@ -1,0 +1,36 @@
+/** Options every channel/session command shares, and the helpers that turn them into clients. */
+import type { AwsClientOptions } from "../aws/clients";
+import { UsageError } from "../errors";
+
+export interface AwsCommandOptions {
+  readonly region?: string;
+  readonly maxAttempts?: number;
+  readonly json?: boolean;
+}
+
+export function awsOptions(o: AwsCommandOptions): AwsClientOptions {
+  return { region: o.region, maxAttempts: o.maxAttempts };
+}
+
+/** The pool from --pool or LIVESTREAM_POOL. */
+export function resolvePool(pool?: string): string {
+  const p = pool ?? process.env.LIVESTREAM_POOL;
+  if (!p) throw new UsageError("no channel pool: pass --pool <env> or set LIVESTREAM_POOL", "pools are the values of the livestream:pool tag, e.g. dev or prod");
+  if (!/^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(p)) throw new UsageError(`--pool '${p}' is not a valid tag value`);
+  return p;
+}
+
+export function print(text: string): void {
+  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Plain fixed-width table. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (c ?? "").padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(headers), ...rows.map(line)].join("\n");
+}

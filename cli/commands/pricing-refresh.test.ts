@@ -1,0 +1,108 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FakePricingServer, type FakeProduct } from "../../test/fakes/pricing-server";
+import { parseCatalog } from "../../cost-model/catalog";
+import { ExitCode, OpsError } from "../errors";
+import { pricedItems } from "./pricing-items";
+import { pricingRefresh } from "./pricing-refresh";
+
+/** One product per priced item, with a recognisable price; CloudFront egress tiered. */
+function productsFor(region: string): FakeProduct[] {
+  return pricedItems(region).map((item, i) => ({
+    serviceCode: item.serviceCode,
+    attributes: { ...item.filters, location: "Asia Pacific (Singapore)" },
+    dimensions: item.tiered
+      ? [
+          { beginRange: 0, endRange: 10240, usd: 0.12, unit: "GB" },
+          { beginRange: 10240, endRange: 51200, usd: 0.1, unit: "GB" },
+          { beginRange: 51200, usd: 0.095, unit: "GB" },
+        ]
+      : [{ usd: (i + 1) / 1000 }],
+  }));
+}
+
+const ENV = ["AWS_ENDPOINT_URL_PRICING", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_EC2_METADATA_DISABLED"] as const;
+
+describe("ops pricing refresh (real SDK, local Price List API)", () => {
+  const server = new FakePricingServer(productsFor("ap-southeast-1"), 1);
+  const saved: Record<string, string | undefined> = {};
+  let dir: string;
+
+  beforeAll(async () => {
+    const url = await server.start();
+    for (const k of ENV) saved[k] = process.env[k];
+    process.env.AWS_ENDPOINT_URL_PRICING = url;
+    process.env.AWS_ACCESS_KEY_ID = "AKIDFAKEFAKEFAKE";
+    process.env.AWS_SECRET_ACCESS_KEY = "fake-secret";
+    process.env.AWS_EC2_METADATA_DISABLED = "true";
+  });
+  afterAll(async () => {
+    for (const k of ENV) if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+    await server.stop();
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "pricing-refresh-"));
+    server.setProducts(productsFor("ap-southeast-1"));
+    server.requests.length = 0;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("builds a dated, valid catalog from GetProducts with TERM_MATCH filters", async () => {
+    const out = join(dir, "ap-southeast-1.json");
+    await pricingRefresh({ region: ["ap-southeast-1"], out, now: () => new Date("2026-11-23T10:00:00Z") });
+    const catalog = parseCatalog(JSON.parse(readFileSync(out, "utf8")));
+    if (catalog.kind !== "unit-prices") throw new Error("expected unit prices");
+    const items = pricedItems("ap-southeast-1");
+    expect(Object.keys(catalog.prices).sort()).toEqual(items.map((i) => i.key).sort());
+    expect(catalog.version).toBe("2026-11-23.api");
+    const vcpu = catalog.prices["fargate.x86.vcpu"];
+    expect(vcpu).toMatchObject({ usd: 0.001, unit: "vCPU-hour", region: "ap-southeast-1", date: "2026-11-23" });
+    expect(vcpu.source).toContain("usagetype=APS1-Fargate-vCPU-Hours:perCPU");
+    // Per-unit API prices become the catalog's quantity (10,000 requests).
+    const idx = items.findIndex((i) => i.key === "cloudfront.https-requests");
+    expect(catalog.prices["cloudfront.https-requests"].usd).toBeCloseTo(((idx + 1) / 1000) * 10_000, 6);
+    expect(catalog.prices["cloudfront.egress"].tiers).toEqual([{ upTo: 10240, usd: 0.12 }, { upTo: 51200, usd: 0.1 }, { upTo: null, usd: 0.095 }]);
+
+    const first = server.requests[0];
+    expect(first.target).toBe("AWSPriceListService.GetProducts");
+    expect(first.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDFAKEFAKEFAKE\/\d{8}\/us-east-1\/pricing\/aws4_request/);
+    expect(first.body).toMatchObject({ ServiceCode: "AmazonECS", FormatVersion: "aws_v1" });
+    expect(first.body.Filters).toEqual(expect.arrayContaining([{ Type: "TERM_MATCH", Field: "usagetype", Value: "APS1-Fargate-vCPU-Hours:perCPU" }]));
+  });
+
+  it("follows NextToken across pages", async () => {
+    const products = productsFor("ap-southeast-1");
+    const vcpu = products[0];
+    server.setProducts([...products, { ...vcpu, attributes: { ...vcpu.attributes, operation: "second" } }]);
+    await pricingRefresh({ region: ["ap-southeast-1"], dryRun: true, stdout: { write: () => true } as unknown as NodeJS.WritableStream });
+    const ecs = server.requests.filter((r) => r.body.ServiceCode === "AmazonECS" && r.body.Filters?.some((f) => f.Value === "APS1-Fargate-vCPU-Hours:perCPU"));
+    expect(ecs.map((r) => r.body.NextToken)).toEqual([undefined, "page-1"]);
+  });
+
+  it("fails naming a missing item and leaves the existing catalog untouched", async () => {
+    const out = join(dir, "ap-southeast-1.json");
+    writeFileSync(out, "EXISTING");
+    server.setProducts(productsFor("ap-southeast-1").filter((p) => p.attributes.usagetype !== "APS1-LCUUsage"));
+    const error = await pricingRefresh({ region: ["ap-southeast-1"], out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpsError);
+    expect((error as OpsError).exitCode).toBe(ExitCode.Usage);
+    expect((error as Error).message).toContain("'alb.lcu'");
+    expect(readFileSync(out, "utf8")).toBe("EXISTING");
+    expect(readdirSync(dir)).toEqual(["ap-southeast-1.json"]);
+  });
+
+  it("maps an API error to a remote error", async () => {
+    server.failWith({ status: 400, type: "AccessDeniedException", message: "not authorized to perform pricing:GetProducts" });
+    const error = await pricingRefresh({ region: ["ap-southeast-1"], dryRun: true }).catch((e: unknown) => e);
+    server.failWith(undefined);
+    expect((error as OpsError).exitCode).toBe(ExitCode.Remote);
+    expect((error as Error).message).toMatch(/'fargate\.x86\.vcpu'.*AccessDenied.*pricing:GetProducts/);
+  });
+
+  it("refuses an unknown region before calling AWS", async () => {
+    await expect(pricingRefresh({ region: ["mars-north-1"], dryRun: true })).rejects.toThrow(/--region mars-north-1/);
+    expect(server.requests).toHaveLength(0);
+  });
+});

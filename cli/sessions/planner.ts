@@ -1,0 +1,172 @@
+/**
+ * Assigns sessions to pool channels. A channel can host a session when none of its sessions overlap
+ * it: back-to-back sessions share a channel that simply keeps running. Each channel runs from
+ * `startsAt - lead` to `endsAt + grace` of its sessions; runs closer than a restart gap are merged.
+ *
+ * Deterministic: sessions in (startsAt, endsAt, id) order, explicit channels first, then each free
+ * session to the channel whose previous session ended latest (best fit: fewer, longer runs and fewer
+ * starts), ties by channel id. Greedy by start time uses no more channels than the peak overlap.
+ */
+import { InfeasibleError } from "../errors";
+import { billedMinutes, costUsd, mergeIntervals, type Interval } from "../channels/billing";
+import { channelHourUsd, type ChannelPrice } from "../channels/price";
+import type { Session } from "../schedule/session";
+
+export interface PlanOptions {
+  readonly leadMs: number;
+  readonly graceMs: number;
+  /**
+   * Runs of one channel closer than this are merged: stopping for a few minutes saves little and a
+   * restart risks a late channel. @default 5 minutes
+   */
+  readonly restartGapMs?: number;
+}
+
+export interface PlanChannel {
+  readonly id: string;
+  readonly channelClass?: string;
+}
+
+export interface Assignment {
+  readonly session: Session;
+  readonly channelId: string;
+  /** The schedule named the channel. */
+  readonly explicit: boolean;
+}
+
+export interface ChannelRun extends Interval {
+  readonly channelId: string;
+  readonly sessionIds: string[];
+  readonly billedMinutes: number;
+}
+
+export interface Unplaced {
+  readonly session: Session;
+  readonly reason: string;
+}
+
+export interface Plan {
+  readonly assignments: Assignment[];
+  readonly runs: ChannelRun[];
+  readonly unplaced: Unplaced[];
+  /** Peak number of sessions live at once: the channels the schedule needs. */
+  readonly channelsNeeded: number;
+  readonly poolSize: number;
+  readonly sessionMinutes: number;
+  readonly billedMinutes: number;
+  /** Present when a price was given. */
+  readonly costUsd?: number;
+}
+
+export const DEFAULT_RESTART_GAP_MS = 5 * 60_000;
+
+const bySchedule = (a: Session, b: Session) => a.startsAt - b.startsAt || a.endsAt - b.endsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const overlaps = (a: Session, b: Session) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+
+/** Peak overlap of the sessions (sweep over start/end events; an end frees before a start takes). */
+export function peakOverlap(sessions: readonly Session[]): number {
+  const events = sessions.flatMap((s) => [
+    [s.startsAt, 1],
+    [s.endsAt, -1],
+  ]);
+  events.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+  let live = 0;
+  let peak = 0;
+  for (const [, delta] of events) {
+    live += delta!;
+    peak = Math.max(peak, live);
+  }
+  return peak;
+}
+
+export function planSessions(sessions: readonly Session[], channels: readonly PlanChannel[], options: PlanOptions, price?: ChannelPrice): Plan {
+  const ordered = [...sessions].sort(bySchedule);
+  const channelIds = channels.map((c) => c.id).sort();
+  const hosted = new Map<string, Session[]>(channelIds.map((id) => [id, []]));
+  const assignments: Assignment[] = [];
+  const unplaced: Unplaced[] = [];
+
+  for (const s of ordered.filter((x) => x.channelId)) {
+    const list = hosted.get(s.channelId!);
+    if (!list) {
+      unplaced.push({ session: s, reason: `channel ${s.channelId} is not in the pool` });
+      continue;
+    }
+    const clash = list.find((o) => overlaps(o, s));
+    if (clash) {
+      unplaced.push({ session: s, reason: `overlaps session ${clash.id} on its explicit channel ${s.channelId}` });
+      continue;
+    }
+    list.push(s);
+    assignments.push({ session: s, channelId: s.channelId!, explicit: true });
+  }
+
+  for (const s of ordered.filter((x) => !x.channelId)) {
+    let best: string | undefined;
+    let bestEnd = -Infinity;
+    for (const id of channelIds) {
+      const list = hosted.get(id)!;
+      if (list.some((o) => overlaps(o, s))) continue;
+      const previousEnd = Math.max(-Infinity, ...list.filter((o) => o.endsAt <= s.startsAt).map((o) => o.endsAt));
+      if (best === undefined || previousEnd > bestEnd) {
+        best = id;
+        bestEnd = previousEnd;
+      }
+    }
+    if (best === undefined) {
+      unplaced.push({ session: s, reason: "every pool channel is busy with an overlapping session" });
+      continue;
+    }
+    hosted.get(best)!.push(s);
+    assignments.push({ session: s, channelId: best, explicit: false });
+  }
+
+  assignments.sort((a, b) => bySchedule(a.session, b.session));
+  const runs = channelRuns(assignments, options);
+  const classOf = new Map(channels.map((c) => [c.id, c.channelClass ?? "STANDARD"]));
+  const billed = runs.reduce((sum, r) => sum + r.billedMinutes, 0);
+  const cost = price
+    ? Math.round(runs.reduce((sum, r) => sum + costUsd(r.billedMinutes, channelHourUsd(price, classOf.get(r.channelId) ?? "STANDARD")), 0) * 100) / 100
+    : undefined;
+  return {
+    assignments,
+    runs,
+    unplaced,
+    channelsNeeded: peakOverlap(sessions),
+    poolSize: channelIds.length,
+    sessionMinutes: sessions.reduce((sum, s) => sum + (s.endsAt - s.startsAt) / 60_000, 0),
+    billedMinutes: billed,
+    costUsd: cost,
+  };
+}
+
+/** The running windows of each channel: session windows widened by lead and grace, merged. */
+export function channelRuns(assignments: readonly Assignment[], options: PlanOptions): ChannelRun[] {
+  const gap = options.restartGapMs ?? DEFAULT_RESTART_GAP_MS;
+  const byChannel = new Map<string, Assignment[]>();
+  for (const a of assignments) byChannel.set(a.channelId, [...(byChannel.get(a.channelId) ?? []), a]);
+  const runs: ChannelRun[] = [];
+  for (const [channelId, list] of [...byChannel.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const windows = list.map((a) => ({ start: a.session.startsAt - options.leadMs, end: a.session.endsAt + options.graceMs }));
+    for (const w of mergeIntervals(windows, gap)) {
+      const sessionIds = list.filter((a) => a.session.startsAt - options.leadMs >= w.start && a.session.endsAt + options.graceMs <= w.end).map((a) => a.session.id);
+      runs.push({ channelId, start: w.start, end: w.end, sessionIds, billedMinutes: billedMinutes(w.end - w.start) });
+    }
+  }
+  return runs.sort((a, b) => a.start - b.start || a.channelId.localeCompare(b.channelId));
+}
+
+/** Throws when some session has no channel: how many the schedule needs and what does not fit. */
+export function assertFeasible(plan: Plan): void {
+  if (!plan.unplaced.length) return;
+  const list = plan.unplaced
+    .slice(0, 20)
+    .map((u) => `${u.session.id} (${new Date(u.session.startsAt).toISOString()} - ${new Date(u.session.endsAt).toISOString()}): ${u.reason}`);
+  const more = plan.unplaced.length > 20 ? `\n  ... and ${plan.unplaced.length - 20} more` : "";
+  throw new InfeasibleError(
+    `the pool has ${plan.poolSize} channel(s) but the schedule needs ${plan.channelsNeeded} at its peak; ${plan.unplaced.length} session(s) do not fit:\n  ${list.join("\n  ")}${more}`,
+    plan.channelsNeeded > plan.poolSize
+      ? `add ${plan.channelsNeeded - plan.poolSize} channel(s) to the pool (MediaLive's default quota is 5 per region) or move sessions`
+      : "fix the explicit channelId of the sessions listed",
+  );
+}

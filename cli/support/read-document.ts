@@ -1,0 +1,21 @@
+/** Reads a JSON or YAML file (by extension) for a flag, mapping failures to UsageError naming both. */
+import { readFileSync } from "node:fs";
+import { UsageError } from "../errors";
+
+export async function readDocument(path: string, flag: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new UsageError(`${flag} ${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    if (/\.ya?ml$/i.test(path)) {
+      const { parse } = (require("yaml") as typeof import("yaml"));
+      return parse(text);
+    }
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${flag} ${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(err as Error).message.split("\n")[0]}`);
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+const duration = z.string().regex(/^(\d+(ms|s|m|h))+$/, "expected a duration such as 10m or 90s");
+
+/**
+ * The scheduled `ops sessions reconcile` task: which image runs it and how it treats sessions.
+ * The pool is the environment's name (channels tagged livestream:pool=<env>).
+ */
+export const reconcileSchema = z
+  .object({
+    /** Image with the ops CLI as entrypoint; defaults to <account>.dkr.ecr.<region>.amazonaws.com/livestream-<env>-ops:latest. */
+    image: z.string().min(1).optional(),
+    /** How long before a session its channel starts. */
+    lead: duration.default("10m"),
+    /** How long after a session its channel keeps running. */
+    grace: duration.default("5m"),
+    /** EventBridge Scheduler expression. */
+    scheduleExpression: z.string().regex(/^(rate|cron)\(.+\)$/, "expected rate(...) or cron(...)").default("rate(1 minute)"),
+  })
+  .prefault({});

@@ -1,0 +1,2 @@
+export { CostBudget, type CostBudgetProps } from "./cost-budget";
+export { environmentScenario, type LoadAssumption } from "./environment-scenario";

@@ -1,0 +1,51 @@
+import { Testing } from "cdktf";
+import { MediaPackageRecording, type MediaPackageRecordingProps } from "./index";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
+const RECORDED = "arn:aws:s3:::livestream-test-recorded-media-111111111111";
+const synth = (p: Partial<MediaPackageRecordingProps> = {}): Json =>
+  JSON.parse(
+    Testing.synthScope((scope) => void new MediaPackageRecording(scope, "mp", { namePrefix: "livestream-test", accountId: "111111111111", channelCount: 2, recordedBucketArn: RECORDED, ...p })),
+  );
+
+describe("MediaPackageRecording", () => {
+  const json = synth();
+  const templates = all(json, "aws_cloudformation_stack").map((s) => JSON.parse(s.template_body));
+
+  test("one v1 channel and one CloudFormation-held HLS origin endpoint per pool channel", () => {
+    expect(all(json, "aws_media_package_channel").map((c) => c.channel_id).sort()).toEqual(["livestream-test-ch0", "livestream-test-ch1"]);
+    expect(templates).toHaveLength(2);
+    for (const t of templates) expect(t.Resources.OriginEndpoint.Type).toBe("AWS::MediaPackage::OriginEndpoint");
+  });
+
+  test("the endpoint keeps a 24 h startover window and stays closed to viewers", () => {
+    for (const t of templates) {
+      const p = t.Resources.OriginEndpoint.Properties;
+      expect(p.StartoverWindowSeconds).toBe(86400);
+      expect(p.Origination).toBe("DENY");
+      expect(p.HlsPackage.SegmentDurationSeconds).toBe(6);
+      expect(p.ChannelId).toMatch(/^\$\{aws_media_package_channel\.[^.]+\.channel_id\}$/);
+      expect(Object.keys(t.Outputs).sort()).toEqual(["EndpointArn", "EndpointId", "EndpointUrl"]);
+    }
+    expect(templates.map((t) => t.Resources.OriginEndpoint.Properties.Id).sort()).toEqual(["livestream-test-ch0-hls", "livestream-test-ch1-hls"]);
+  });
+
+  test("the startover window follows the prop and is bounded by MediaPackage's 14 days", () => {
+    const t = JSON.parse(all(synth({ startoverWindowHours: 48 }), "aws_cloudformation_stack")[0].template_body);
+    expect(t.Resources.OriginEndpoint.Properties.StartoverWindowSeconds).toBe(172800);
+    expect(() => synth({ startoverWindowHours: 337 })).toThrow(/startoverWindowHours/);
+    expect(() => synth({ channelCount: 0 })).toThrow(/channelCount/);
+  });
+
+  test("the harvest role is assumable only by this account's MediaPackage and writes only sessions/", () => {
+    const docs = json.data.aws_iam_policy_document as Json;
+    const trust = Object.entries(docs).find(([k]) => k.includes("harvest-role_trust"))![1] as Json;
+    expect(trust.statement[0].principals).toEqual([{ type: "Service", identifiers: ["mediapackage.amazonaws.com"] }]);
+    expect(trust.statement[0].condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }]);
+    const access = (Object.entries(docs).find(([k]) => k.includes("harvest-role_access"))![1] as Json).statement as Json[];
+    expect(access.find((s) => s.sid === "WriteRecordings")!.resources).toEqual([`${RECORDED}/sessions/*`]);
+    expect(access.find((s) => s.sid === "ListRecordings")!.condition).toEqual([{ test: "StringLike", variable: "s3:prefix", values: ["sessions/*"] }]);
+    expect(access.flatMap((s) => s.actions).sort()).toEqual(["s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:PutObject"]);
+  });
+});

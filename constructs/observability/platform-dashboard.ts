@@ -1,0 +1,134 @@
+import { Construct } from "constructs";
+import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
+
+export interface PlatformDashboardProps {
+  readonly namePrefix: string;
+  readonly region: string;
+  readonly albArnSuffix: string;
+  readonly clusterName: string;
+  readonly services: Readonly<Record<string, string>>;
+  readonly dbPrimaryId: string;
+  readonly dbReplicaId?: string;
+  readonly queueName: string;
+  readonly dlqName: string;
+  readonly pipeName?: string;
+  /** Alarm ARNs shown in the alarm-status widget. */
+  readonly alarmArns: string[];
+}
+
+/** A metric line: [namespace, metric, dim1, value1, ..., { options }]. */
+type MetricLine = (string | Record<string, string>)[];
+
+interface Widget {
+  readonly type: "metric" | "alarm";
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly properties: Record<string, unknown>;
+}
+
+const WIDTH = 8;
+const HEIGHT = 6;
+
+/**
+ * One CloudWatch dashboard for the on-call view: API edge, services, database and notifications.
+ * The body is a JSON string; names that are Terraform references become interpolations inside it.
+ */
+export class PlatformDashboard extends Construct {
+  readonly dashboardName: string;
+
+  constructor(scope: Construct, id: string, props: PlatformDashboardProps) {
+    super(scope, id);
+    const alb = ["LoadBalancer", props.albArnSuffix];
+    const db = (instance: string) => ["DBInstanceIdentifier", instance];
+    const dbInstances = [props.dbPrimaryId, ...(props.dbReplicaId ? [props.dbReplicaId] : [])];
+    const perService = (metric: string): MetricLine[] =>
+      Object.entries(props.services).map(([label, name]) => ["AWS/ECS", metric, "ClusterName", props.clusterName, "ServiceName", name, { label }]);
+
+    const charts: { title: string; metrics: MetricLine[]; stat?: string; period?: number }[] = [
+      {
+        title: "ALB requests and 5xx",
+        stat: "Sum",
+        metrics: [
+          ["AWS/ApplicationELB", "RequestCount", ...alb, { label: "requests" }],
+          ["AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", ...alb, { label: "ELB 5xx" }],
+          ["AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", ...alb, { label: "target 5xx" }],
+        ],
+      },
+      {
+        title: "ALB target response time (s)",
+        metrics: ["p50", "p95", "p99"].map((stat) => ["AWS/ApplicationELB", "TargetResponseTime", ...alb, { stat, label: stat }]),
+      },
+      { title: "ECS CPU % by service", stat: "Average", metrics: perService("CPUUtilization") },
+      { title: "ECS memory % by service", stat: "Average", metrics: perService("MemoryUtilization") },
+      {
+        title: "RDS CPU %",
+        stat: "Average",
+        metrics: dbInstances.map((i, n) => ["AWS/RDS", "CPUUtilization", ...db(i), { label: n === 0 ? "primary" : "replica" }]),
+      },
+      {
+        title: "RDS connections",
+        stat: "Maximum",
+        metrics: dbInstances.map((i, n) => ["AWS/RDS", "DatabaseConnections", ...db(i), { label: n === 0 ? "primary" : "replica" }]),
+      },
+      ...(props.dbReplicaId
+        ? [{ title: "RDS replica lag (s)", stat: "Maximum", period: 60, metrics: [["AWS/RDS", "ReplicaLag", ...db(props.dbReplicaId), { label: "replica" }]] }]
+        : []),
+      {
+        title: "Notification queue depth",
+        stat: "Maximum",
+        period: 60,
+        metrics: [
+          ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", props.queueName, { label: "waiting" }],
+          ["AWS/SQS", "ApproximateNumberOfMessagesNotVisible", "QueueName", props.queueName, { label: "in flight" }],
+          ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", props.dlqName, { label: "dead letters" }],
+        ],
+      },
+      {
+        title: "Oldest notification age (s)",
+        stat: "Maximum",
+        period: 60,
+        metrics: [["AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", props.queueName, { label: "oldest" }]],
+      },
+      ...(props.pipeName
+        ? [
+            {
+              title: "Notification pipe",
+              stat: "Sum",
+              metrics: [
+                ["AWS/EventBridge/Pipes", "EventCount", "PipeName", props.pipeName, { label: "events" }],
+                ["AWS/EventBridge/Pipes", "ExecutionFailed", "PipeName", props.pipeName, { label: "failed" }],
+              ],
+            },
+          ]
+        : []),
+    ];
+
+    const widgets: Widget[] = [
+      { type: "alarm", x: 0, y: 0, width: 24, height: 4, properties: { title: "Alarms", alarms: props.alarmArns } },
+      ...charts.map((c, i): Widget => ({
+        type: "metric",
+        x: (i % 3) * WIDTH,
+        y: 4 + Math.floor(i / 3) * HEIGHT,
+        width: WIDTH,
+        height: HEIGHT,
+        properties: {
+          title: c.title,
+          region: props.region,
+          view: "timeSeries",
+          stacked: false,
+          period: c.period ?? 300,
+          ...(c.stat ? { stat: c.stat } : {}),
+          metrics: c.metrics,
+        },
+      })),
+    ];
+
+    const dashboard = new CloudwatchDashboard(this, "dashboard", {
+      dashboardName: `${props.namePrefix}-platform`,
+      dashboardBody: JSON.stringify({ widgets }),
+    });
+    this.dashboardName = dashboard.dashboardName;
+  }
+}

@@ -1,0 +1,280 @@
+import { Construct } from "constructs";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { opsAlarm } from "../observability/ops-alarm";
+import { policyJson, reconcileTaskStatements, serviceTrust } from "./policies";
+
+export interface ReconcileScheduleProps {
+  /** Resource name prefix, e.g. `livestream-dev`. */
+  readonly namePrefix: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** The channel pool (value of the `livestream:pool` tag) the task runs. */
+  readonly pool: string;
+  /** Image holding the ops CLI (`ops` as entrypoint, RDS CA bundle at `caBundlePath`). */
+  readonly image: string;
+  /** ECS cluster the task runs in. */
+  readonly clusterArn: string;
+  readonly vpcId: string;
+  readonly vpcCidr: string;
+  /** Private subnets with a route to AWS APIs (NAT or endpoints); the task gets no public IP. */
+  readonly privateSubnetIds: string[];
+  /** Database endpoint and the secret (JSON with username/password) ECS injects as PGUSER/PGPASSWORD. */
+  readonly databaseHost: string;
+  readonly databasePort: number | string;
+  readonly databaseName: string;
+  readonly databaseSecretArn: string;
+  /** KMS key of the log group and of the database secret. */
+  readonly kmsKeyArn: string;
+  /** recorded-media-bucket name and the role MediaPackage assumes to write it. */
+  readonly recordedBucketName: string;
+  readonly harvestRoleArn: string;
+  /** Ops SNS topic for the "reconcile stopped reporting" alarm. */
+  readonly alarmTopicArn: string;
+  /** EventBridge Scheduler expression. @default "rate(1 minute)" */
+  readonly scheduleExpression?: string;
+  /** Channels run this long before a session. @default "10m" */
+  readonly lead?: string;
+  /** And this long after it. @default "5m" */
+  readonly grace?: string;
+  /** Seconds one pass may wait through transitional states; below the schedule period so passes rarely overlap. @default 50 */
+  readonly waitSeconds?: number;
+  /** CloudWatch namespace of the pass metrics. @default "Livestream/Ops" */
+  readonly metricsNamespace?: string;
+  /** Fargate CPU units / memory MiB. @default 256 / 512 */
+  readonly cpu?: number;
+  readonly memory?: number;
+  /** @default "X86_64" */
+  readonly cpuArchitecture?: "X86_64" | "ARM64";
+  /** Path of the RDS CA bundle inside the image, for verify-full TLS to PostgreSQL. @default "/etc/ssl/certs/rds-global-bundle.pem" */
+  readonly caBundlePath?: string;
+  /** @default 30 */
+  readonly logRetentionDays?: number;
+}
+
+/**
+ * Runs `ops sessions reconcile` against the live_sessions table every minute: an ECS Fargate task
+ * started by EventBridge Scheduler in private subnets, with roles that allow exactly the calls a
+ * pass makes, and an alarm when the loop stops publishing its per-pass metrics.
+ */
+export class ReconcileSchedule extends Construct {
+  readonly taskDefinitionArn: string;
+  readonly taskRoleArn: string;
+  readonly executionRoleArn: string;
+  readonly schedulerRoleArn: string;
+  /** Security group of the task; the database must admit it on 5432. */
+  readonly securityGroupId: string;
+  readonly logGroupName: string;
+  readonly scheduleName: string;
+  readonly alarmName: string;
+
+  constructor(scope: Construct, id: string, props: ReconcileScheduleProps) {
+    super(scope, id);
+    const waitSeconds = props.waitSeconds ?? 50;
+    if (!(waitSeconds >= 10 && waitSeconds <= 600)) throw new Error(`ReconcileSchedule: waitSeconds must be 10-600, got ${waitSeconds}`);
+    if (!props.privateSubnetIds.length) throw new Error("ReconcileSchedule: privateSubnetIds must name at least one subnet");
+    if (!/^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(props.pool)) throw new Error(`ReconcileSchedule: pool '${props.pool}' is not a valid tag value`);
+    const namespace = props.metricsNamespace ?? "Livestream/Ops";
+    const name = `${props.namePrefix}-ops-reconcile`;
+    const family = name;
+    const taskDefinitionFamilyArn = `arn:aws:ecs:${props.region}:${props.accountId}:task-definition/${family}:*`;
+
+    const logGroup = new CloudwatchLogGroup(this, "logs", {
+      name: `/ecs/${name}`,
+      retentionInDays: props.logRetentionDays ?? 30,
+      kmsKeyId: props.kmsKeyArn,
+    });
+
+    const executionRole = new IamRole(this, "execution-role", {
+      name: `${name}-execution`,
+      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+    });
+    new IamRolePolicy(this, "execution-policy", {
+      role: executionRole.name,
+      name: "start-task",
+      policy: policyJson([
+        { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
+        { Sid: "DatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.databaseSecretArn },
+        {
+          Sid: "DecryptSecret",
+          Effect: "Allow",
+          Action: ["kms:Decrypt"],
+          Resource: props.kmsKeyArn,
+          Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${props.region}.amazonaws.com` } },
+        },
+        { Sid: "PullImage", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
+        {
+          Sid: "PullImageLayers",
+          Effect: "Allow",
+          Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+          Resource: `arn:aws:ecr:${props.region}:${props.accountId}:repository/*`,
+        },
+      ]),
+    });
+
+    const taskRole = new IamRole(this, "task-role", {
+      name: `${name}-task`,
+      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+    });
+    new IamRolePolicy(this, "task-policy", {
+      role: taskRole.name,
+      name: "reconcile-channels",
+      policy: policyJson(
+        reconcileTaskStatements({ accountId: props.accountId, region: props.region, pool: props.pool, harvestRoleArn: props.harvestRoleArn, metricsNamespace: namespace }),
+      ),
+    });
+
+    const sg = new SecurityGroup(this, "security-group", {
+      name: `${name}-task`,
+      description: "ops reconcile task: HTTPS to AWS APIs, PostgreSQL inside the VPC; nothing inbound",
+      vpcId: props.vpcId,
+      egress: [
+        { description: "AWS APIs (MediaLive, MediaPackage, CloudWatch, ECR, logs)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
+        { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [props.vpcCidr] },
+      ],
+    });
+
+    const command = [
+      "sessions",
+      "reconcile",
+      "--schedule",
+      "postgres://",
+      "--pool",
+      props.pool,
+      "--lead",
+      props.lead ?? "10m",
+      "--grace",
+      props.grace ?? "5m",
+      "--timeout",
+      String(waitSeconds),
+      "--metrics-namespace",
+      namespace,
+      "--json",
+    ];
+    const container = {
+      name: "reconcile",
+      image: props.image,
+      essential: true,
+      command,
+      readonlyRootFilesystem: true,
+      user: "1000",
+      environment: [
+        { name: "AWS_REGION", value: props.region },
+        { name: "LIVESTREAM_RECORDING_BUCKET", value: props.recordedBucketName },
+        { name: "LIVESTREAM_HARVEST_ROLE_ARN", value: props.harvestRoleArn },
+        { name: "PGHOST", value: props.databaseHost },
+        { name: "PGPORT", value: String(props.databasePort) },
+        { name: "PGDATABASE", value: props.databaseName },
+        // TLS to RDS, verified against the RDS CA bundle shipped in the image.
+        { name: "PGSSLMODE", value: "verify-full" },
+        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? "/etc/ssl/certs/rds-global-bundle.pem" },
+      ],
+      secrets: [
+        { name: "PGUSER", valueFrom: `${props.databaseSecretArn}:username::` },
+        { name: "PGPASSWORD", valueFrom: `${props.databaseSecretArn}:password::` },
+      ],
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: { "awslogs-group": logGroup.name, "awslogs-region": props.region, "awslogs-stream-prefix": "reconcile" },
+      },
+    };
+    const taskDefinition = new EcsTaskDefinition(this, "task", {
+      family,
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: String(props.cpu ?? 256),
+      memory: String(props.memory ?? 512),
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: props.cpuArchitecture ?? "X86_64" },
+      executionRoleArn: executionRole.arn,
+      taskRoleArn: taskRole.arn,
+      containerDefinitions: JSON.stringify([container]),
+    });
+
+    const schedulerRole = new IamRole(this, "scheduler-role", {
+      name: `${name}-scheduler`,
+      assumeRolePolicy: serviceTrust("scheduler.amazonaws.com", props.accountId),
+    });
+    new IamRolePolicy(this, "scheduler-policy", {
+      role: schedulerRole.name,
+      name: "run-reconcile-task",
+      policy: policyJson([
+        {
+          Sid: "RunReconcileTask",
+          Effect: "Allow",
+          Action: ["ecs:RunTask"],
+          Resource: taskDefinitionFamilyArn,
+          Condition: { ArnEquals: { "ecs:cluster": props.clusterArn } },
+        },
+        {
+          Sid: "PassTaskRoles",
+          Effect: "Allow",
+          Action: ["iam:PassRole"],
+          Resource: [executionRole.arn, taskRole.arn],
+          Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+        },
+      ]),
+    });
+
+    const schedule = new SchedulerSchedule(this, "schedule", {
+      name,
+      description: `Every minute: ops sessions reconcile for pool ${props.pool}`,
+      scheduleExpression: props.scheduleExpression ?? "rate(1 minute)",
+      flexibleTimeWindow: { mode: "OFF" },
+      target: {
+        arn: props.clusterArn,
+        roleArn: schedulerRole.arn,
+        ecsParameters: {
+          // Unversioned: each run picks the newest revision, so a deploy needs no schedule change.
+          taskDefinitionArn: taskDefinition.arnWithoutRevision,
+          launchType: "FARGATE",
+          taskCount: 1,
+          networkConfiguration: { subnets: props.privateSubnetIds, securityGroups: [sg.id], assignPublicIp: false },
+        },
+        // A missed minute is covered by the next pass: no retries that would pile up.
+        retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
+      },
+    });
+
+    const alarm = opsAlarm(this, "stopped-reporting", {
+      topicArn: props.alarmTopicArn,
+      alarmName: `${name}-stopped-reporting`,
+      description: `ops sessions reconcile for pool ${props.pool} published no pass metrics for 10 minutes: channels are not started or stopped. Check the schedule ${name} and the task logs /ecs/${name}.`,
+      namespace,
+      metricName: "ChannelsRunning",
+      dimensions: { Pool: props.pool },
+      statistic: "SampleCount",
+      periodSeconds: 300,
+      evaluationPeriods: 2,
+      threshold: 1,
+      comparisonOperator: "LessThanThreshold",
+      treatMissingData: "breaching",
+    });
+    opsAlarm(this, "pass-errors", {
+      topicArn: props.alarmTopicArn,
+      alarmName: `${name}-errors`,
+      description: `ops sessions reconcile for pool ${props.pool} reported errors in every pass for 15 minutes (stuck or failed channels, throttling, sessions without a channel). See the task logs /ecs/${name}.`,
+      namespace,
+      metricName: "Errors",
+      dimensions: { Pool: props.pool },
+      statistic: "Minimum",
+      periodSeconds: 300,
+      evaluationPeriods: 3,
+      threshold: 0,
+      comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "notBreaching",
+    });
+
+    this.taskDefinitionArn = taskDefinition.arn;
+    this.taskRoleArn = taskRole.arn;
+    this.executionRoleArn = executionRole.arn;
+    this.schedulerRoleArn = schedulerRole.arn;
+    this.securityGroupId = sg.id;
+    this.logGroupName = logGroup.name;
+    this.scheduleName = schedule.name;
+    this.alarmName = alarm.alarmName;
+  }
+}

@@ -1,0 +1,123 @@
+import { Testing, TerraformStack } from "cdktf";
+import { ReconcileSchedule, type ReconcileScheduleProps } from "./index";
+
+const props: ReconcileScheduleProps = {
+  namePrefix: "livestream-dev",
+  accountId: "123456789012",
+  region: "ap-southeast-1",
+  pool: "dev",
+  image: "123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/livestream-dev-ops:1.0.0",
+  clusterArn: "arn:aws:ecs:ap-southeast-1:123456789012:cluster/livestream-dev",
+  vpcId: "vpc-1",
+  vpcCidr: "10.20.0.0/16",
+  privateSubnetIds: ["subnet-a", "subnet-b"],
+  databaseHost: "db.internal",
+  databasePort: 5432,
+  databaseName: "livestream",
+  databaseSecretArn: "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:db-AbCdEf",
+  kmsKeyArn: "arn:aws:kms:ap-southeast-1:123456789012:key/k",
+  recordedBucketName: "livestream-dev-recorded-media",
+  harvestRoleArn: "arn:aws:iam::123456789012:role/livestream-dev-harvest",
+  alarmTopicArn: "arn:aws:sns:ap-southeast-1:123456789012:ops",
+};
+
+function synth(extra: Partial<ReconcileScheduleProps> = {}) {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, "s");
+  new ReconcileSchedule(stack, "reconcile", { ...props, ...extra });
+  return JSON.parse(Testing.synth(stack)).resource;
+}
+
+const policy = (res: Record<string, Record<string, { name: string; policy: string }>>, name: string) =>
+  JSON.parse(Object.values(res.aws_iam_role_policy).find((p) => p.name === name)!.policy).Statement as {
+    Sid: string;
+    Action: string[];
+    Resource: string | string[];
+    Condition?: Record<string, Record<string, string>>;
+  }[];
+
+test("EventBridge Scheduler runs the task every minute in private subnets without a public IP", () => {
+  const res = synth();
+  const schedule = Object.values(res.aws_scheduler_schedule)[0] as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect(schedule.schedule_expression).toBe("rate(1 minute)");
+  expect(schedule.target.arn).toBe(props.clusterArn);
+  const ecs = schedule.target.ecs_parameters;
+  expect(ecs.launch_type).toBe("FARGATE");
+  expect(ecs.network_configuration).toEqual(expect.objectContaining({ subnets: ["subnet-a", "subnet-b"], assign_public_ip: false }));
+  expect(schedule.target.retry_policy.maximum_retry_attempts).toBe(0);
+});
+
+test("the task runs reconcile against PostgreSQL with credentials from the secret, never in plain text", () => {
+  const res = synth();
+  const task = Object.values(res.aws_ecs_task_definition)[0] as { container_definitions: string; network_mode: string };
+  const [container] = JSON.parse(task.container_definitions);
+  expect(container.command.slice(0, 6)).toEqual(["sessions", "reconcile", "--schedule", "postgres://", "--pool", "dev"]);
+  expect(container.command).toEqual(expect.arrayContaining(["--lead", "10m", "--grace", "5m", "--json"]));
+  expect(container.secrets).toEqual([
+    { name: "PGUSER", valueFrom: `${props.databaseSecretArn}:username::` },
+    { name: "PGPASSWORD", valueFrom: `${props.databaseSecretArn}:password::` },
+  ]);
+  const env = Object.fromEntries(container.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
+  expect(env.PGSSLMODE).toBe("verify-full");
+  expect(env.LIVESTREAM_HARVEST_ROLE_ARN).toBe(props.harvestRoleArn);
+  expect(JSON.stringify(container)).not.toMatch(/password"?\s*:\s*"[^:]/i);
+  expect(task.network_mode).toBe("awsvpc");
+});
+
+test("least privilege: scheduler may only run this task family on this cluster and pass its two roles", () => {
+  const statements = policy(synth(), "run-reconcile-task");
+  expect(statements[0]).toEqual(
+    expect.objectContaining({
+      Action: ["ecs:RunTask"],
+      Resource: "arn:aws:ecs:ap-southeast-1:123456789012:task-definition/livestream-dev-ops-reconcile:*",
+      Condition: { ArnEquals: { "ecs:cluster": props.clusterArn } },
+    }),
+  );
+  expect(statements[1]!.Action).toEqual(["iam:PassRole"]);
+  expect(statements[1]!.Resource).toHaveLength(2);
+});
+
+test("least privilege: the task role grants exactly what a pass calls, scoped to ARNs and conditions", () => {
+  const statements = policy(synth(), "reconcile-channels");
+  const actions = statements.flatMap((s) => s.Action).sort();
+  expect(actions).toEqual([
+    "cloudwatch:PutMetricData",
+    "iam:PassRole",
+    "medialive:DescribeChannel",
+    "medialive:ListChannels",
+    "medialive:StartChannel",
+    "medialive:StopChannel",
+    "mediapackage:CreateHarvestJob",
+    "mediapackage:DescribeHarvestJob",
+    "mediapackage:ListHarvestJobs",
+    "mediapackage:ListOriginEndpoints",
+  ]);
+  for (const s of statements) expect(s.Action.some((a) => a.endsWith(":*") || a === "*")).toBe(false);
+  const startStop = statements.find((s) => s.Sid === "StartStopPoolChannels")!;
+  expect(startStop.Resource).toBe("arn:aws:medialive:ap-southeast-1:123456789012:channel:*");
+  expect(startStop.Condition).toEqual({ StringEquals: { "aws:ResourceTag/livestream:pool": "dev" } });
+  const metrics = statements.find((s) => s.Sid === "PublishPassMetrics")!;
+  expect(metrics.Condition).toEqual({ StringEquals: { "cloudwatch:namespace": "Livestream/Ops" } });
+  const pass = statements.find((s) => s.Sid === "PassHarvestRole")!;
+  expect([pass.Resource, pass.Condition]).toEqual([props.harvestRoleArn, { StringEquals: { "iam:PassedToService": "mediapackage.amazonaws.com" } }]);
+});
+
+test("an alarm fires when the loop stops reporting (missing data breaches)", () => {
+  const alarms = Object.values(synth().aws_cloudwatch_metric_alarm) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const silent = alarms.find((a) => a.alarm_name === "livestream-dev-ops-reconcile-stopped-reporting");
+  expect(silent).toEqual(
+    expect.objectContaining({ namespace: "Livestream/Ops", metric_name: "ChannelsRunning", dimensions: { Pool: "dev" }, treat_missing_data: "breaching", comparison_operator: "LessThanThreshold", threshold: 1 }),
+  );
+  expect(silent.alarm_actions).toEqual([props.alarmTopicArn]);
+});
+
+test("the task security group allows nothing inbound and PostgreSQL only inside the VPC", () => {
+  const sg = Object.values(synth().aws_security_group)[0] as { ingress?: unknown[]; egress: { from_port: number; cidr_blocks: string[] }[] };
+  expect(sg.ingress ?? []).toEqual([]);
+  expect(sg.egress.find((e) => e.from_port === 5432)?.cidr_blocks).toEqual(["10.20.0.0/16"]);
+});
+
+test("invalid props throw naming the prop", () => {
+  expect(() => synth({ privateSubnetIds: [] })).toThrow(/privateSubnetIds/);
+  expect(() => synth({ waitSeconds: 5 })).toThrow(/waitSeconds/);
+});

@@ -1,0 +1,127 @@
+import { Construct } from "constructs";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { ecrRepositoryArn } from "./ecr";
+
+interface Statement {
+  readonly Sid: string;
+  readonly Effect: "Allow";
+  readonly Action: string[];
+  readonly Resource: string | string[];
+}
+
+const policyJson = (statements: Statement[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+
+/** Trust for ECS tasks of this account and region only (confused-deputy guard). */
+function ecsTasksTrust(accountId: string, region: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "ecs-tasks.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": accountId },
+          ArnLike: { "aws:SourceArn": `arn:aws:ecs:${region}:${accountId}:*` },
+        },
+      },
+    ],
+  });
+}
+
+export interface TaskExecutionRoleProps {
+  /** Role name. */
+  readonly roleName: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** Container image; pulls are granted on its ECR repository only. */
+  readonly image: string;
+  /** ARN of the service's log group. */
+  readonly logGroupArn: string;
+  /** Secrets Manager secret holding the database credentials. */
+  readonly databaseSecretArn: string;
+  /** KMS key that encrypts the secret. */
+  readonly kmsKeyArn: string;
+}
+
+/**
+ * The role ECS itself uses to start a task: pull the image, write the container's logs and read
+ * the database secret to inject it. The application never sees this role.
+ */
+export class TaskExecutionRole extends Construct {
+  readonly roleArn: string;
+  /** The inline policy; the service must wait for it or its first tasks fail to start. */
+  readonly policy: IamRolePolicy;
+
+  constructor(scope: Construct, id: string, props: TaskExecutionRoleProps) {
+    super(scope, id);
+    const role = new IamRole(this, "role", {
+      name: props.roleName,
+      description: "ECS task execution: image pull, logs, database secret injection",
+      assumeRolePolicy: ecsTasksTrust(props.accountId, props.region),
+    });
+    this.roleArn = role.arn;
+
+    const statements: Statement[] = [];
+    const repository = ecrRepositoryArn(props.image);
+    if (repository) {
+      // GetAuthorizationToken has no resource-level permissions; the pulls themselves are scoped.
+      statements.push({ Sid: "EcrLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" });
+      statements.push({
+        Sid: "PullServiceImage",
+        Effect: "Allow",
+        Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+        Resource: repository,
+      });
+    }
+    statements.push(
+      {
+        Sid: "WriteServiceLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: `${props.logGroupArn}:log-stream:*`,
+      },
+      { Sid: "ReadDatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.databaseSecretArn },
+      { Sid: "DecryptDatabaseSecret", Effect: "Allow", Action: ["kms:Decrypt"], Resource: props.kmsKeyArn },
+    );
+    this.policy = new IamRolePolicy(this, "policy", { name: "task-execution", role: role.name, policy: policyJson(statements) });
+  }
+}
+
+export interface TaskRoleProps {
+  /** Role name. */
+  readonly roleName: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** Queue the application may send to, with the key that encrypts it. @default no queue access */
+  readonly sendsTo?: { readonly queueArn: string; readonly kmsKeyArn: string };
+}
+
+/** The application's own identity. It gets nothing unless it sends notifications. */
+export class TaskRole extends Construct {
+  readonly roleArn: string;
+  readonly roleName: string;
+
+  constructor(scope: Construct, id: string, props: TaskRoleProps) {
+    super(scope, id);
+    const role = new IamRole(this, "role", {
+      name: props.roleName,
+      description: "Application identity of one ECS service",
+      assumeRolePolicy: ecsTasksTrust(props.accountId, props.region),
+    });
+    this.roleArn = role.arn;
+    this.roleName = role.name;
+    if (props.sendsTo) {
+      new IamRolePolicy(this, "send-notifications", {
+        name: "send-notifications",
+        role: role.name,
+        policy: policyJson([
+          { Sid: "SendNotifications", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: props.sendsTo.queueArn },
+          // SSE-KMS queues need a data key to encrypt each message.
+          { Sid: "EncryptNotifications", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: props.sendsTo.kmsKeyArn },
+        ]),
+      });
+    }
+  }
+}

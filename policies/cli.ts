@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * `npm run policy`: synthesizes every environment in report mode and prints the policy report.
+ *   --format table|json|sarif   (default table)
+ *   --output <file>             write the report there instead of stdout
+ * Exit codes: 0 no unsuppressed errors, 1 unsuppressed errors, 2 bad flags or configuration.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { TerraformStack } from "cdktf";
+import { ConfigError, loadAllEnvironments } from "../config/load";
+import { buildPlatformApp } from "../stacks/app";
+import { PolicyPack } from "./engine/policy-pack";
+import { formatTable, toJsonReport, toSarif } from "./engine/report";
+import type { StackReport } from "./engine/types";
+import { ALL_RULES } from "./rules";
+
+/** Synthesizes all environments into a scratch folder with the pack in report mode. */
+export function collectReports(): StackReport[] {
+  const outdir = mkdtempSync(join(tmpdir(), "policy-"));
+  try {
+    const app = buildPlatformApp({ environments: loadAllEnvironments(), offline: true, outdir, policy: "report" });
+    app.synth();
+    const stacks = app.node.children.filter(TerraformStack.isStack);
+    const pack = stacks.map((s) => PolicyPack.of(s)).find((p) => p !== undefined);
+    return pack ? [...pack.reports] : [];
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export function render(reports: readonly StackReport[], format: string): string {
+  if (format === "json") return `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;
+  if (format === "sarif") return `${JSON.stringify(toSarif(reports, ALL_RULES), null, 2)}\n`;
+  return formatTable(reports);
+}
+
+export function main(argv: string[]): number {
+  const program = new Command("policy")
+    .description("Check every stack against the policy pack and print the report.")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "sarif"]).default("table"))
+    .option("--output <file>", "write the report to a file instead of stdout")
+    .exitOverride();
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
+  }
+  const opts = program.opts<{ format: string; output?: string }>();
+  let reports: StackReport[];
+  try {
+    reports = collectReports();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`policy: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const text = render(reports, opts.format);
+  if (opts.output) writeFileSync(opts.output, text);
+  else process.stdout.write(text);
+  const errors = reports.reduce((n, r) => n + r.counts.error, 0);
+  if (errors > 0) process.stderr.write(`policy: ${errors} unsuppressed error(s)\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
