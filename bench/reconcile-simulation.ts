@@ -121,13 +121,6 @@ export async function run(options: { sessions?: number; throttleRate?: number; l
     }
     observe();
 
-    if (process.env.SIM_DEBUG) {
-      const done = new Set(aws.mediapackage.harvestJobs.map((j) => j.s3Destination.manifestKey.split("/")[1]));
-      for (const s of sessions.filter((x) => !done.has(x.id)).slice(0, 5)) {
-        const ch = channelOf.get(s.id)!;
-        log(`  no harvest: ${s.id} ${new Date(s.endsAt).toISOString()} on ${ch} runs ${JSON.stringify(plan.runs.filter((r) => r.channelId === ch).map((r) => [new Date(r.start).toISOString(), new Date(r.end).toISOString(), r.sessionIds]))}`);
-      }
-    }
     const now = clock.now();
     const billedMinutes = aws.medialive.runs.reduce((sum, r) => sum + Math.max(10, Math.ceil(((r.end ?? now) - r.start) / MIN)), 0);
     const sessionMinutes = sessions.reduce((sum, s) => sum + (s.endsAt - s.startsAt) / MIN, 0);

@@ -28,12 +28,12 @@ export function buildPlatformApp(options: PlatformAppOptions): App {
   const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
   const stateBuckets = new Set<string>();
   for (const config of options.environments) {
-    new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
+    const platform = new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
+    // Reviewed exception (belongs in constructs/reconcile-schedule once its owner adopts it).
+    suppressByPath(platform, "reconcile-schedule/schedule", "LS-ASYNC-004", "every-minute idempotent reconcile with no retries: a missed run is superseded by the next, so a DLQ would hold nothing worth replaying; failed runs raise the stopped-reporting and pass-errors alarms");
     if (!stateBuckets.has(config.state.bucket)) {
       stateBuckets.add(config.state.bucket);
-      const state = new StateBootstrapStack(app, stateStackName(config.name), { config, offline: options.offline });
-      // Temporary, listed in every policy report: remove once StateBootstrapStack logs the bucket's access.
-      suppressByPath(state, "state", "LS-S3-004", "the hand-applied state bootstrap stack has no access-log bucket yet; add one to StateBootstrapStack and drop this exception");
+      new StateBootstrapStack(app, stateStackName(config.name), { config, offline: options.offline });
     }
   }
   const outdir = options.outdir ?? "cdktf.out";

@@ -57,7 +57,9 @@ export async function sessionsReconcile(opts: SessionsReconcileOptions): Promise
     metricsNamespace: opts.metricsNamespace,
     onProgress: (t) => progress.update(t),
   });
-  const { plan: _plan, ...out } = report;
+  // The plan is internal detail; the report is what operators and scripts read.
+  const out: ReconcileReport = { ...report };
+  delete (out as Partial<typeof report>).plan;
   if (report.errors.length) progress.fail(`${report.errors.length} problem(s)`);
   else progress.succeed(`pass done: ${report.mutatingCalls} action(s)`);
   if (opts.json) printJson(out);

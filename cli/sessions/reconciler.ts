@@ -92,6 +92,8 @@ export function decide(state: string, desired: boolean): Decision {
   if (state === "IDLE") return desired ? "start" : "done";
   if (state === "RUNNING") return desired ? "done" : "stop";
   if (FAILED_STATES.has(state)) return "failed";
+  // RECOVERING is a running channel repairing a pipeline: fine while wanted, waited out otherwise.
+  if (state === "RECOVERING" && desired) return "done";
   // STARTING, STOPPING, RECOVERING, UPDATING, CREATING, DELETING: wait until it settles. A channel
   // STARTING for a session is waited on too, so a stuck start is reported in this pass.
   if (["STARTING", "STOPPING", "RECOVERING", "UPDATING", "CREATING", "DELETING"].includes(state)) return "wait";
