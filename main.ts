@@ -1,15 +1,19 @@
 /**
- * cdktf app entry (`cdktf.json` runs the compiled dist/main.js: no type-checking on synth).
+ * cdktf app entry. `cdktf.json` runs dist/synth.js, this file bundled by esbuild at build time:
+ * no type-checking and one file to load on every synth (`npm run bench` measures it).
  *
  * Environment:
  *   LIVESTREAM_OFFLINE=1        local state backend and no AWS calls before planning (CI, laptops)
  *   LIVESTREAM_ENVIRONMENTS=a,b only these environments (default: every config/environments/*.json)
  *   LIVESTREAM_CONFIG_DIR=dir   read environment files from dir
  *   CDKTF_OUTDIR                output folder (set by cdktf-cli; default cdktf.out)
+ *   LIVESTREAM_DEBUG=1          print the stack of a failed synth
+ *   LIVESTREAM_TOKEN_TRACES=1   keep cdktf's token creation traces (slower; for token errors)
  */
 import { ConfigError, loadAllEnvironments } from "./config/load";
 import type { EnvironmentConfig } from "./config/schema";
 import { buildPlatformApp } from "./stacks/app";
+import { skipTokenCreationTraces, synthesizeAtomically } from "./stacks/synth-output";
 
 function main(): number {
   let environments: EnvironmentConfig[];
@@ -31,8 +35,16 @@ function main(): number {
     throw err;
   }
   const offline = ["1", "true", "yes"].includes((process.env.LIVESTREAM_OFFLINE ?? "").toLowerCase());
-  const app = buildPlatformApp({ environments, offline, outdir: process.env.CDKTF_OUTDIR });
-  app.synth();
+  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  skipTokenCreationTraces();
+  try {
+    synthesizeAtomically(outdir, (dir) => buildPlatformApp({ environments, offline, outdir: dir }));
+  } catch (err) {
+    // Invalid construct props and policy violations: the message says what and where.
+    process.stderr.write(`synth failed, ${outdir} left as it was:\n${(err as Error).message}\n`);
+    if (process.env.LIVESTREAM_DEBUG === "1") process.stderr.write(`${(err as Error).stack}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -1,9 +1,9 @@
 /**
- * Whole-platform synth (every stack, compiled app) against a bare root import of
+ * Whole-platform synth (every stack, the command cdktf.json runs) against a bare root import of
  * @cdktf/provider-aws, interleaved in one run. Targets: synth median <= 0.30 x root import,
  * synth peak RSS <= 250 MB.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { interleave, median, sampleNode } from "./support/measure";
@@ -11,7 +11,10 @@ import { interleave, median, sampleNode } from "./support/measure";
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 export async function run(): Promise<void> {
-  const mainJs = join(__dirname, "..", "main.js");
+  const root = join(__dirname, "..", "..");
+  // The app command `cdktf synth` runs, e.g. "node dist/synth.js".
+  const [, appScript] = (JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")).app as string).split(" ");
+  const mainJs = join(root, appScript);
   const out = mkdtempSync(join(tmpdir(), "bench-synth-"));
   const [synth, rootImport] = interleave(RUNS, [
     () => sampleNode([mainJs], { CDKTF_OUTDIR: join(out, "cdktf.out") }),

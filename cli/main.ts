@@ -30,7 +30,8 @@ export function buildProgram(): Command {
   program
     .command("forecast")
     .description("Project the platform's monthly cost over a horizon: per line item, per quarter, against the egress floor.")
-    .option("--scenario <seed|architecture|file>", "built-in scenario or a JSON/YAML scenario file", "architecture")
+    .option("--scenario <seed|architecture|file>", "built-in scenario or a JSON/YAML scenario file (default: architecture)")
+    .option("--environment <env>", "size the architecture scenario to config/environments/<env>.json (its tasks, database, NAT, channel class, budget DAU and growth); not with --scenario")
     .option("--months <n>", "horizon in months, 1-120 (default: the scenario's, 12)", number("--months"))
     .option("--dau <n>", "daily active users in month 1 (default: the scenario's, 10000)", number("--dau"))
     .option("--growth <fraction>", "monthly growth as a fraction: 0.1 is +10 % a month (default: the scenario's)", number("--growth"))
@@ -46,6 +47,7 @@ Examples:
   ops forecast --dau 25000 --growth 0.05 --months 24 --format markdown
   ops forecast --scenario my-scenario.yaml --format html --out forecast.html
   ops forecast --format json | jq '.months[0].totalUsd'
+  ops forecast --environment prod --format markdown  the cost comment Atlantis posts under a prod plan
 
 Scenario files hold only what differs from the defaults; fields are documented in docs/forecast.md.`,
     )
@@ -183,6 +185,14 @@ export async function main(argv: string[]): Promise<number> {
 export { run as lazy };
 
 if (require.main === module) {
+  // Node 20 is the supported runtime here (see README); the SDK's six-line notice on every command
+  // would bury the output. Set the variable to "false" to see it.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  // `ops ... | head` closes stdout early: that is the reader's choice, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { App, TerraformStack } from "cdktf";
-import { applyPolicyPack, livestreamPolicyPack, suppressByPath } from "../policies";
+import { applyPolicyPack, livestreamPolicyPack } from "../policies";
 import type { EnvironmentConfig } from "../config/schema";
 import { LivestreamStack, stackName } from "./livestream-stack";
 import { StateBootstrapStack, stateStackName } from "./state-bootstrap-stack";
@@ -28,9 +28,7 @@ export function buildPlatformApp(options: PlatformAppOptions): App {
   const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
   const stateBuckets = new Set<string>();
   for (const config of options.environments) {
-    const platform = new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
-    // Reviewed exception (belongs in constructs/reconcile-schedule once its owner adopts it).
-    suppressByPath(platform, "reconcile-schedule/schedule", "LS-ASYNC-004", "every-minute idempotent reconcile with no retries: a missed run is superseded by the next, so a DLQ would hold nothing worth replaying; failed runs raise the stopped-reporting and pass-errors alarms");
+    new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
     if (!stateBuckets.has(config.state.bucket)) {
       stateBuckets.add(config.state.bucket);
       new StateBootstrapStack(app, stateStackName(config.name), { config, offline: options.offline });

@@ -1,4 +1,4 @@
-import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
+import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { SERVICE_NAMES, type EnvironmentConfig } from "../config/schema";
 import { platformProvider } from "./provider";
@@ -298,5 +298,20 @@ export class LivestreamStack extends TerraformStack {
       dlqName: messaging.notificationDlqName,
       pipeName: messaging.pipeName,
     });
+
+    // 10. What operators and the apps need after apply (`terraform output`).
+    const outputs: Record<string, { value: unknown; description: string; sensitive?: boolean }> = {
+      api_url: { value: `https://${apiEdge.apiDomainName}`, description: "Base URL of the mentee, mentor and social APIs" },
+      media_domain_name: { value: this.mediaCdn.mediaDomainName, description: "CloudFront name for live and recorded playback" },
+      name_servers: { value: apiEdge.nameServers, description: "Delegate the hosted zone to these from its parent zone" },
+      channel_ids: { value: this.mediaChannelPool.channels.map((c) => c.channelId), description: "MediaLive channels of the pool (ops channels list finds them by tag)" },
+      input_ids: { value: this.mediaChannelPool.channels.map((c) => c.inputId), description: "RTMP push inputs; `aws medialive describe-input` gives each ingest URL" },
+      harvest_role_arn: { value: this.mediaPackage.harvestRoleArn, description: "Role MediaPackage assumes to write harvested recordings" },
+      recorded_bucket: { value: this.mediaBuckets.recordedBucketName, description: "recorded-media-bucket" },
+      database_secret_arn: { value: database.masterSecretArn, description: "RDS-managed master credentials (ops db migrate reads them)" },
+      cdn_signing_key_id: { value: this.mediaCdn.signingKeyId, description: "CloudFront public key id the backend signs playback URLs with" },
+      ops_topic_arn: { value: alerts.topicArn, description: "Ops alert topic (confirm the e-mail subscription once)" },
+    };
+    for (const [id, output] of Object.entries(outputs)) new TerraformOutput(this, id, output);
   }
 }

@@ -1,5 +1,5 @@
 /** Bad configuration stops the compiled synth with a non-zero exit, names the field, writes nothing. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthApp } from "./support/terraform";
@@ -27,4 +27,24 @@ test("an unknown environment in LIVESTREAM_ENVIRONMENTS exits 2 and writes nothi
   expect(result.status).toBe(2);
   expect(result.stderr).toMatch(/unknown environment\(s\): staging/);
   expect(existsSync(outdir)).toBe(false);
+});
+
+test("a synth that fails after configuration (invalid construct props) keeps the previous output and exits 1", () => {
+  const outdir = join(mkdtempSync(join(tmpdir(), "good-out-")), "cdktf.out");
+  expect(synthApp(outdir).status).toBe(0);
+  const before = readFileSync(join(outdir, "stacks/livestream-dev/cdk.tf.json"), "utf8");
+
+  // Valid for the schema, refused by the construct: a retention CloudWatch Logs does not offer.
+  const configDir = mkdtempSync(join(tmpdir(), "bad-props-"));
+  cpSync(join(__dirname, "../config/environments"), configDir, { recursive: true });
+  const dev = JSON.parse(readFileSync(join(configDir, "dev.json"), "utf8"));
+  dev.network.flowLogRetentionDays = 4;
+  writeFileSync(join(configDir, "dev.json"), JSON.stringify(dev));
+  const result = synthApp(outdir, { LIVESTREAM_CONFIG_DIR: configDir });
+
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(/synth failed, .* left as it was/);
+  expect(result.stderr).toMatch(/retention/i);
+  expect(readFileSync(join(outdir, "stacks/livestream-dev/cdk.tf.json"), "utf8")).toBe(before);
+  expect(readdirSync(join(outdir, "..")).filter((f) => f.includes("partial"))).toEqual([]);
 });

@@ -117,3 +117,20 @@ describe("ops forecast (compiled CLI)", () => {
     expect(loaded.some((m) => /node_modules[\\/]zod[\\/]/.test(m))).toBe(false);
   });
 });
+
+describe("--environment", () => {
+  test("sizes the architecture scenario to the environment's config", async () => {
+    const dev = await buildForecast({ environment: "dev", months: 3 });
+    const prod = await buildForecast({ environment: "prod", months: 3 });
+    expect(dev.scenario.name).toBe("livestream-dev");
+    expect(prod.scenario.name).toBe("livestream-prod");
+    expect(dev.months).toHaveLength(3);
+    // prod runs Multi-AZ databases, a NAT per AZ and more users: it must cost more than dev.
+    expect(prod.totalUsd).toBeGreaterThan(dev.totalUsd);
+  });
+
+  test("an unknown environment or a combination with --scenario is a usage error", async () => {
+    await expect(buildForecast({ environment: "qa" })).rejects.toThrow(/--environment qa: no configuration for environment 'qa'/);
+    await expect(buildForecast({ environment: "dev", scenario: "seed" })).rejects.toThrow(/cannot be combined/);
+  });
+});

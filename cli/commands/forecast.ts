@@ -14,6 +14,12 @@ import { BUILT_IN_SCENARIOS, withOverrides, type Scenario } from "../../cost-mod
 export interface ForecastOptions {
   /** `seed`, `architecture` or a path to a JSON/YAML scenario file. @default "architecture" */
   readonly scenario?: string;
+  /**
+   * Size the architecture scenario to an environment's configuration (config/environments/<env>.json:
+   * task sizes and counts, database, NAT gateways, channel class; its budget's DAU and growth).
+   * Not with --scenario. @default none (the scenario as it is)
+   */
+  readonly environment?: string;
   readonly months?: number;
   readonly dau?: number;
   /** Monthly growth as a fraction (0.1 = +10 %). */
@@ -38,6 +44,19 @@ function checkOverrides(o: ForecastOptions): void {
     throw new UsageError(`--growth must be a fraction above -1 (0.1 = +10 % a month), got ${o.growth}`, "growth at or below -100 % would leave no users");
   }
   if (o.format !== undefined && !(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got '${o.format}'`);
+}
+
+/** The architecture scenario resized to what an environment deploys (same model as its AWS Budget). */
+function environmentBase(env: string, months: number | undefined): Scenario {
+  const { loadEnvironment, ConfigError } = require("../../config/load") as typeof import("../../config/load");
+  const { environmentScenario } = require("../../cost-model/environment-scenario") as typeof import("../../cost-model/environment-scenario");
+  try {
+    const config = loadEnvironment(env);
+    return environmentScenario(config, { dau: config.budget.dau, monthlyGrowth: config.budget.monthlyGrowth, months: months ?? 12 });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(`--environment ${env}: ${err.message}`);
+    throw err;
+  }
 }
 
 async function loadScenario(ref: string): Promise<Scenario> {
@@ -87,7 +106,10 @@ async function render(format: Format, p: Projection): Promise<string> {
 /** Builds the projection the options describe (exported for the tests and the budget). */
 export async function buildForecast(options: ForecastOptions): Promise<Projection> {
   checkOverrides(options);
-  const base = await loadScenario(options.scenario ?? "architecture");
+  if (options.environment !== undefined && options.scenario !== undefined) {
+    throw new UsageError("--environment and --scenario cannot be combined", "--environment sizes the architecture scenario to that environment's config");
+  }
+  const base = options.environment !== undefined ? environmentBase(options.environment, options.months) : await loadScenario(options.scenario ?? "architecture");
   const scenario = withOverrides(base, { months: options.months, dau: options.dau, monthlyGrowth: options.growth, pricing: options.pricing });
   const catalog = await loadCatalog(scenario.pricing, options.pricing ? "--pricing" : "scenario pricing");
   if (scenario.model === "seed") {

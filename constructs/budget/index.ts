@@ -1,2 +1,2 @@
 export { CostBudget, type CostBudgetProps } from "./cost-budget";
-export { environmentScenario, type LoadAssumption } from "./environment-scenario";
+export { environmentScenario, type LoadAssumption } from "../../cost-model/environment-scenario";

@@ -48,8 +48,8 @@ describe("PlatformKey", () => {
   });
 
   test("alarms and EventBridge may publish to encrypted topics, on behalf of this account only", () => {
-    const publish = bySid("AlarmsAndEventsPublishToEncryptedTopics");
-    expect(publish.principals[0].identifiers.sort()).toEqual(["cloudwatch.amazonaws.com", "events.amazonaws.com"]);
+    const publish = bySid("AlarmsBudgetsAndEventsPublishToEncryptedTopics");
+    expect(publish.principals[0].identifiers.sort()).toEqual(["budgets.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"]);
     expect(publish.actions.sort()).toEqual(["kms:Decrypt", "kms:GenerateDataKey*"]);
     expect(publish.condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }]);
   });

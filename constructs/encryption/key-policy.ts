@@ -72,9 +72,9 @@ export class PlatformKeyPolicy extends Construct {
           ],
         },
         {
-          sid: "AlarmsAndEventsPublishToEncryptedTopics",
+          sid: "AlarmsBudgetsAndEventsPublishToEncryptedTopics",
           effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] }],
+          principals: [{ type: "Service", identifiers: ["budgets.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"] }],
           actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
           resources: ["*"],
           condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],

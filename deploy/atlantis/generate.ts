@@ -41,7 +41,7 @@ export function renderAtlantisYaml(stacks: readonly SynthesizedStack[]): string 
 function main(argv: string[]): number {
   const root = join(__dirname, "..", "..", "..");
   const target = join(root, "atlantis.yaml");
-  const rendered = renderAtlantisYaml(synthesizedStacks(join(__dirname, "..", "..", "main.js")));
+  const rendered = renderAtlantisYaml(synthesizedStacks(join(__dirname, "..", "..", "tooling", "synth-loader.js")));
   const current = existsSync(target) ? readFileSync(target, "utf8") : "";
   if (argv.includes("--check")) {
     if (current === rendered) return 0;

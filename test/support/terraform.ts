@@ -98,7 +98,7 @@ export function limitConcurrency<T>(limit: number, tasks: readonly (() => Promis
 
 /** Runs the compiled cdktf app (`npm test` builds first) with the given environment. */
 export function synthApp(outdir: string, env: Record<string, string> = {}): TerraformResult {
-  const result = spawnSync(process.execPath, [join(__dirname, "../../dist/main.js")], {
+  const result = spawnSync(process.execPath, [join(__dirname, "../../dist/tooling/synth-loader.js")], {
     encoding: "utf8",
     env: { ...process.env, LIVESTREAM_OFFLINE: "1", CDKTF_OUTDIR: outdir, ...env },
   });

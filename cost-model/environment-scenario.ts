@@ -2,8 +2,8 @@
  * The cost-model scenario of one environment: the default architecture scenario resized to what the
  * environment's config deploys (database class and Multi-AZ, NAT gateways, AZs, task sizes and counts).
  */
-import { DEFAULT_SCENARIO, type Scenario, type ServiceAssumptions } from "../../cost-model/scenario-defaults";
-import type { EnvironmentConfig, ServiceConfig } from "../../config/schema";
+import { DEFAULT_SCENARIO, type Scenario, type ServiceAssumptions } from "./scenario-defaults";
+import type { EnvironmentConfig, ServiceConfig } from "../config/schema";
 
 function service(base: ServiceAssumptions, s: ServiceConfig): ServiceAssumptions {
   return { ...base, vcpu: s.cpu / 1024, memoryGb: s.memory / 1024, minTasks: s.minTasks, primeTimeMinTasks: s.primeTimeMinTasks, rpsPerTask: s.requestsPerSecondPerTask };
