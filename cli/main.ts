@@ -17,7 +17,18 @@ export function buildProgram(): Command {
   const program = new Command("ops")
     .description("Operate the live-streaming platform: forecast its cost and run its MediaLive channels.")
     .showHelpAfterError("(run with --help for usage)")
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  done                                 3  AWS or PostgreSQL failed after retries
+  1  internal error (a bug)               4  a bounded wait ran out (e.g. channel stuck STARTING)
+  2  bad flags, input or config: no-op    5  not feasible (e.g. channel pool too small)
+
+AWS: the usual credential chain and AWS_REGION; AWS_ENDPOINT_URL_<SERVICE> points a client elsewhere.
+Docs: docs/operations.md (runbook), docs/forecast.md (cost model).`,
+    );
 
   // Commands register here; keep option parsing in this file and the work in ./commands.
   const db = program.command("db").description("Manage the platform's PostgreSQL schema.");

@@ -33,7 +33,7 @@ export function environmentScenario(config: EnvironmentConfig, load: LoadAssumpt
       ...d.database,
       instanceClass: config.database.instanceClass,
       multiAz: config.database.multiAz,
-      replicas: config.database.replicaInstanceClass ? 1 : 0,
+      replicas: 1, // the Database construct always runs one read replica (the design's slave node)
       storageGb: config.database.allocatedStorageGb,
     },
     channel: { ...d.channel, class: config.media.channelClass },

@@ -1,22 +1,39 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { App } from "cdktf";
 
 /**
- * Synthesizes into `<outdir>.partial-<pid>` and swaps it into place only when every stack has
- * synthesized and passed its validations (the policy pack among them), so a failed synth leaves the
- * previous output untouched instead of half of a new one.
+ * Synthesizes into `<outdir>.partial-<pid>` and moves the result into place only when every stack
+ * has synthesized and passed its validations (the policy pack among them), so a failed synth leaves
+ * the previous output untouched instead of half of a new one. Only what synth generates is replaced
+ * (manifest, reports, each stack's cdk.tf.json and assets): Terraform's own files in a stack folder
+ * (.terraform/, the lock file, a local state) stay where they are.
  */
 export function synthesizeAtomically(outdir: string, build: (outdir: string) => App): void {
   const partial = `${outdir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   try {
     build(partial).synth();
-  } catch (err) {
+    for (const entry of readdirSync(partial)) {
+      if (entry !== "stacks") {
+        replace(join(partial, entry), join(outdir, entry));
+        continue;
+      }
+      for (const stack of readdirSync(join(partial, "stacks"))) {
+        for (const file of readdirSync(join(partial, "stacks", stack))) {
+          replace(join(partial, "stacks", stack, file), join(outdir, "stacks", stack, file));
+        }
+      }
+    }
+  } finally {
     rmSync(partial, { recursive: true, force: true });
-    throw err;
   }
-  if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
-  renameSync(partial, outdir);
+}
+
+function replace(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  renameSync(from, to);
 }
 
 /**

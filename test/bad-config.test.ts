@@ -48,3 +48,15 @@ test("a synth that fails after configuration (invalid construct props) keeps the
   expect(readFileSync(join(outdir, "stacks/livestream-dev/cdk.tf.json"), "utf8")).toBe(before);
   expect(readdirSync(join(outdir, "..")).filter((f) => f.includes("partial"))).toEqual([]);
 });
+
+test("a new synth keeps Terraform's own files in the stack folders (providers, lock file, local state)", () => {
+  const outdir = join(mkdtempSync(join(tmpdir(), "keep-out-")), "cdktf.out");
+  expect(synthApp(outdir).status).toBe(0);
+  const stackDir = join(outdir, "stacks/livestream-state-dev");
+  writeFileSync(join(stackDir, "terraform.tfstate"), "{}");
+  writeFileSync(join(stackDir, ".terraform.lock.hcl"), "# lock");
+  expect(synthApp(outdir).status).toBe(0);
+  expect(readFileSync(join(stackDir, "terraform.tfstate"), "utf8")).toBe("{}");
+  expect(existsSync(join(stackDir, ".terraform.lock.hcl"))).toBe(true);
+  expect(existsSync(join(stackDir, "cdk.tf.json"))).toBe(true);
+});
