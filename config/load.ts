@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
+import { projectRoot } from "./project-root";
 import { environmentSchema, type EnvironmentConfig } from "./schema";
 
 /** Raised when an environment's configuration file is missing, unreadable or invalid. */
@@ -14,17 +15,6 @@ export class ConfigError extends Error {
 /** The folder holding one `<env>.json` per environment, overridable for tests and forks. */
 export function defaultConfigDir(): string {
   return process.env.LIVESTREAM_CONFIG_DIR ?? join(projectRoot(), "config", "environments");
-}
-
-/** Walks up from this file to the folder with package.json, so sources and dist/ resolve the same. */
-export function projectRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "config"))) return dir;
-    const parent = resolve(dir, "..");
-    if (parent === dir) throw new ConfigError(`cannot find the project root above ${__dirname}`);
-    dir = parent;
-  }
 }
 
 function formatIssues(env: string, file: string, error: z.ZodError): string {

@@ -4,8 +4,9 @@
  * concurrent runs (two deploys, a CLI and a pipeline) apply each migration exactly once.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../config/project-root";
 
 /** What migrate needs from a connection: pg.Client fits. It must be ONE session (locks, transactions). */
 export interface MigrationConnection {
@@ -50,17 +51,9 @@ export const MIGRATION_LOCK_ID = 0x6c6976656d696772n;
 
 const FILE_PATTERN = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
 
-/** db/migrations next to this file in the sources, or up from dist/db when compiled (tsc copies no .sql). */
+/** The project's db/migrations (tsc copies no .sql into dist/, so always the source folder). */
 export function defaultMigrationsDir(): string {
-  let dir = __dirname;
-  for (;;) {
-    for (const candidate of [join(dir, "migrations"), join(dir, "db", "migrations")]) {
-      if (existsSync(join(candidate, "001_live_sessions.sql"))) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new MigrationError(`no db/migrations folder found above ${__dirname}`);
-    dir = parent;
-  }
+  return join(projectRoot(), "db", "migrations");
 }
 
 /** Reads and orders the migration files; refuses duplicate versions and badly named .sql files. */

@@ -7,7 +7,7 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { AccessLogBucket } from "./access-log-bucket";
-import { ApiCertificate } from "./api-certificate";
+import { DnsValidatedCertificate } from "../dns-validated-certificate";
 import { LoadBalancerSecurityGroup } from "./load-balancer-security-group";
 import { validateRoutes, type ApiRoute } from "./routes";
 
@@ -118,7 +118,7 @@ export class ApiEdge extends Construct {
     this.zoneName = props.zoneName;
     this.apiDomainName = `${apiRecord}.${props.zoneName}`;
 
-    const certificate = new ApiCertificate(this, "certificate", { domainName: this.apiDomainName, zoneId: this.zoneId });
+    const certificate = new DnsValidatedCertificate(this, "certificate", { domainName: this.apiDomainName, zoneId: this.zoneId });
     this.certificateArn = certificate.arn;
 
     const securityGroup = new LoadBalancerSecurityGroup(this, "security-group", {

@@ -4,7 +4,7 @@ import { CloudfrontDistribution, type CloudfrontDistributionDefaultCacheBehavior
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { HlsCachePolicies, type Ttl } from "./cache-policies";
-import { MediaCertificate } from "./media-certificate";
+import { DnsValidatedCertificate } from "../dns-validated-certificate";
 import { PlaybackHeaders } from "./playback-headers";
 import { SignedPlayback } from "./signed-playback";
 
@@ -69,7 +69,7 @@ export class MediaCdn extends Construct {
     }
     const mediaDomainName = `${props.mediaRecord ?? "media"}.${props.zoneName}`;
 
-    const certificate = new MediaCertificate(this, "certificate", { domainName: mediaDomainName, zoneId: props.zoneId, usEast1Provider: props.usEast1Provider });
+    const certificate = new DnsValidatedCertificate(this, "certificate", { domainName: mediaDomainName, zoneId: props.zoneId, provider: props.usEast1Provider });
     const signed = new SignedPlayback(this, "signed-playback", { namePrefix: props.namePrefix, publicKeyPem: props.publicKeyPem });
     const cache = new HlsCachePolicies(this, "cache-policies", {
       namePrefix: props.namePrefix,

@@ -7,7 +7,8 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { projectRoot } from "../../config/project-root";
 import { createZip } from "./zip";
 
 export interface LambdaBundleOptions {
@@ -46,16 +47,6 @@ interface Manifest {
   readonly sizeBytes: number;
 }
 
-export function findProjectRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
-
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 function lockHash(root: string): string {
@@ -81,7 +72,7 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
 }
 
 export function bundleLambda(options: LambdaBundleOptions): LambdaBundle {
-  const root = options.projectRoot ?? findProjectRoot();
+  const root = options.projectRoot ?? projectRoot();
   const entry = resolve(root, options.entry);
   const cacheDir = options.cacheDir ?? process.env.LIVESTREAM_BUNDLE_CACHE ?? join(root, "node_modules", ".cache", "lambda-bundles");
   const external = [...new Set(["pg-native", ...(options.external ?? [])])].sort();

@@ -9,7 +9,8 @@ import { S3BucketNotification } from "@cdktf/provider-aws/lib/s3-bucket-notifica
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { opsAlarm } from "../observability/ops-alarm";
-import { bundleLambda, findProjectRoot, type LambdaBundle } from "./bundle";
+import { projectRoot } from "../../config/project-root";
+import { bundleLambda, type LambdaBundle } from "./bundle";
 import { DeadLetterQueue } from "./dead-letter-queue";
 import { createIndexerRole } from "./execution-role";
 
@@ -163,7 +164,7 @@ export class RecordingIndexer extends Construct {
 
     // Bundled at synth (cached by content hash). The pinned AWS SDK client goes into the bundle
     // rather than relying on the runtime's copy, so what was tested is what runs.
-    this.bundle = bundleLambda({ entry: HANDLER_ENTRY, name: "recording-indexer", projectRoot: findProjectRoot() });
+    this.bundle = bundleLambda({ entry: HANDLER_ENTRY, name: "recording-indexer", projectRoot: projectRoot() });
     const code = new TerraformAsset(this, "code", { path: this.bundle.zipPath, type: AssetType.FILE, assetHash: this.bundle.digest.slice(0, 32) });
 
     const fn = new LambdaFunction(this, "function", {

@@ -5,7 +5,7 @@
  * function the test supplies) and DescribeAlarms (from a list the test supplies).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FaultPlan, listen, readBody, sendJson, type LoggedCall } from "./http";
+import { FaultPlan, readBody, sendJson, type LoggedCall, FakeHttpServer } from "./http";
 
 export interface PutDatum {
   readonly namespace: string;
@@ -36,29 +36,17 @@ export interface FakeAlarm {
 
 const CONTENT_TYPE = "application/x-amz-json-1.0";
 
-export class CloudWatchFake {
+export class CloudWatchFake extends FakeHttpServer {
   readonly calls: LoggedCall[] = [];
   readonly put: PutDatum[] = [];
   readonly faults: FaultPlan;
   alarms: FakeAlarm[] = [];
   /** Datapoints for a GetMetricData query: [epoch ms, value][]. */
   series: (q: MetricQuery) => [number, number][] = () => [];
-  private closeServer?: () => Promise<void>;
-  url = "";
 
   constructor(private readonly options: { now: () => number; faults?: FaultPlan }) {
+    super();
     this.faults = options.faults ?? new FaultPlan();
-  }
-
-  async start(): Promise<string> {
-    const { url, close } = await listen((req, res) => this.handle(req, res));
-    this.url = url;
-    this.closeServer = close;
-    return url;
-  }
-
-  async close(): Promise<void> {
-    await this.closeServer?.();
   }
 
   private error(res: ServerResponse, status: number, code: string, message: string): void {
@@ -67,7 +55,7 @@ export class CloudWatchFake {
     res.end(JSON.stringify({ __type: `com.amazonaws.cloudwatch#${code}`, message }));
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const targetHeader = String(req.headers["x-amz-target"] ?? "");
     const operation = targetHeader.split(".")[1] ?? "Unknown";

@@ -123,3 +123,25 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
       }),
   };
 }
+
+/**
+ * A fake AWS endpoint on 127.0.0.1: `start()` listens on a free port and returns the URL to put in
+ * AWS_ENDPOINT_URL_<SERVICE>; subclasses answer the service's protocol in `handle()`.
+ */
+export abstract class FakeHttpServer {
+  url = "";
+  private closeServer?: () => Promise<void>;
+
+  async start(): Promise<string> {
+    const { url, close } = await listen((req, res) => this.handle(req, res));
+    this.url = url;
+    this.closeServer = close;
+    return url;
+  }
+
+  async close(): Promise<void> {
+    await this.closeServer?.();
+  }
+
+  protected abstract handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}

@@ -8,7 +8,7 @@
  * MediaLive does. Faults (409/429/5xx) are injected per operation; every call is logged.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FaultPlan, listen, readBody, sendJson, sendRestJsonError, type LoggedCall } from "./http";
+import { FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
 
 export interface FakeChannelSpec {
   readonly id: string;
@@ -52,15 +52,14 @@ export interface MediaLiveFakeOptions {
   readonly faults?: FaultPlan;
 }
 
-export class MediaLiveFake {
+export class MediaLiveFake extends FakeHttpServer {
   readonly calls: LoggedCall[] = [];
   readonly runs: RunRecord[] = [];
   readonly faults: FaultPlan;
   private readonly channels = new Map<string, FakeChannel>();
-  private closeServer?: () => Promise<void>;
-  url = "";
 
   constructor(private readonly options: MediaLiveFakeOptions) {
+    super();
     this.faults = options.faults ?? new FaultPlan();
   }
 
@@ -160,18 +159,7 @@ export class MediaLiveFake {
     };
   }
 
-  async start(): Promise<string> {
-    const { url, close } = await listen((req, res) => this.handle(req, res));
-    this.url = url;
-    this.closeServer = close;
-    return url;
-  }
-
-  async close(): Promise<void> {
-    await this.closeServer?.();
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     await readBody(req);
     const url = new URL(req.url ?? "/", "http://x");
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);

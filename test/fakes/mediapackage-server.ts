@@ -4,7 +4,7 @@
  * (GET /origin_endpoints?channelId=). A harvest job id used twice answers 422, as the service does.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FaultPlan, listen, readBody, sendJson, sendRestJsonError, type LoggedCall } from "./http";
+import { FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
 
 export interface FakeHarvestJob {
   readonly id: string;
@@ -16,16 +16,15 @@ export interface FakeHarvestJob {
   status: string;
 }
 
-export class MediaPackageFake {
+export class MediaPackageFake extends FakeHttpServer {
   readonly calls: LoggedCall[] = [];
   readonly harvestJobs: FakeHarvestJob[] = [];
   readonly faults: FaultPlan;
   /** MediaPackage channel id -> origin endpoint ids. */
   private readonly endpoints = new Map<string, string[]>();
-  private closeServer?: () => Promise<void>;
-  url = "";
 
   constructor(private readonly options: { now: () => number; faults?: FaultPlan }) {
+    super();
     this.faults = options.faults ?? new FaultPlan();
   }
 
@@ -33,23 +32,12 @@ export class MediaPackageFake {
     this.endpoints.set(channelId, [...(this.endpoints.get(channelId) ?? []), endpointId]);
   }
 
-  async start(): Promise<string> {
-    const { url, close } = await listen((req, res) => this.handle(req, res));
-    this.url = url;
-    this.closeServer = close;
-    return url;
-  }
-
-  async close(): Promise<void> {
-    await this.closeServer?.();
-  }
-
   private channelOfEndpoint(endpointId: string): string | undefined {
     for (const [channel, ids] of this.endpoints) if (ids.includes(endpointId)) return channel;
     return undefined;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://x");
     const method = req.method ?? "GET";

@@ -1,30 +1,39 @@
 import { Construct } from "constructs";
-import { TerraformIterator, Token } from "cdktf";
+import { TerraformIterator, Token, type TerraformProvider } from "cdktf";
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 
-export interface ApiCertificateProps {
+export interface DnsValidatedCertificateProps {
   /** Fully qualified name the certificate covers, e.g. api.dev.example.com. */
   readonly domainName: string;
   /** Hosted zone that holds the validation records. */
   readonly zoneId: string;
+  /**
+   * Provider (region) the certificate is issued in; CloudFront accepts only us-east-1 certificates.
+   * @default the stack's default provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /**
- * ACM certificate for the API name, validated through DNS records in the hosted zone. Listeners
- * use `arn`, which only resolves once validation has finished, so they never get a pending cert.
+ * An ACM certificate validated through DNS records in a Route 53 zone. `arn` resolves only once
+ * validation has finished, so a listener or distribution never gets a pending certificate.
  */
-export class ApiCertificate extends Construct {
+export class DnsValidatedCertificate extends Construct {
   /** ARN of the issued (validated) certificate. */
   readonly arn: string;
 
-  constructor(scope: Construct, id: string, props: ApiCertificateProps) {
+  constructor(scope: Construct, id: string, props: DnsValidatedCertificateProps) {
     super(scope, id);
+    if (!props.domainName || props.domainName.endsWith(".")) {
+      throw new Error(`DnsValidatedCertificate ${this.node.path}: domainName must be a fully qualified name without a trailing dot, got '${props.domainName}'`);
+    }
     const certificate = new AcmCertificate(this, "certificate", {
+      provider: props.provider,
       domainName: props.domainName,
       validationMethod: "DNS",
-      // A replacement certificate must be issued before the listener lets go of the old one.
+      // A replacement must be issued before its user lets go of the old one.
       lifecycle: { createBeforeDestroy: true },
     });
 
@@ -41,6 +50,7 @@ export class ApiCertificate extends Construct {
     });
 
     const validation = new AcmCertificateValidation(this, "validation", {
+      provider: props.provider,
       certificateArn: certificate.arn,
       validationRecordFqdns: Token.asList(TerraformIterator.fromResources(records).pluckProperty("fqdn")),
     });
