@@ -3,13 +3,10 @@ import { PlatformAlarms } from "./platform-alarms";
 import { PlatformDashboard } from "./platform-dashboard";
 import { resolveThresholds, type AlarmThresholds } from "./thresholds";
 
-export interface ObservabilityProps {
+/** Names and ids of what the platform alarms and the dashboard watch. */
+export interface MonitoredPlatform {
   /** Prefix of every resource name, e.g. `livestream-dev`. */
   readonly namePrefix: string;
-  /** Region the dashboard's metrics live in. */
-  readonly region: string;
-  /** Ops SNS topic ARN (OpsAlerts.topicArn): every alarm notifies it on ALARM and on OK. */
-  readonly topicArn: string;
   /** ALB ARN suffix (`app/<name>/<id>`), the `LoadBalancer` dimension. */
   readonly albArnSuffix: string;
   /** ECS cluster name. */
@@ -32,6 +29,13 @@ export interface ObservabilityProps {
    * @default no pipe alarm or chart
    */
   readonly pipeName?: string;
+}
+
+export interface ObservabilityProps extends MonitoredPlatform {
+  /** Region the dashboard's metrics live in. */
+  readonly region: string;
+  /** Ops SNS topic ARN (OpsAlerts.topicArn): every alarm notifies it on ALARM and on OK. */
+  readonly topicArn: string;
   /**
    * Alarm thresholds.
    * @default DEFAULT_THRESHOLDS

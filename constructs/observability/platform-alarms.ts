@@ -1,21 +1,13 @@
 import { Construct } from "constructs";
 import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { opsAlarm } from "./ops-alarm";
+import type { MonitoredPlatform } from "./observability";
 import type { AlarmThresholds } from "./thresholds";
 
 const GIB = 1024 ** 3;
 
-export interface PlatformAlarmsProps {
-  readonly namePrefix: string;
+export interface PlatformAlarmsProps extends MonitoredPlatform {
   readonly topicArn: string;
-  readonly albArnSuffix: string;
-  readonly clusterName: string;
-  readonly services: Readonly<Record<string, string>>;
-  readonly dbPrimaryId: string;
-  readonly dbReplicaId?: string;
-  readonly queueName: string;
-  readonly dlqName: string;
-  readonly pipeName?: string;
   readonly thresholds: Required<AlarmThresholds>;
 }
 

@@ -1,17 +1,9 @@
 import { Construct } from "constructs";
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
+import type { MonitoredPlatform } from "./observability";
 
-export interface PlatformDashboardProps {
-  readonly namePrefix: string;
+export interface PlatformDashboardProps extends MonitoredPlatform {
   readonly region: string;
-  readonly albArnSuffix: string;
-  readonly clusterName: string;
-  readonly services: Readonly<Record<string, string>>;
-  readonly dbPrimaryId: string;
-  readonly dbReplicaId?: string;
-  readonly queueName: string;
-  readonly dlqName: string;
-  readonly pipeName?: string;
   /** Alarm ARNs shown in the alarm-status widget. */
   readonly alarmArns: string[];
 }
