@@ -6,7 +6,7 @@ import { impliedLoad, loadDifferences, rpsRow, seedLoad } from "./load";
 const SEED = { primeShare: 0.8, primeHours: 2, backendRequestsPerUser: 21, cdnRequestsPerUser: 6 };
 
 function readRpsCsv(): number[][] {
-  const path = join(__dirname, "..", "..", "shared", "seed", "rps-estimation.csv");
+  const path = join(__dirname, "seed", "rps-estimation.csv");
   const text = readFileSync(path, "utf8").trim().split("\n");
   expect(text[0].trim()).toBe("month,npau_rps_backend,npau_rps_cloudfront,pau_rps_backend,pau_rps_cloudfront");
   return text.slice(1).map((l) => l.trim().split(",").map(Number));

@@ -10,7 +10,7 @@ const seed = BUILT_IN_CATALOGS.seed as LineItemCatalog;
 
 describe("seed replay", () => {
   it("holds the 18 lines of cost-estimation.csv", () => {
-    const csv = readFileSync(join(__dirname, "..", "..", "shared", "seed", "cost-estimation.csv"), "utf8").trim().split("\n").slice(1);
+    const csv = readFileSync(join(__dirname, "seed", "cost-estimation.csv"), "utf8").trim().split("\n").slice(1);
     expect(seed.items).toHaveLength(18);
     csv.forEach((line, i) => {
       const [no, item, usd] = line.split(",");

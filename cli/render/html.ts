@@ -6,7 +6,10 @@ import type { Projection } from "../../cost-model/projection";
 import { factor, int, itemNames, serviceTotals, servicesByCost, title, usd } from "./summary";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const PALETTE = ["#2563eb", "#f97316", "#16a34a", "#dc2626", "#9333ea", "#0891b2", "#ca8a04", "#db2777", "#4b5563", "#65a30d", "#7c3aed", "#0d9488", "#b45309"];
+/** Seven hues that stay apart for common colour-vision deficiencies, then neutral grey for "Other". */
+const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2"];
+const OTHER_COLOR = "#9ca3af";
+const FLOOR_COLOR = "#111827";
 
 /** A round axis maximum and step for values up to `max`. */
 function niceScale(max: number, ticks = 5): { top: number; step: number } {
@@ -17,7 +20,31 @@ function niceScale(max: number, ticks = 5): { top: number; step: number } {
   return { top: Math.ceil(max / step) * step, step };
 }
 
-const compact = (v: number) => (v >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${+(v / 1e3).toFixed(1)}k` : `${+v.toFixed(1)}`);
+const compact = (v: number) => (v >= 1e6 ? `${+(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `${+(v / 1e3).toFixed(1)}k` : `${+v.toFixed(1)}`);
+const money = (v: number) => `$${compact(v)}`;
+/** Bar labels keep a fixed precision so neighbouring figures line up ($41.0k, not $41k). */
+const moneyLabel = (v: number) => (v >= 1e6 ? `$${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `$${(v / 1e3).toFixed(1)}k` : `$${v.toFixed(0)}`);
+const pct = (part: number, whole: number) => (whole <= 0 ? "-" : part > 0 && part / whole < 0.0005 ? "< 0.1 %" : `${((part / whole) * 100).toFixed(1)} %`);
+
+/** One stacked series of the cost chart: a service, or the small services folded into "Other". */
+export interface CostSeries {
+  readonly name: string;
+  readonly services: readonly string[];
+  readonly color: string;
+}
+
+/**
+ * Series for the cost chart, largest first. Beyond seven distinguishable colours the smallest services
+ * share one grey "Other" band: thirteen hues cannot be told apart, and those services are slivers anyway.
+ */
+export function costSeries(p: Projection): CostSeries[] {
+  const services = servicesByCost(p);
+  const own = services.length > PALETTE.length ? services.slice(0, PALETTE.length - 1) : services;
+  const series: CostSeries[] = own.map((s, i) => ({ name: s, services: [s], color: PALETTE[i] }));
+  const rest = services.slice(own.length);
+  if (rest.length) series.push({ name: "Other", services: rest, color: OTHER_COLOR });
+  return series;
+}
 
 interface Frame {
   w: number;
@@ -28,70 +55,111 @@ interface Frame {
   bottom: number;
 }
 
-function axes(f: Frame, top: number, step: number, labels: string[], yLabel: string): string {
+function axes(f: Frame, top: number, step: number, labels: string[], yLabel: string, tick: (v: number) => string): string {
   const plotH = f.h - f.top - f.bottom;
+  const plotW = f.w - f.left - f.right;
   const parts: string[] = [];
   for (let v = 0; v <= top + 1e-9; v += step) {
     const y = f.top + plotH - (v / top) * plotH;
     parts.push(`<line x1="${f.left}" x2="${f.w - f.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#e5e7eb"/>`);
-    parts.push(`<text x="${f.left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" class="tick">${compact(v)}</text>`);
+    parts.push(`<text x="${f.left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" class="tick">${tick(v)}</text>`);
   }
-  const slot = (f.w - f.left - f.right) / labels.length;
-  const every = Math.ceil(labels.length / 24);
+  const slot = plotW / labels.length;
+  // Roughly 28 px per label keeps two-digit month numbers apart at any horizon.
+  const every = Math.max(1, Math.ceil(labels.length / Math.floor(plotW / 28)));
+  // Count back from the last month so the horizon's end (and each year end) is always labelled.
   labels.forEach((l, i) => {
-    if (i % every === 0) parts.push(`<text x="${(f.left + slot * (i + 0.5)).toFixed(1)}" y="${f.h - f.bottom + 16}" text-anchor="middle" class="tick">${esc(l)}</text>`);
+    if ((labels.length - 1 - i) % every === 0) parts.push(`<text x="${(f.left + slot * (i + 0.5)).toFixed(1)}" y="${f.h - f.bottom + 16}" text-anchor="middle" class="tick">${esc(l)}</text>`);
   });
-  parts.push(`<text x="14" y="${f.top + plotH / 2}" transform="rotate(-90 14 ${f.top + plotH / 2})" text-anchor="middle" class="tick">${esc(yLabel)}</text>`);
-  parts.push(`<line x1="${f.left}" x2="${f.w - f.right}" y1="${f.top + plotH}" y2="${f.top + plotH}" stroke="#9ca3af"/>`);
+  // Year boundaries, so a 36-month horizon reads as three years.
+  if (labels.length > 12) {
+    for (let i = 12; i < labels.length; i += 12) {
+      const x = (f.left + slot * i).toFixed(1);
+      parts.push(`<line x1="${x}" x2="${x}" y1="${f.top}" y2="${f.top + plotH}" stroke="#9ca3af" stroke-dasharray="2 3"/>`);
+    }
+    for (let i = 0; i < labels.length; i += 12) parts.push(`<text x="${(f.left + slot * i + 4).toFixed(1)}" y="${f.top + 12}" class="tick year">Year ${i / 12 + 1}</text>`);
+  }
+  parts.push(`<text x="14" y="${f.top + plotH / 2}" transform="rotate(-90 14 ${f.top + plotH / 2})" text-anchor="middle" class="axis-title">${esc(yLabel)}</text>`);
+  parts.push(`<text x="${f.left + plotW / 2}" y="${f.h - 6}" text-anchor="middle" class="axis-title">Month</text>`);
+  parts.push(`<line x1="${f.left}" x2="${f.w - f.right}" y1="${f.top + plotH}" y2="${f.top + plotH}" stroke="#6b7280"/>`);
+  parts.push(`<line x1="${f.left}" x2="${f.left}" y1="${f.top}" y2="${f.top + plotH}" stroke="#6b7280"/>`);
   return parts.join("");
 }
 
 function costChart(p: Projection): string {
-  const f: Frame = { w: 860, h: 360, left: 70, right: 20, top: 16, bottom: 40 };
-  const services = servicesByCost(p);
-  const color = new Map(services.map((s, i) => [s, PALETTE[i % PALETTE.length]]));
-  const { top, step } = niceScale(Math.max(...p.months.map((m) => m.totalUsd), 0));
+  const f: Frame = { w: 860, h: 380, left: 78, right: 20, top: 24, bottom: 48 };
+  const series = costSeries(p);
+  const hasFloor = p.months.some((m) => m.egressFloorUsd > 0);
+  // The floor can exceed the bill (seed sheet): scale to both so the line never leaves the chart.
+  const { top, step } = niceScale(Math.max(...p.months.map((m) => Math.max(m.totalUsd, m.egressFloorUsd)), 0) * 1.06);
   const plotH = f.h - f.top - f.bottom;
   const slot = (f.w - f.left - f.right) / Math.max(p.months.length, 1);
+  const yOf = (v: number) => f.top + plotH - (v / top) * plotH;
   const bars: string[] = [];
+  const labels: string[] = [];
+  const labelEvery = p.months.length <= 12 ? 1 : 12;
   p.months.forEach((m, i) => {
     const totals = serviceTotals(m);
     let y = f.top + plotH;
-    for (const s of services) {
-      const v = totals.get(s) ?? 0;
+    for (const s of series) {
+      const v = s.services.reduce((a, name) => a + (totals.get(name) ?? 0), 0);
       if (v <= 0) continue;
       const h = (v / top) * plotH;
       y -= h;
-      bars.push(`<rect x="${(f.left + slot * i + slot * 0.15).toFixed(1)}" y="${y.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${Math.max(h, 0.5).toFixed(1)}" fill="${color.get(s)}"><title>Month ${m.month} · ${esc(s)}: ${usd(v)} USD</title></rect>`);
+      const what = s.services.length > 1 ? `Other (${s.services.join(", ")})` : s.name;
+      bars.push(`<rect x="${(f.left + slot * i + slot * 0.15).toFixed(1)}" y="${y.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${Math.max(h, 0.5).toFixed(1)}" fill="${s.color}" stroke="#fff" stroke-width="0.5"><title>Month ${m.month} · ${esc(what)}: ${usd(v)} USD</title></rect>`);
     }
-    const fy = f.top + plotH - (m.egressFloorUsd / top) * plotH;
-    if (m.egressFloorUsd > 0) bars.push(`<line x1="${(f.left + slot * i + slot * 0.05).toFixed(1)}" x2="${(f.left + slot * (i + 1) - slot * 0.05).toFixed(1)}" y1="${fy.toFixed(1)}" y2="${fy.toFixed(1)}" stroke="#111827" stroke-width="2" stroke-dasharray="4 2"><title>Month ${m.month} egress floor: ${usd(m.egressFloorUsd)} USD</title></line>`);
+    if ((i + 1) % labelEvery === 0 || i === p.months.length - 1) {
+      labels.push(`<text x="${(f.left + slot * (i + 0.5)).toFixed(1)}" y="${(yOf(m.totalUsd) - 5).toFixed(1)}" text-anchor="middle" class="total">${moneyLabel(m.totalUsd)}</text>`);
+    }
   });
-  const legend = services
-    .map((s) => `<span class="key"><span class="swatch" style="background:${color.get(s)}"></span>${esc(s)}</span>`)
-    .concat(p.months.some((m) => m.egressFloorUsd > 0) ? [`<span class="key"><span class="dash"></span>egress floor</span>`] : [])
-    .join("");
-  return `<figure><svg role="img" aria-label="Monthly cost stacked by service" viewBox="0 0 ${f.w} ${f.h}" width="100%">${axes(f, top, step, p.months.map((m) => String(m.month)), "USD per month")}${bars.join("")}</svg><figcaption>Monthly cost by service (USD); dashed: the egress floor. Month on the x axis.</figcaption><div class="legend">${legend}</div></figure>`;
+  let floor = "";
+  if (hasFloor) {
+    // One step line across all months, haloed in white so it shows on dark bars too.
+    const d = p.months.map((m, i) => `${i === 0 ? "M" : "L"}${(f.left + slot * i).toFixed(1)},${yOf(m.egressFloorUsd).toFixed(1)}H${(f.left + slot * (i + 1)).toFixed(1)}`).join("");
+    const tips = p.months.map((m, i) => `<rect x="${(f.left + slot * i).toFixed(1)}" y="${(yOf(m.egressFloorUsd) - 4).toFixed(1)}" width="${slot.toFixed(1)}" height="8" fill="transparent"><title>Month ${m.month} egress floor: ${usd(m.egressFloorUsd)} USD</title></rect>`).join("");
+    floor = `<g class="floor"><path d="${d}" fill="none" stroke="#fff" stroke-width="3.5"/><path d="${d}" fill="none" stroke="${FLOOR_COLOR}" stroke-width="2" stroke-dasharray="6 3"/>${tips}</g>`;
+  }
+  return `<figure><svg role="img" aria-label="Monthly cost stacked by service" viewBox="0 0 ${f.w} ${f.h}" width="100%">${axes(f, top, step, p.months.map((m) => String(m.month)), "USD per month", money)}${bars.join("")}${floor}${labels.join("")}</svg><figcaption>Monthly cost in USD, stacked by service (largest at the bottom)${hasFloor ? "; dashed line: the egress floor (viewer egress at CDN prices)" : ""}. Figures above the bars are month totals.</figcaption>${costLegend(p, series, hasFloor)}</figure>`;
+}
+
+/** The legend is a table: every service with its colour, its total over the horizon and its share. */
+function costLegend(p: Projection, series: readonly CostSeries[], hasFloor: boolean): string {
+  const totals = new Map<string, number>();
+  for (const m of p.months) for (const [s, v] of serviceTotals(m)) totals.set(s, Math.round(((totals.get(s) ?? 0) + v) * 100) / 100);
+  const rows = series.flatMap((s) =>
+    s.services.map((name) => `<tr class="legend-entry"><td><span class="swatch" style="background:${s.color}"></span>${esc(name)}${s.services.length > 1 ? ' <span class="muted">(in Other)</span>' : ""}</td><td>${usd(totals.get(name) ?? 0)}</td><td>${pct(totals.get(name) ?? 0, p.totalUsd)}</td></tr>`),
+  );
+  const floorRow = hasFloor ? `<tr><td><span class="dash"></span>Egress floor (reference, not added)</td><td>${usd(p.egressFloorTotalUsd)}</td><td></td></tr>` : "";
+  return `<table class="legend"><thead><tr><th>Service</th><th>Total USD, ${p.months.length} months</th><th>Share</th></tr></thead><tbody>${rows.join("")}</tbody><tfoot><tr><th>Total</th><th>${usd(p.totalUsd)}</th><th>100.0 %</th></tr>${floorRow}</tfoot></table>`;
 }
 
 function dauChart(p: Projection): string {
-  const f: Frame = { w: 860, h: 240, left: 70, right: 20, top: 16, bottom: 40 };
+  const f: Frame = { w: 860, h: 260, left: 78, right: 20, top: 24, bottom: 48 };
   const { top, step } = niceScale(Math.max(...p.months.map((m) => m.dau), 0));
   const plotH = f.h - f.top - f.bottom;
   const slot = (f.w - f.left - f.right) / Math.max(p.months.length, 1);
   const pts = p.months.map((m, i) => [f.left + slot * (i + 0.5), f.top + plotH - (m.dau / top) * plotH] as const);
-  const line = `<polyline fill="none" stroke="#2563eb" stroke-width="2.5" points="${pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" ")}"/>`;
-  const dots = pts.map(([x, y], i) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3.5" fill="#2563eb"><title>Month ${p.months[i].month}: ${int(p.months[i].dau)} DAU</title></circle>`).join("");
-  return `<figure><svg role="img" aria-label="Daily active users per month" viewBox="0 0 ${f.w} ${f.h}" width="100%">${axes(f, top, step, p.months.map((m) => String(m.month)), "DAU")}${line}${dots}</svg><figcaption>Daily active users per month.</figcaption></figure>`;
+  const line = `<polyline fill="none" stroke="#1f77b4" stroke-width="2.5" points="${pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" ")}"/>`;
+  const r = p.months.length > 24 ? 2.5 : 3.5;
+  const dots = pts.map(([x, y], i) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}" fill="#1f77b4"><title>Month ${p.months[i].month}: ${int(p.months[i].dau)} DAU</title></circle>`).join("");
+  return `<figure><svg role="img" aria-label="Daily active users per month" viewBox="0 0 ${f.w} ${f.h}" width="100%">${axes(f, top, step, p.months.map((m) => String(m.month)), "Daily active users", compact)}${line}${dots}</svg><figcaption>Daily active users (DAU) per month: ${int(p.months[0]?.dau ?? 0)} in month 1, ${int(p.months[p.months.length - 1]?.dau ?? 0)} in month ${p.months.length}.</figcaption></figure>`;
 }
 
 export function renderHtml(p: Projection): string {
   const names = itemNames(p);
+  let cumulativeCents = 0;
   const monthRows = p.months
-    .map((m) => `<tr><td>${m.month}</td><td>Q${m.quarter}</td><td>${int(m.dau)}</td><td>${usd(m.totalUsd)}</td><td>${usd(m.egressFloorUsd)}</td><td>${m.totalOverEgressFloor === null ? "-" : m.totalOverEgressFloor.toFixed(2)}</td></tr>`)
+    .map((m) => {
+      cumulativeCents += Math.round(m.totalUsd * 100);
+      return `<tr><td>${m.month}</td><td>Q${m.quarter}</td><td>${int(m.dau)}</td><td>${usd(m.totalUsd)}</td><td>${usd(cumulativeCents / 100)}</td><td>${usd(m.egressFloorUsd)}</td><td>${m.totalOverEgressFloor === null ? "-" : m.totalOverEgressFloor.toFixed(2)}</td></tr>`;
+    })
     .join("");
+  const overall = p.egressFloorTotalUsd > 0 ? (p.totalUsd / p.egressFloorTotalUsd).toFixed(2) : "-";
+  const monthTotal = `<tr><th>Total</th><th></th><th></th><th>${usd(p.totalUsd)}</th><th></th><th>${usd(p.egressFloorTotalUsd)}</th><th>${overall}</th></tr>`;
   const factorRows = names.map((n) => `<tr><td>${esc(n)}</td>${p.quarters.map((q) => `<td>${factor(q.scaleFactors[n] ?? null)}</td>`).join("")}</tr>`).join("");
   const first = p.months[0];
+  const firstTotal = first ? `<tr><th>Total, month 1</th><th></th><th></th><th>${usd(first.totalUsd)}</th></tr>` : "";
   const firstItems = first ? [...first.items].sort((a, b) => b.usd - a.usd).map((it) => `<tr><td>${esc(it.item)}</td><td>${esc(it.service)}</td><td>${it.usage ? `${int(it.usage.quantity)} ${esc(it.usage.unit)}` : "-"}</td><td>${usd(it.usd)}</td></tr>`).join("") : "";
   const findings = p.findings.map((f) => `<li class="${f.severity}"><strong>${f.severity}</strong> ${esc(f.message)}</li>`).join("");
   return `<!doctype html>
@@ -100,12 +168,13 @@ export function renderHtml(p: Projection): string {
 <style>
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827;max-width:960px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.4rem;margin-bottom:.2rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #e5e7eb}
-.cards{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}.card{border:1px solid #e5e7eb;border-radius:8px;padding:.6rem 1rem;min-width:12rem}
-.card b{display:block;font-size:1.3rem}.muted{color:#6b7280}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(12.5rem,1fr));gap:.8rem;margin:1rem 0}.card{border:1px solid #e5e7eb;border-radius:8px;padding:.6rem .9rem}
+.card b{display:block;font-size:1.15rem;font-variant-numeric:tabular-nums;white-space:nowrap}.muted{color:#6b7280}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{padding:.25rem .5rem;border-bottom:1px solid #f3f4f6;text-align:right}
-td:first-child,th:first-child{text-align:left}th{background:#f9fafb}
-figure{margin:1rem 0}figcaption{color:#6b7280;font-size:.85rem}.tick{font-size:11px;fill:#6b7280}
-.legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.85rem;margin-top:.4rem}.swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
+td:first-child,th:first-child{text-align:left}th{background:#f9fafb}td{font-variant-numeric:tabular-nums}
+tfoot th{border-top:2px solid #9ca3af;background:#fff}
+figure{margin:1rem 0}figcaption{color:#6b7280;font-size:.85rem}.tick{font-size:12px;fill:#4b5563}.year{font-weight:600}.axis-title{font-size:12px;fill:#374151;font-weight:600}.total{font-size:11px;fill:#111827;font-weight:600;stroke:#fff;stroke-width:3px;paint-order:stroke}
+table.legend{width:auto;min-width:60%;margin-top:.6rem}.swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
 .dash{display:inline-block;width:1.2rem;border-top:2px dashed #111827;margin-right:.3rem;vertical-align:middle}
 li.warning strong{color:#b45309}li.info strong{color:#2563eb}li{margin:.4rem 0}
 </style></head><body>
@@ -123,9 +192,9 @@ ${costChart(p)}
 <h2>Daily active users</h2>
 ${dauChart(p)}
 <h2>Month 1 by line item</h2>
-<table><thead><tr><th>Item</th><th>Service</th><th>Usage</th><th>USD</th></tr></thead><tbody>${firstItems}</tbody></table>
+<table><thead><tr><th>Item</th><th>Service</th><th>Usage</th><th>USD</th></tr></thead><tbody>${firstItems}</tbody><tfoot>${firstTotal}</tfoot></table>
 <h2>Monthly totals</h2>
-<table><thead><tr><th>Month</th><th>Quarter</th><th>DAU</th><th>Total USD</th><th>Egress floor USD</th><th>× floor</th></tr></thead><tbody>${monthRows}</tbody></table>
+<table><thead><tr><th>Month</th><th>Quarter</th><th>DAU</th><th>Total USD</th><th>Cumulative USD</th><th>Egress floor USD</th><th>× floor</th></tr></thead><tbody>${monthRows}</tbody><tfoot>${monthTotal}</tfoot></table>
 <h2>Scale factors by quarter</h2>
 <table><thead><tr><th>Item</th>${p.quarters.map((q) => `<th>Q${q.quarter}</th>`).join("")}</tr></thead><tbody>${factorRows}</tbody></table>
 </body></html>

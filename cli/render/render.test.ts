@@ -4,9 +4,10 @@ import { architectureProjection } from "../../cost-model/architecture";
 import { seedReplay } from "../../cost-model/seed-replay";
 import { DEFAULT_SCENARIO, SEED_SCENARIO } from "../../cost-model/scenario-defaults";
 import { renderCsv } from "./csv";
-import { renderHtml } from "./html";
+import { costSeries, renderHtml } from "./html";
 import { renderJson } from "./json";
 import { renderMarkdown } from "./markdown";
+import { servicesByCost, usd } from "./summary";
 import { renderTable } from "./table";
 
 const seed = seedReplay(SEED_SCENARIO, BUILT_IN_CATALOGS.seed as LineItemCatalog, DEFAULT_UNIT_CATALOG);
@@ -91,6 +92,74 @@ describe("renderers", () => {
     expect((html.match(/<circle /g) ?? []).length).toBe(12);
     expect(html).not.toMatch(/<script|<link|src=|url\(|https?:\/\//);
     expect(html).toContain("CloudFront");
+  });
+
+  it("html cost legend lists every service with its colour, 12-month total and share, plus a total row", () => {
+    const html = renderHtml(arch);
+    const entries = html.match(/<tr class="legend-entry">.*?<\/tr>/g) ?? [];
+    const services = servicesByCost(arch);
+    expect(services.length).toBeGreaterThan(7);
+    expect(entries).toHaveLength(services.length);
+    services.forEach((s, i) => expect(entries[i]).toContain(`</span>${s}`));
+    expect(entries[0]).toContain("97.3 %");
+    expect(html).toContain("<th>Total USD, 12 months</th>");
+    expect(html).toContain(`<tfoot><tr><th>Total</th><th>${usd(arch.totalUsd)}</th><th>100.0 %</th></tr>`);
+    expect(html).toContain("Egress floor (reference, not added)");
+    // Seven distinguishable hues at most: the smallest services share a grey "Other" band.
+    const series = costSeries(arch);
+    expect(series).toHaveLength(7);
+    expect(series[6]).toMatchObject({ name: "Other", color: "#9ca3af" });
+    expect(new Set(series.map((s) => s.color)).size).toBe(7);
+    const fills = new Set([...html.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+    expect(fills.size).toBeLessThanOrEqual(7);
+  });
+
+  it("html charts carry axis titles, currency ticks and month totals", () => {
+    const html = renderHtml(arch);
+    expect(html).toContain('class="axis-title">USD per month</text>');
+    expect(html).toContain('class="axis-title">Daily active users</text>');
+    expect(html.match(/class="axis-title">Month<\/text>/g)).toHaveLength(2);
+    expect(html).toMatch(/class="tick">\$20k<\/text>/);
+    expect(html).toContain('class="tick">$0</text>');
+    // One total above each of the 12 bars, with a fixed precision.
+    const labels = [...html.matchAll(/class="total">([^<]+)</g)].map((m) => m[1]);
+    expect(labels).toHaveLength(12);
+    expect(labels[0]).toBe("$24.1k");
+    expect(labels[11]).toBe("$63.1k");
+  });
+
+  it("html tables end in totals: month 1 items, and monthly totals with a cumulative column", () => {
+    const html = renderHtml(arch);
+    expect(html).toContain(`<th>Total, month 1</th><th></th><th></th><th>${usd(arch.months[0].totalUsd)}</th>`);
+    expect(html).toContain("<th>Cumulative USD</th>");
+    const lastRow = html.match(/<tr><td>12<\/td><td>Q4<\/td>.*?<\/tr>/)?.[0] ?? "";
+    expect(lastRow).toContain(`<td>${usd(arch.totalUsd)}</td>`);
+    expect(html).toContain(`<tr><th>Total</th><th></th><th></th><th>${usd(arch.totalUsd)}</th><th></th><th>${usd(arch.egressFloorTotalUsd)}</th><th>1.04</th></tr>`);
+  });
+
+  it("html scales the cost chart to the egress floor when the floor exceeds the bill", () => {
+    // The seed sheet is below the floor in every month: the floor line must stay inside the plot.
+    const html = renderHtml(seed);
+    const d = html.match(/<g class="floor"><path d="([^"]+)"/)?.[1] ?? "";
+    const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(ys).toHaveLength(12);
+    for (const y of ys) expect(y).toBeGreaterThanOrEqual(24);
+    expect(Math.min(...ys)).toBeLessThan(ys[0]);
+  });
+
+  it("html stays readable over 36 months: year markers, sparse month labels ending on the last month", () => {
+    const long = architectureProjection({ ...DEFAULT_SCENARIO, months: 36, users: { ...DEFAULT_SCENARIO.users, dau: 50_000 } }, BUILT_IN_CATALOGS["ap-southeast-1"] as UnitPriceCatalog);
+    const html = renderHtml(long);
+    expect(long.months).toHaveLength(36);
+    for (const y of ["Year 1", "Year 2", "Year 3"]) expect(html.match(new RegExp(`>${y}</text>`, "g"))).toHaveLength(2);
+    const cost = html.slice(html.indexOf('aria-label="Monthly cost'), html.indexOf("</svg>"));
+    const monthTicks = [...cost.matchAll(/text-anchor="middle" class="tick">(\d+)</g)].map((m) => Number(m[1]));
+    expect(monthTicks.length).toBeLessThanOrEqual(18);
+    expect(monthTicks).toEqual(expect.arrayContaining([12, 24, 36]));
+    // Bar totals only at the year ends, so they never collide.
+    expect([...cost.matchAll(/class="total">([^<]+)</g)].map((m) => m[1])).toHaveLength(3);
+    expect(html).toContain("<th>Total USD, 36 months</th>");
+    expect(html.match(/<tr><td>\d+<\/td><td>Q\d+<\/td>/g)).toHaveLength(36);
   });
 
   it("html escapes scenario text", () => {
