@@ -3,7 +3,7 @@ import { App, TerraformStack } from "cdktf";
 import { applyPolicyPack, livestreamPolicyPack } from "../policies";
 import type { EnvironmentConfig } from "../config/schema";
 import { LivestreamStack, stackName } from "./livestream-stack";
-import { StateBootstrapStack, stateStackName } from "./state-bootstrap-stack";
+import { BootstrapStack, bootstrapStackName } from "./bootstrap-stack";
 
 export interface PlatformAppOptions {
   /** Validated environments; one stack each. */
@@ -21,18 +21,18 @@ export interface PlatformAppOptions {
 }
 
 /**
- * Builds the cdktf app: one LivestreamStack per environment, plus one StateBootstrapStack per
- * distinct state bucket (environments sharing a bucket share it). Nothing is written until synth().
+ * Builds the cdktf app: per environment a LivestreamStack and a BootstrapStack (state bucket and
+ * ECR repositories; environments sharing a bucket let the first create it). Nothing is written
+ * until synth().
  */
 export function buildPlatformApp(options: PlatformAppOptions): App {
   const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
   const stateBuckets = new Set<string>();
   for (const config of options.environments) {
     new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
-    if (!stateBuckets.has(config.state.bucket)) {
-      stateBuckets.add(config.state.bucket);
-      new StateBootstrapStack(app, stateStackName(config.name), { config, offline: options.offline });
-    }
+    const createStateBucket = !stateBuckets.has(config.state.bucket);
+    stateBuckets.add(config.state.bucket);
+    new BootstrapStack(app, bootstrapStackName(config.name), { config, offline: options.offline, createStateBucket });
   }
   const outdir = options.outdir ?? "cdktf.out";
   const pack = livestreamPolicyPack({ mode: options.policy ?? "enforce", reportFile: join(outdir, "policy-report.json") });

@@ -1,6 +1,7 @@
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { SERVICE_NAMES, type EnvironmentConfig } from "../config/schema";
+import { opsImage } from "./images";
 import { platformProvider } from "./provider";
 import { PlatformKey } from "../constructs/encryption";
 import { Observability, OpsAlerts } from "../constructs/observability";
@@ -264,7 +265,7 @@ export class LivestreamStack extends TerraformStack {
       accountId: config.accountId,
       region: config.region,
       pool: config.name,
-      image: config.reconcile.image ?? `${config.accountId}.dkr.ecr.${config.region}.amazonaws.com/${namePrefix}-ops:latest`,
+      image: opsImage(config),
       clusterArn: services.clusterArn,
       vpcId: network.vpcId,
       vpcCidr: network.vpcCidr,

@@ -52,7 +52,7 @@ test("a synth that fails after configuration (invalid construct props) keeps the
 test("a new synth keeps Terraform's own files in the stack folders (providers, lock file, local state)", () => {
   const outdir = join(mkdtempSync(join(tmpdir(), "keep-out-")), "cdktf.out");
   expect(synthApp(outdir).status).toBe(0);
-  const stackDir = join(outdir, "stacks/livestream-state-dev");
+  const stackDir = join(outdir, "stacks/livestream-bootstrap-dev");
   writeFileSync(join(stackDir, "terraform.tfstate"), "{}");
   writeFileSync(join(stackDir, ".terraform.lock.hcl"), "# lock");
   expect(synthApp(outdir).status).toBe(0);

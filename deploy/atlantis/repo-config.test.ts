@@ -10,7 +10,7 @@ describe("atlantisRepoConfig", () => {
   const config = atlantisRepoConfig([
     { name: "livestream-prod", dir: "cdktf.out/stacks/livestream-prod", backend: "s3" },
     { name: "livestream-dev", dir: "cdktf.out/stacks/livestream-dev", backend: "s3" },
-    { name: "livestream-state-dev", dir: "cdktf.out/stacks/livestream-state-dev", backend: "local" },
+    { name: "livestream-bootstrap-dev", dir: "cdktf.out/stacks/livestream-bootstrap-dev", backend: "local" },
   ]);
   const projects = config.projects as Project[];
 

@@ -1,5 +1,5 @@
-import { LocalBackend, TerraformStack } from "cdktf";
-import type { Construct } from "constructs";
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
@@ -7,46 +7,38 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import type { EnvironmentConfig } from "../config/schema";
-import { suppress } from "../policies/engine/suppressions";
-import { platformProvider } from "./provider";
+import { suppress } from "../../policies/engine/suppressions";
 
-export interface StateBootstrapStackProps {
-  /** The environment whose state bucket this stack creates (its account, region and bucket name). */
-  readonly config: EnvironmentConfig;
-  /** Plan offline (see LivestreamStack). @default false */
-  readonly offline?: boolean;
+export interface StateBucketProps {
+  /** Name of the bucket that holds Terraform state. */
+  readonly bucketName: string;
   /** Days a superseded state version is kept. @default 90 */
   readonly noncurrentVersionDays?: number;
+  /** Provider (region) of the bucket. @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
-/** Bootstrap stack name for an environment: `livestream-state-<env>`. */
-export const stateStackName = (env: string) => `livestream-state-${env}`;
-
 /**
- * Creates the S3 bucket that holds an environment's Terraform state. It is applied once, by hand,
- * before anything else (its own state stays local: the bucket cannot hold the state that creates
- * it); Atlantis never runs it. Terraform >= 1.10 locks with lock files in this same bucket, so no
- * DynamoDB table is needed.
+ * The S3 bucket that holds an environment's Terraform state: versioned (the undo button for a bad
+ * apply), KMS-encrypted, private, TLS-only, never destroyed by Terraform. Terraform >= 1.10 locks
+ * with lock files in this same bucket, so no DynamoDB table is needed.
  */
-export class StateBootstrapStack extends TerraformStack {
+export class StateBucket extends Construct {
   readonly bucketName: string;
 
-  constructor(scope: Construct, id: string, props: StateBootstrapStackProps) {
+  constructor(scope: Construct, id: string, props: StateBucketProps) {
     super(scope, id);
-    const { config } = props;
     const noncurrentDays = props.noncurrentVersionDays ?? 90;
     if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
-      throw new Error(`StateBootstrapStack: noncurrentVersionDays must be a positive whole number of days, got ${noncurrentDays}`);
+      throw new Error(`StateBucket ${this.node.path}: noncurrentVersionDays must be a positive whole number of days, got ${noncurrentDays}`);
     }
-    platformProvider(this, "aws", config, { offline: props.offline ?? false, region: config.state.region ?? config.region });
-    new LocalBackend(this, { path: "terraform.tfstate" });
+    this.bucketName = props.bucketName;
 
     const bucket = new S3Bucket(this, "state", {
-      bucket: config.state.bucket,
+      provider: props.provider,
+      bucket: props.bucketName,
       lifecycle: { preventDestroy: true },
     });
-    this.bucketName = config.state.bucket;
     suppress(
       bucket,
       "LS-S3-004",
@@ -54,6 +46,7 @@ export class StateBootstrapStack extends TerraformStack {
     );
 
     new S3BucketPublicAccessBlock(this, "state-public-access", {
+      provider: props.provider,
       bucket: bucket.id,
       blockPublicAcls: true,
       blockPublicPolicy: true,
@@ -61,19 +54,23 @@ export class StateBootstrapStack extends TerraformStack {
       restrictPublicBuckets: true,
     });
     new S3BucketOwnershipControls(this, "state-ownership", {
+      provider: props.provider,
       bucket: bucket.id,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
     // Versioning is the undo button for a corrupted or wrongly applied state.
     new S3BucketVersioningA(this, "state-versioning", {
+      provider: props.provider,
       bucket: bucket.id,
       versioningConfiguration: { status: "Enabled" },
     });
     new S3BucketServerSideEncryptionConfigurationA(this, "state-encryption", {
+      provider: props.provider,
       bucket: bucket.id,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }],
     });
     new S3BucketLifecycleConfiguration(this, "state-lifecycle", {
+      provider: props.provider,
       bucket: bucket.id,
       rule: [
         {
@@ -86,6 +83,7 @@ export class StateBootstrapStack extends TerraformStack {
       ],
     });
     new S3BucketPolicy(this, "state-tls-only", {
+      provider: props.provider,
       bucket: bucket.id,
       policy: JSON.stringify({
         Version: "2012-10-17",
@@ -95,7 +93,7 @@ export class StateBootstrapStack extends TerraformStack {
             Effect: "Deny",
             Principal: "*",
             Action: "s3:*",
-            Resource: [`arn:aws:s3:::${config.state.bucket}`, `arn:aws:s3:::${config.state.bucket}/*`],
+            Resource: [`arn:aws:s3:::${props.bucketName}`, `arn:aws:s3:::${props.bucketName}/*`],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
           },
         ],
