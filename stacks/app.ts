@@ -26,7 +26,8 @@ export interface PlatformAppOptions {
  * until synth().
  */
 export function buildPlatformApp(options: PlatformAppOptions): App {
-  const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
+  const outdir = options.outdir ?? "cdktf.out";
+  const app = new App({ outdir, skipValidation: false });
   const stateBuckets = new Set<string>();
   for (const config of options.environments) {
     new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
@@ -34,7 +35,6 @@ export function buildPlatformApp(options: PlatformAppOptions): App {
     stateBuckets.add(config.state.bucket);
     new BootstrapStack(app, bootstrapStackName(config.name), { config, offline: options.offline, createStateBucket });
   }
-  const outdir = options.outdir ?? "cdktf.out";
   const pack = livestreamPolicyPack({ mode: options.policy ?? "enforce", reportFile: join(outdir, "policy-report.json") });
   applyPolicyPack(app.node.children.filter(TerraformStack.isStack), pack);
   return app;
