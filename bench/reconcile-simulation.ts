@@ -53,10 +53,45 @@ export function generateDay(count = 200, seed = 2026): Session[] {
   return sessions;
 }
 
-export async function run(options: { sessions?: number; throttleRate?: number; log?: (line: string) => void } = {}): Promise<SimulationResult> {
+/**
+ * 200 sessions on the default regional quota of 5 channels: five tracks of back-to-back 20-35 minute
+ * sessions from 06:00, some with a 5-minute break, so every channel runs a long chain.
+ */
+export function generateTracks(count = 200, tracks = 5, seed = 7): Session[] {
+  const random = seededRandom(seed);
+  const day = Date.parse("2026-05-01T06:00:00+08:00");
+  const next = Array.from({ length: tracks }, (_, t) => t * 5); // minutes after 06:00, staggered
+  const sessions: Session[] = [];
+  for (let i = 0; i < count; i++) {
+    const track = i % tracks;
+    const startMin = next[track]! + (random() < 0.3 ? 5 : 0);
+    const duration = 20 + Math.floor(random() * 4) * 5;
+    next[track] = startMin + duration;
+    sessions.push({ id: `t${track}-${String(i).padStart(3, "0")}`, startsAt: day + startMin * MIN, endsAt: day + (startMin + duration) * MIN, origin: `track ${track}` });
+  }
+  return sessions;
+}
+
+/** The two days the benchmark simulates. */
+export const DAYS: Record<string, { readonly describe: string; readonly sessions: () => Session[] }> = {
+  "prime-time": { describe: "40 % of sessions in 18:00-21:00, 45-120 min; pool sized to the peak", sessions: () => generateDay() },
+  "quota-pool": { describe: "five back-to-back tracks on the default quota of 5 channels", sessions: () => generateTracks() },
+};
+
+/** Runs every simulated day in turn (the `npm run bench` entry). */
+export async function run(): Promise<SimulationResult[]> {
+  const results: SimulationResult[] = [];
+  for (const [name, day] of Object.entries(DAYS)) {
+    process.stdout.write(`-- ${name}: ${day.describe}\n`);
+    results.push(await simulate(day.sessions()));
+  }
+  return results;
+}
+
+/** One simulated day of reconcile passes, once a simulated minute, against the fake AWS servers. */
+export async function simulate(sessions: Session[], options: { throttleRate?: number; log?: (line: string) => void } = {}): Promise<SimulationResult> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const wallStart = Date.now();
-  const sessions = generateDay(options.sessions ?? 200);
   const poolSize = peakOverlap(sessions);
   const leadMs = 10 * MIN;
   const graceMs = 5 * MIN;
@@ -157,8 +192,8 @@ export async function run(options: { sessions?: number; throttleRate?: number; l
 
 if (require.main === module) {
   run().then(
-    (r) => {
-      const ok = r.onTimeShare === 1 && r.billedOverSessionHours <= 1.25 && r.mutatingOverMinimum <= 1.1;
+    (results) => {
+      const ok = results.every((r) => r.onTimeShare === 1 && r.billedOverSessionHours <= 1.25 && r.mutatingOverMinimum <= 1.1);
       process.exitCode = ok ? 0 : 1;
     },
     (err) => {
