@@ -76,6 +76,12 @@ describe("invalid configuration names the environment and the field", () => {
     expectConfigError(() => parseEnvironment("dev", raw), "network.cidr", "primeTime.timezone", "alarms.email");
   });
 
+  test("a log retention CloudWatch Logs does not offer", () => {
+    const raw = shipped("dev");
+    raw.network.flowLogRetentionDays = 4;
+    expectConfigError(() => parseEnvironment("dev", raw), "network.flowLogRetentionDays", /one of 1, 3, 5, 7, 14/);
+  });
+
   test("a literal secret where a Secrets Manager ARN belongs", () => {
     const raw = shipped("dev");
     raw.notifications = { platforms: [{ name: "android", platform: "GCM", credentialSecretArn: "AAAA-my-fcm-key" }] };

@@ -17,6 +17,13 @@ const dnsName = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "expected a lower-case DNS name such as dev.example.com");
 
+/** CloudWatch Logs accepts only these retention periods (days). */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const logRetentionDays = z
+  .number()
+  .int()
+  .refine((d) => LOG_RETENTION_DAYS.includes(d), `expected a CloudWatch Logs retention: one of ${LOG_RETENTION_DAYS.join(", ")} days`);
+
 /** Fargate accepts only these CPU units; memory must fit the CPU (checked below). */
 const FARGATE_MEMORY: Record<number, [number, number]> = {
   256: [512, 2048],
@@ -93,7 +100,7 @@ export const environmentSchema = z
         availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/)).optional(),
         /** One NAT gateway for the VPC (cheap) or one per AZ (survives an AZ loss). */
         natGateways: z.enum(["single", "per-az"]).default("single"),
-        flowLogRetentionDays: z.number().int().default(30),
+        flowLogRetentionDays: logRetentionDays.default(30),
       })
       .superRefine((n, ctx) => {
         if (n.availabilityZones && n.availabilityZones.length !== n.azCount) {
@@ -106,7 +113,7 @@ export const environmentSchema = z
       social: serviceSchema,
       /** FARGATE_SPOT is cheap and can be interrupted: for dev. */
       capacityProvider: z.enum(["FARGATE", "FARGATE_SPOT"]).default("FARGATE"),
-      logRetentionDays: z.number().int().default(30),
+      logRetentionDays: logRetentionDays.default(30),
     }),
     primeTime: z
       .object({

@@ -34,17 +34,17 @@ test("a synth that fails after configuration (invalid construct props) keeps the
   expect(synthApp(outdir).status).toBe(0);
   const before = readFileSync(join(outdir, "stacks/livestream-dev/cdk.tf.json"), "utf8");
 
-  // Valid for the schema, refused by the construct: a retention CloudWatch Logs does not offer.
+  // Valid for the schema, refused by the Network construct: zones of another region.
   const configDir = mkdtempSync(join(tmpdir(), "bad-props-"));
   cpSync(join(__dirname, "../config/environments"), configDir, { recursive: true });
   const dev = JSON.parse(readFileSync(join(configDir, "dev.json"), "utf8"));
-  dev.network.flowLogRetentionDays = 4;
+  dev.network.availabilityZones = ["us-east-1a", "us-east-1b"];
   writeFileSync(join(configDir, "dev.json"), JSON.stringify(dev));
   const result = synthApp(outdir, { LIVESTREAM_CONFIG_DIR: configDir });
 
   expect(result.status).toBe(1);
   expect(result.stderr).toMatch(/synth failed, .* left as it was/);
-  expect(result.stderr).toMatch(/retention/i);
+  expect(result.stderr).toMatch(/us-east-1a/);
   expect(readFileSync(join(outdir, "stacks/livestream-dev/cdk.tf.json"), "utf8")).toBe(before);
   expect(readdirSync(join(outdir, "..")).filter((f) => f.includes("partial"))).toEqual([]);
 });
