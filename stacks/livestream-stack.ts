@@ -279,6 +279,7 @@ export class LivestreamStack extends TerraformStack {
       harvestRoleArn: this.mediaPackage.harvestRoleArn,
       alarmTopicArn: alerts.topicArn,
       scheduleExpression: config.reconcile.scheduleExpression,
+      paused: config.reconcile.paused,
       lead: config.reconcile.lead,
       grace: config.reconcile.grace,
     });

@@ -14,6 +14,11 @@ export const reconcileSchema = z
     lead: duration.default("10m"),
     /** How long after a session its channel keeps running. */
     grace: duration.default("5m"),
+    /**
+     * Pause the loop (the schedule is disabled and its alarms stop paging) to run the pool by hand
+     * with `ops channels start|stop`; set back to false to hand the pool back to the loop.
+     */
+    paused: z.boolean().default(false),
     /** EventBridge Scheduler expression. */
     scheduleExpression: z.string().regex(/^(rate|cron)\(.+\)$/, "expected rate(...) or cron(...)").default("rate(1 minute)"),
   })

@@ -37,6 +37,8 @@ export interface OpsAlarmProps {
   readonly comparisonOperator?: ComparisonOperator;
   /** Required on purpose: every alarm states how it reads silence. */
   readonly treatMissingData: TreatMissingData;
+  /** Notify the topic; false keeps evaluating without paging (e.g. while a loop is paused). @default true */
+  readonly actionsEnabled?: boolean;
 }
 
 const PERCENTILE = /^p\d{1,2}(\.\d+)?$/;
@@ -71,6 +73,7 @@ export function opsAlarm(scope: Construct, id: string, props: OpsAlarmProps): Cl
     threshold: props.threshold,
     comparisonOperator: props.comparisonOperator ?? "GreaterThanThreshold",
     treatMissingData: props.treatMissingData,
+    actionsEnabled: props.actionsEnabled ?? true,
     alarmActions: [props.topicArn],
     okActions: [props.topicArn],
   });

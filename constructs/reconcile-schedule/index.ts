@@ -38,6 +38,8 @@ export interface ReconcileScheduleProps {
   readonly alarmTopicArn: string;
   /** EventBridge Scheduler expression. @default "rate(1 minute)" */
   readonly scheduleExpression?: string;
+  /** Disable the schedule and silence its alarms, e.g. while operators run the pool by hand. @default false */
+  readonly paused?: boolean;
   /** Channels run this long before a session. @default "10m" */
   readonly lead?: string;
   /** And this long after it. @default "5m" */
@@ -224,6 +226,7 @@ export class ReconcileSchedule extends Construct {
       name,
       description: `Every minute: ops sessions reconcile for pool ${props.pool}`,
       scheduleExpression: props.scheduleExpression ?? "rate(1 minute)",
+      state: props.paused ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
       target: {
         arn: props.clusterArn,
@@ -248,6 +251,7 @@ export class ReconcileSchedule extends Construct {
 
     const alarm = opsAlarm(this, "stopped-reporting", {
       topicArn: props.alarmTopicArn,
+      actionsEnabled: !props.paused,
       alarmName: `${name}-stopped-reporting`,
       description: `ops sessions reconcile for pool ${props.pool} published no pass metrics for 10 minutes: channels are not started or stopped. Check the schedule ${name} and the task logs /ecs/${name}.`,
       namespace,
@@ -262,6 +266,7 @@ export class ReconcileSchedule extends Construct {
     });
     opsAlarm(this, "pass-errors", {
       topicArn: props.alarmTopicArn,
+      actionsEnabled: !props.paused,
       alarmName: `${name}-errors`,
       description: `ops sessions reconcile for pool ${props.pool} reported errors in every pass for 15 minutes (stuck or failed channels, throttling, sessions without a channel). See the task logs /ecs/${name}.`,
       namespace,

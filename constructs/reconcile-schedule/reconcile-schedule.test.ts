@@ -121,3 +121,13 @@ test("invalid props throw naming the prop", () => {
   expect(() => synth({ privateSubnetIds: [] })).toThrow(/privateSubnetIds/);
   expect(() => synth({ waitSeconds: 5 })).toThrow(/waitSeconds/);
 });
+
+test("paused: the schedule is disabled and its alarms keep evaluating without paging", () => {
+  const running = synth();
+  expect(Object.values(running.aws_scheduler_schedule as Record<string, { state: string }>)[0].state).toBe("ENABLED");
+  expect(Object.values(running.aws_cloudwatch_metric_alarm as Record<string, { actions_enabled: boolean }>).every((a) => a.actions_enabled)).toBe(true);
+
+  const paused = synth({ paused: true });
+  expect(Object.values(paused.aws_scheduler_schedule as Record<string, { state: string }>)[0].state).toBe("DISABLED");
+  expect(Object.values(paused.aws_cloudwatch_metric_alarm as Record<string, { actions_enabled: boolean }>).map((a) => a.actions_enabled)).toEqual([false, false]);
+});
