@@ -214,6 +214,7 @@ export class LivestreamStack extends TerraformStack {
       recordedBucketDomainName: this.mediaBuckets.recorded.regionalDomainName,
       logBucketDomainName: this.mediaBuckets.cdnLogs.domainName,
       publicKeyPem: media.cdnPublicKeyPem,
+      retiringPublicKeyPems: media.cdnRetiringPublicKeyPems,
       corsAllowedOrigins: media.corsAllowedOrigins,
       priceClass: media.priceClass,
       geoRestriction: media.geoRestriction,

@@ -44,6 +44,11 @@ export const ladderSchema = z
   })
   .prefault({});
 
+/** A PEM public key (SPKI) of a pair the backend signs playback URLs/cookies with. */
+const publicKeyPem = z
+  .string()
+  .regex(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n?$/, "expected a PEM public key (-----BEGIN PUBLIC KEY-----); never a private key");
+
 export const mediaSchema = z
   .object({
     /** MediaLive channels in the pool (prime time has several mentors streaming at once). */
@@ -84,9 +89,12 @@ export const mediaSchema = z
     /** Overwritten or deleted recording versions are kept this long (recovery from mistakes). */
     recordedNoncurrentExpiryDays: z.number().int().min(1).default(30),
     /** PEM public key (SPKI) of the key pair the backend signs playback URLs/cookies with. */
-    cdnPublicKeyPem: z
-      .string()
-      .regex(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n?$/, "expected a PEM public key (-----BEGIN PUBLIC KEY-----); never a private key"),
+    cdnPublicKeyPem: publicKeyPem,
+    /**
+     * Rotation: public keys CloudFront still trusts while URLs signed with them are alive. Move the
+     * old key here when cdnPublicKeyPem gets the new one; drop it once those URLs have expired.
+     */
+    cdnRetiringPublicKeyPems: z.array(publicKeyPem).max(1, "CloudFront key groups take the current key and at most one retiring key here").default([]),
     /** Web player origins allowed by CORS, e.g. https://app.example.com. */
     corsAllowedOrigins: z.array(z.url({ protocol: /^https$/ })).min(1, "list the web player origins (https://...)"),
     /** PriceClass_200 includes the Asian edges this platform's users need. */

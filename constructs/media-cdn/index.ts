@@ -29,6 +29,8 @@ export interface MediaCdnProps {
   readonly logPrefix?: string;
   /** PEM public key that signed playback URLs/cookies are verified with. */
   readonly publicKeyPem: string;
+  /** Older public keys still trusted during a signing-key rotation. @default none */
+  readonly retiringPublicKeyPems?: readonly string[];
   /** Web player origins for CORS. */
   readonly corsAllowedOrigins: string[];
   /** @default "PriceClass_200" (includes Asian edges) */
@@ -70,7 +72,11 @@ export class MediaCdn extends Construct {
     const mediaDomainName = `${props.mediaRecord ?? "media"}.${props.zoneName}`;
 
     const certificate = new DnsValidatedCertificate(this, "certificate", { domainName: mediaDomainName, zoneId: props.zoneId, provider: props.usEast1Provider });
-    const signed = new SignedPlayback(this, "signed-playback", { namePrefix: props.namePrefix, publicKeyPem: props.publicKeyPem });
+    const signed = new SignedPlayback(this, "signed-playback", {
+      namePrefix: props.namePrefix,
+      publicKeyPem: props.publicKeyPem,
+      retiringPublicKeyPems: props.retiringPublicKeyPems,
+    });
     const cache = new HlsCachePolicies(this, "cache-policies", {
       namePrefix: props.namePrefix,
       manifestTtl: props.manifestTtl ?? { min: 1, default: 2, max: 6 },
