@@ -61,6 +61,17 @@ export interface DatabaseProps {
  * adds one; storage, secret, Performance Insights and logs are encrypted with the platform key,
  * and the parameter group refuses connections without TLS.
  */
+/** What a client needs to reach the primary: the recording indexer and the reconcile task take it. */
+export interface DatabaseConnection {
+  /** Host name of the primary (writer). */
+  readonly host: string;
+  readonly port: number;
+  /** Database holding live_sessions. */
+  readonly name: string;
+  /** Secrets Manager secret with {"username","password"} (the RDS-managed master secret). */
+  readonly secretArn: string;
+}
+
 export class Database extends Construct {
   /** Security group of both instances (no ingress unless allowFrom is called). */
   readonly securityGroupId: string;
@@ -72,6 +83,8 @@ export class Database extends Construct {
   readonly databaseName: string;
   /** Secrets Manager secret (managed by RDS) with the master user's credentials. */
   readonly masterSecretArn: string;
+  /** Host, port, name and secret of the primary, in one piece. */
+  readonly primaryConnection: DatabaseConnection;
   readonly primaryIdentifier: string;
   readonly replicaIdentifier: string;
   readonly primaryArn: string;
@@ -192,6 +205,7 @@ export class Database extends Construct {
     this.replicaAddress = replica.address;
     this.databaseName = p.databaseName;
     this.masterSecretArn = primary.masterUserSecret.get(0).secretArn;
+    this.primaryConnection = { host: this.primaryAddress, port: this.port, name: this.databaseName, secretArn: this.masterSecretArn };
     this.primaryIdentifier = primary.identifier;
     this.replicaIdentifier = replica.identifier;
     this.primaryArn = primary.arn;

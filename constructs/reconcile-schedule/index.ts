@@ -5,6 +5,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import type { DatabaseConnection } from "../database";
 import { opsAlarm } from "../observability/ops-alarm";
 import { suppress } from "../../policies/engine/suppressions";
 import { policyJson, reconcileTaskStatements, serviceTrust } from "./policies";
@@ -24,11 +25,8 @@ export interface ReconcileScheduleProps {
   readonly vpcCidr: string;
   /** Private subnets with a route to AWS APIs (NAT or endpoints); the task gets no public IP. */
   readonly privateSubnetIds: string[];
-  /** Database endpoint and the secret (JSON with username/password) ECS injects as PGUSER/PGPASSWORD. */
-  readonly databaseHost: string;
-  readonly databasePort: number | string;
-  readonly databaseName: string;
-  readonly databaseSecretArn: string;
+  /** The primary database (Database.primaryConnection); ECS injects its secret as PGUSER/PGPASSWORD. */
+  readonly database: DatabaseConnection;
   /** KMS key of the log group and of the database secret. */
   readonly kmsKeyArn: string;
   /** recorded-media-bucket name and the role MediaPackage assumes to write it. */
@@ -101,7 +99,7 @@ export class ReconcileSchedule extends Construct {
       name: "start-task",
       policy: policyJson([
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
-        { Sid: "DatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.databaseSecretArn },
+        { Sid: "DatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.database.secretArn },
         {
           Sid: "DecryptSecret",
           Effect: "Allow",
@@ -169,16 +167,16 @@ export class ReconcileSchedule extends Construct {
         { name: "AWS_REGION", value: props.region },
         { name: "LIVESTREAM_RECORDING_BUCKET", value: props.recordedBucketName },
         { name: "LIVESTREAM_HARVEST_ROLE_ARN", value: props.harvestRoleArn },
-        { name: "PGHOST", value: props.databaseHost },
-        { name: "PGPORT", value: String(props.databasePort) },
-        { name: "PGDATABASE", value: props.databaseName },
+        { name: "PGHOST", value: props.database.host },
+        { name: "PGPORT", value: String(props.database.port) },
+        { name: "PGDATABASE", value: props.database.name },
         // TLS to RDS, verified against the RDS CA bundle shipped in the image.
         { name: "PGSSLMODE", value: "verify-full" },
         { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? "/etc/ssl/certs/rds-global-bundle.pem" },
       ],
       secrets: [
-        { name: "PGUSER", valueFrom: `${props.databaseSecretArn}:username::` },
-        { name: "PGPASSWORD", valueFrom: `${props.databaseSecretArn}:password::` },
+        { name: "PGUSER", valueFrom: `${props.database.secretArn}:username::` },
+        { name: "PGPASSWORD", valueFrom: `${props.database.secretArn}:password::` },
       ],
       logConfiguration: {
         logDriver: "awslogs",

@@ -11,10 +11,7 @@ const props: ReconcileScheduleProps = {
   vpcId: "vpc-1",
   vpcCidr: "10.20.0.0/16",
   privateSubnetIds: ["subnet-a", "subnet-b"],
-  databaseHost: "db.internal",
-  databasePort: 5432,
-  databaseName: "livestream",
-  databaseSecretArn: "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:db-AbCdEf",
+  database: { host: "db.internal", port: 5432, name: "livestream", secretArn: "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:db-AbCdEf" },
   kmsKeyArn: "arn:aws:kms:ap-southeast-1:123456789012:key/k",
   recordedBucketName: "livestream-dev-recorded-media",
   harvestRoleArn: "arn:aws:iam::123456789012:role/livestream-dev-harvest",
@@ -54,8 +51,8 @@ test("the task runs reconcile against PostgreSQL with credentials from the secre
   expect(container.command.slice(0, 6)).toEqual(["sessions", "reconcile", "--schedule", "postgres://", "--pool", "dev"]);
   expect(container.command).toEqual(expect.arrayContaining(["--lead", "10m", "--grace", "5m", "--json"]));
   expect(container.secrets).toEqual([
-    { name: "PGUSER", valueFrom: `${props.databaseSecretArn}:username::` },
-    { name: "PGPASSWORD", valueFrom: `${props.databaseSecretArn}:password::` },
+    { name: "PGUSER", valueFrom: `${props.database.secretArn}:username::` },
+    { name: "PGPASSWORD", valueFrom: `${props.database.secretArn}:password::` },
   ]);
   const env = Object.fromEntries(container.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
   expect(env.PGSSLMODE).toBe("verify-full");

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
+import type { DatabaseConnection } from "../database";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaFunctionEventInvokeConfig } from "@cdktf/provider-aws/lib/lambda-function-event-invoke-config";
@@ -29,14 +30,8 @@ export interface RecordingIndexerProps {
   readonly vpcCidr: string;
   /** Private subnets (with the Secrets Manager endpoint or a NAT) for the function's interfaces. */
   readonly privateSubnetIds: string[];
-  /** Primary (writer) database host name. */
-  readonly databaseHost: string;
-  /** Database port. @default 5432 */
-  readonly databasePort?: number;
-  /** Database name holding live_sessions. */
-  readonly databaseName: string;
-  /** Secrets Manager secret with {"username","password"} (the RDS-managed master secret). */
-  readonly databaseSecretArn: string;
+  /** The primary database the function writes live_sessions rows to (Database.primaryConnection). */
+  readonly database: DatabaseConnection;
   /** Platform KMS key: logs, dead-letter queue, environment variables, and the secret's key. */
   readonly kmsKeyArn: string;
   /** recorded-media-bucket name (the notification source). */
@@ -115,7 +110,7 @@ export class RecordingIndexer extends Construct {
     super(scope, id);
     validate(props);
     const name = `${props.namePrefix}-recording-indexer`;
-    const port = props.databasePort ?? 5432;
+    const port = props.database.port;
 
     const securityGroup = new SecurityGroup(this, "security-group", {
       name,
@@ -157,7 +152,7 @@ export class RecordingIndexer extends Construct {
       logGroupArn: logGroup.arn,
       subnetIds: props.privateSubnetIds,
       securityGroupId: securityGroup.id,
-      databaseSecretArn: props.databaseSecretArn,
+      databaseSecretArn: props.database.secretArn,
       kmsKeyArn: props.kmsKeyArn,
       deadLetterQueueArn: deadLetters.arn,
     });
@@ -184,10 +179,10 @@ export class RecordingIndexer extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       environment: {
         variables: {
-          DB_HOST: props.databaseHost,
+          DB_HOST: props.database.host,
           DB_PORT: String(port),
-          DB_NAME: props.databaseName,
-          DB_SECRET_ARN: props.databaseSecretArn,
+          DB_NAME: props.database.name,
+          DB_SECRET_ARN: props.database.secretArn,
           DB_SSL: "verify-full",
           // The Node.js 20+ runtimes no longer load Amazon's CA bundle (RDS included) by default.
           NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem",
