@@ -81,6 +81,29 @@ export class FaultPlan {
   }
 }
 
+/**
+ * What every REST-JSON fake does before its own work: 404 an unknown route, or answer with the
+ * fault the plan injects for this call. Logs the call and returns true when it has answered.
+ */
+export function answerRouteOrFault(
+  res: ServerResponse,
+  call: { readonly operation: string; readonly target?: string; readonly method: string; readonly path: string },
+  faults: FaultPlan,
+  log: (status: number) => void,
+  faultMessage: (status: number) => string = (status) => (status === 429 ? "Too many requests" : "Injected failure"),
+): boolean {
+  if (call.operation === "Unknown") {
+    log(404);
+    sendRestJsonError(res, 404, `no route for ${call.method} ${call.path}`);
+    return true;
+  }
+  const fault = faults.take(call.operation, call.target);
+  if (!fault) return false;
+  log(fault);
+  sendRestJsonError(res, fault, faultMessage(fault));
+  return true;
+}
+
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);

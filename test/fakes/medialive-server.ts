@@ -8,7 +8,7 @@
  * MediaLive does. Faults (409/429/5xx) are injected per operation; every call is logged.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
+import { answerRouteOrFault, FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
 
 export interface FakeChannelSpec {
   readonly id: string;
@@ -174,16 +174,9 @@ export class MediaLiveFake extends FakeHttpServer {
       else if (method === "POST" && parts[3] === "stop") operation = "StopChannel";
     }
     const log = (status: number) => this.calls.push({ operation, target, status, at: this.options.now() });
-    if (operation === "Unknown") {
-      log(404);
-      return sendRestJsonError(res, 404, `no route for ${method} ${url.pathname}`);
-    }
-    const fault = this.faults.take(operation, target);
-    if (fault) {
-      log(fault);
-      const message = fault === 429 ? "Too many requests" : fault === 409 ? "The channel is in a state that does not allow this operation (injected)" : "Internal failure (injected)";
-      return sendRestJsonError(res, fault, message);
-    }
+    const faultMessage = (status: number) =>
+      status === 429 ? "Too many requests" : status === 409 ? "The channel is in a state that does not allow this operation (injected)" : "Internal failure (injected)";
+    if (answerRouteOrFault(res, { operation, target, method, path: url.pathname }, this.faults, log, faultMessage)) return;
 
     if (operation === "ListChannels") {
       const all = [...this.channels.values()].sort((a, b) => a.id.localeCompare(b.id));

@@ -4,7 +4,7 @@
  * (GET /origin_endpoints?channelId=). A harvest job id used twice answers 422, as the service does.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
+import { answerRouteOrFault, FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
 
 export interface FakeHarvestJob {
   readonly id: string;
@@ -47,15 +47,7 @@ export class MediaPackageFake extends FakeHttpServer {
     const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     const target = operation === "CreateHarvestJob" ? String(input.id) : (url.searchParams.get("channelId") ?? url.searchParams.get("includeChannelId") ?? undefined);
     const log = (status: number) => this.calls.push({ operation, target, status, at: this.options.now() });
-    if (operation === "Unknown") {
-      log(404);
-      return sendRestJsonError(res, 404, `no route for ${method} ${url.pathname}`);
-    }
-    const fault = this.faults.take(operation, target);
-    if (fault) {
-      log(fault);
-      return sendRestJsonError(res, fault, fault === 429 ? "Too many requests" : "Injected failure");
-    }
+    if (answerRouteOrFault(res, { operation, target, method, path: url.pathname }, this.faults, log)) return;
     if (operation === "ListOriginEndpoints") {
       const channelId = url.searchParams.get("channelId") ?? "";
       log(200);
