@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { projectRoot } from "./project-root";
+import { projectRoot } from "../lib/project-root";
 import { environmentSchema, type EnvironmentConfig } from "./schema";
 
 /** Raised when an environment's configuration file is missing, unreadable or invalid. */

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../config/project-root";
+import { projectRoot } from "../lib/project-root";
 
 /** What migrate needs from a connection: pg.Client fits. It must be ONE session (locks, transactions). */
 export interface MigrationConnection {

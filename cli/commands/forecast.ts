@@ -4,7 +4,7 @@
  * loads zod; files from the user are validated field by field before anything is computed.
  */
 import { UsageError } from "../errors";
-import { writeFileAtomic } from "../support/atomic-write";
+import { writeFileAtomic } from "../../lib/atomic-write";
 import { readDocument } from "../support/read-document";
 import { FORMATS, type Format } from "../render";
 import type { PriceCatalog } from "../../cost-model/catalog-types";

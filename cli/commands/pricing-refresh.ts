@@ -6,7 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { RemoteError, UsageError } from "../errors";
-import { writeFileAtomic } from "../support/atomic-write";
+import { writeFileAtomic } from "../../lib/atomic-write";
 import type { Tier, UnitPrice, UnitPriceCatalog } from "../../cost-model/catalog-types";
 import { pricedItems, USAGE_PREFIX, type PricedItem } from "./pricing-items";
 

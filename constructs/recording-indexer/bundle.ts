@@ -6,9 +6,10 @@
  * (which pins everything under node_modules), and never loads esbuild. Only a miss pays for a build.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { projectRoot } from "../../config/project-root";
+import { writeFileAtomic } from "../../lib/atomic-write";
+import { projectRoot } from "../../lib/project-root";
 import { createZip } from "./zip";
 
 export interface LambdaBundleOptions {
@@ -65,12 +66,6 @@ function inputsDigest(root: string, optionsKey: string, inputs: readonly string[
   return hash.digest("hex");
 }
 
-function writeAtomically(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path); // concurrent synths (parallel tests) never see half a file
-}
-
 export function bundleLambda(options: LambdaBundleOptions): LambdaBundle {
   const root = options.projectRoot ?? projectRoot();
   const entry = resolve(root, options.entry);
@@ -121,9 +116,9 @@ export function bundleLambda(options: LambdaBundleOptions): LambdaBundle {
   const sourceCodeHash = createHash("sha256").update(zip).digest("base64");
 
   mkdirSync(cacheDir, { recursive: true });
-  writeAtomically(join(cacheDir, zipFile), zip);
+  writeFileAtomic(join(cacheDir, zipFile), zip); // concurrent synths (parallel tests) never see half a file
   const manifest: Manifest = { optionsKey, inputs, digest, zipFile, sourceCodeHash, sizeBytes: zip.length };
-  writeAtomically(manifestPath, JSON.stringify(manifest, null, 1));
+  writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 1));
   // Old zips of this function are dead weight; the current one stays.
   for (const f of readdirSync(cacheDir)) {
     if (f.startsWith(`${options.name}-`) && f.endsWith(".zip") && f !== zipFile) rmSync(join(cacheDir, f), { force: true });

@@ -10,7 +10,7 @@ import { S3BucketNotification } from "@cdktf/provider-aws/lib/s3-bucket-notifica
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { opsAlarm } from "../observability/ops-alarm";
-import { projectRoot } from "../../config/project-root";
+import { projectRoot } from "../../lib/project-root";
 import { bundleLambda, type LambdaBundle } from "./bundle";
 import { DeadLetterQueue } from "./dead-letter-queue";
 import { createIndexerRole } from "./execution-role";
