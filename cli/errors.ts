@@ -14,6 +14,8 @@ export const ExitCode = {
   Timeout: 4,
   /** The request is valid but cannot be satisfied (a channel pool too small for the schedule). */
   Infeasible: 5,
+  /** Partly done: some actions succeeded and others failed; the report lists both. */
+  Partial: 6,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -23,6 +25,8 @@ export class OpsError extends Error {
     readonly exitCode: ExitCodeValue,
     /** A one-line hint on how to fix it, printed after the message. */
     readonly hint?: string,
+    /** Machine-readable detail (what was done, what failed) printed with the error under --json. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = new.target.name;
@@ -54,5 +58,12 @@ export class TimeoutError extends OpsError {
 export class InfeasibleError extends OpsError {
   constructor(message: string, hint?: string) {
     super(message, ExitCode.Infeasible, hint);
+  }
+}
+
+/** Some of the work was done and some failed: the report (details) lists both. */
+export class PartialError extends OpsError {
+  constructor(message: string, hint?: string, details?: unknown) {
+    super(message, ExitCode.Partial, hint, details);
   }
 }

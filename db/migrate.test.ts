@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, copyFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
@@ -6,6 +6,10 @@ import { startPostgres, type PostgresServer } from "../test/support/postgres";
 import { defaultMigrationsDir, loadMigrations, migrate, MigrationError } from "./migrate";
 
 let server: PostgresServer;
+
+/** The shipped migration files, listed independently of loadMigrations. */
+const SHIPPED = readdirSync(join(__dirname, "migrations")).filter((f) => f.endsWith(".sql")).sort();
+const SHIPPED_VERSIONS = SHIPPED.map((f) => Number(f.slice(0, 3)));
 
 beforeAll(async () => {
   server = await startPostgres();
@@ -52,21 +56,22 @@ describe("migrate", () => {
   test("dry run on an empty database lists the migration and writes nothing", async () => {
     await withClient(url, async (c) => {
       const r = await migrate(c, { dryRun: true });
-      expect(r.applied.map((m) => m.file)).toEqual(["001_live_sessions.sql"]);
+      expect(r.applied.map((m) => m.file)).toEqual(SHIPPED);
+      expect(SHIPPED[0]).toBe("001_live_sessions.sql");
       const { rows } = await c.query("SELECT to_regclass('schema_migrations') AS t, to_regclass('live_sessions') AS l");
       expect(rows[0]).toEqual({ t: null, l: null });
     });
   });
 
-  test("applies 001 once, then a second run is a no-op", async () => {
+  test("applies the shipped migrations once, then a second run is a no-op", async () => {
     await withClient(url, async (c) => {
       const first = await migrate(c);
-      expect(first.applied.map((m) => m.version)).toEqual([1]);
+      expect(first.applied.map((m) => m.version)).toEqual(SHIPPED_VERSIONS);
       const second = await migrate(c);
       expect(second.applied).toEqual([]);
-      expect(second.alreadyApplied).toEqual([1]);
-      const { rows } = await c.query("SELECT version, name FROM schema_migrations");
-      expect(rows).toEqual([{ version: 1, name: "live_sessions" }]);
+      expect(second.alreadyApplied).toEqual(SHIPPED_VERSIONS);
+      const { rows } = await c.query("SELECT version, name FROM schema_migrations ORDER BY version");
+      expect(rows).toEqual(SHIPPED.map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -".sql".length) })));
       const idx = await c.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'live_sessions' AND indexname = 'live_sessions_starts_at_idx'");
       expect(idx.rows[0]?.indexdef).toMatch(/\(starts_at\)/);
     });
@@ -77,7 +82,7 @@ describe("migrate", () => {
     const [a, b] = await Promise.all([connect(fresh), connect(fresh)]);
     try {
       const results = await Promise.all([migrate(a), migrate(b)]);
-      expect(results.map((r) => r.applied.length).sort()).toEqual([0, 1]);
+      expect(results.map((r) => r.applied.length).sort()).toEqual([0, SHIPPED.length]);
     } finally {
       await Promise.all([a.end(), b.end()]);
     }

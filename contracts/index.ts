@@ -1,0 +1,11 @@
+/**
+ * Values that two or more layers of the project must agree on (constructs, the ops CLI, the
+ * recording indexer Lambda, the cost model, the policy pack). Each lives here once; the layers
+ * import it instead of repeating the literal. One file per concern.
+ */
+export * from "./storage";
+export * from "./metrics";
+export * from "./tags";
+export * from "./sessions";
+export * from "./logs";
+export * from "./limits";

@@ -1,0 +1,10 @@
+/** Tag keys the stacks set and the ops CLI reads. */
+
+/** On MediaLive channels and inputs: the pool (environment) the channel belongs to. */
+export const POOL_TAG = "livestream:pool";
+/** On MediaLive channels: the channel's position in the pool (0-based). */
+export const CHANNEL_INDEX_TAG = "livestream:channel-index";
+/** On MediaLive channels: the MediaPackage channel its recording output feeds. */
+export const MEDIAPACKAGE_CHANNEL_TAG = "livestream:mediapackage-channel";
+/** On MediaLive channels: the MediaPackage origin endpoint harvest jobs read from. */
+export const ORIGIN_ENDPOINT_TAG = "livestream:origin-endpoint";
