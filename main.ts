@@ -1,7 +1,7 @@
 /**
- * cdktf app entry. `cdktf.json` runs dist/tooling/synth-loader.js, which loads this file as bundled
- * by esbuild at build time (dist/synth.js) with its V8 code cache: no type-checking and one
- * precompiled file on every synth (`npm run bench` measures it).
+ * cdktf app entry. `npm run synth` and `cdktf.json` run tooling/synth-app.js, which bundles this file
+ * with esbuild when any of its sources changed (dist/synth/synth.js) and runs the bundle with its V8
+ * code cache: no type-checking and one precompiled file on every synth (`npm run bench` measures it).
  *
  * Environment:
  *   LIVESTREAM_OFFLINE=1        local state backend and no AWS calls before planning (CI, laptops)
@@ -38,14 +38,18 @@ function main(): number {
   const offline = ["1", "true", "yes"].includes((process.env.LIVESTREAM_OFFLINE ?? "").toLowerCase());
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   skipTokenCreationTraces();
+  const started = Date.now();
+  let stacks: string[];
   try {
-    synthesizeAtomically(outdir, (dir) => buildPlatformApp({ environments, offline, outdir: dir }));
+    stacks = synthesizeAtomically(outdir, (dir) => buildPlatformApp({ environments, offline, outdir: dir }));
   } catch (err) {
     // Invalid construct props and policy violations: the message says what and where.
     process.stderr.write(`synth failed, ${outdir} left as it was:\n${(err as Error).message}\n`);
     if (process.env.LIVESTREAM_DEBUG === "1") process.stderr.write(`${(err as Error).stack}\n`);
     return 1;
   }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`synthesized ${stacks.length} stack(s)${offline ? " for offline plans" : ""} into ${outdir} in ${seconds} s: ${stacks.join(", ")}\n`);
   return 0;
 }
 

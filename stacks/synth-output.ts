@@ -7,13 +7,14 @@ import type { App } from "cdktf";
  * has synthesized and passed its validations (the policy pack among them), so a failed synth leaves
  * the previous output untouched instead of half of a new one. Only what synth generates is replaced
  * (manifest, reports, each stack's cdk.tf.json and assets): Terraform's own files in a stack folder
- * (.terraform/, the lock file, a local state) stay where they are.
+ * (.terraform/, the lock file, a local state) stay where they are. Returns the stacks written.
  */
-export function synthesizeAtomically(outdir: string, build: (outdir: string) => App): void {
+export function synthesizeAtomically(outdir: string, build: (outdir: string) => App): string[] {
   const partial = `${outdir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   try {
     build(partial).synth();
+    const stacks = readdirSync(join(partial, "stacks")).sort();
     for (const entry of readdirSync(partial)) {
       if (entry !== "stacks") {
         replace(join(partial, entry), join(outdir, entry));
@@ -25,6 +26,7 @@ export function synthesizeAtomically(outdir: string, build: (outdir: string) => 
         }
       }
     }
+    return stacks;
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }

@@ -1,15 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExitCode, UsageError } from "../errors";
 import { buildForecast } from "./forecast";
-
-const MAIN = join(__dirname, "..", "..", "dist", "cli", "main.js");
+import { builtEntry } from "../../test/support/built";
 
 function ops(args: string[]) {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
-  return spawnSync(process.execPath, [MAIN, ...args], { encoding: "utf8" });
+  return spawnSync(process.execPath, [builtEntry("cli/main.js"), ...args], { encoding: "utf8" });
 }
 
 describe("buildForecast", () => {
@@ -103,7 +101,7 @@ describe("ops forecast (compiled CLI)", () => {
   });
 
   it("keeps --help free of zod and the SDK", () => {
-    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(MAIN)}).main(["--help"]).then(() => { process.stderr.write("MODULES" + JSON.stringify(Object.keys(require.cache))); })`], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(builtEntry("cli/main.js"))}).main(["--help"]).then(() => { process.stderr.write("MODULES" + JSON.stringify(Object.keys(require.cache))); })`], { encoding: "utf8" });
     expect(r.stdout).toContain("forecast");
     const loaded: string[] = JSON.parse(r.stderr.slice(r.stderr.indexOf("MODULES") + 7));
     expect(loaded.some((m) => m.includes("commander"))).toBe(true);
@@ -111,7 +109,7 @@ describe("ops forecast (compiled CLI)", () => {
   });
 
   it("forecast --scenario seed does not load zod", () => {
-    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(MAIN)}).main(["forecast","--scenario","seed","--format","json"]).then(() => { process.stderr.write("MODULES" + JSON.stringify(Object.keys(require.cache))); })`], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(builtEntry("cli/main.js"))}).main(["forecast","--scenario","seed","--format","json"]).then(() => { process.stderr.write("MODULES" + JSON.stringify(Object.keys(require.cache))); })`], { encoding: "utf8" });
     const loaded: string[] = JSON.parse(r.stderr.slice(r.stderr.indexOf("MODULES") + 7));
     expect(loaded.some((m) => m.includes("seed-replay"))).toBe(true);
     expect(loaded.some((m) => /node_modules[\\/]zod[\\/]/.test(m))).toBe(false);

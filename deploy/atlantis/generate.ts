@@ -42,7 +42,7 @@ export function renderAtlantisYaml(stacks: readonly SynthesizedStack[]): string 
 function main(argv: string[]): number {
   const root = join(__dirname, "..", "..", "..");
   const target = join(root, "atlantis.yaml");
-  const rendered = renderAtlantisYaml(synthesizedStacks(join(__dirname, "..", "..", "tooling", "synth-loader.js")));
+  const rendered = renderAtlantisYaml(synthesizedStacks(join(root, "tooling", "synth-app.js")));
   const current = existsSync(target) ? readFileSync(target, "utf8") : "";
   if (argv.includes("--check")) {
     if (current === rendered) return 0;

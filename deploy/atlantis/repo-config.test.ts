@@ -38,7 +38,7 @@ describe("atlantisRepoConfig", () => {
 
 test("the committed atlantis.yaml matches the stacks the app synthesizes (run `npm run atlantis`)", () => {
   const committed = readFileSync(join(__dirname, "../../atlantis.yaml"), "utf8");
-  const rendered = renderAtlantisYaml(synthesizedStacks(join(__dirname, "../../dist/tooling/synth-loader.js")));
+  const rendered = renderAtlantisYaml(synthesizedStacks(join(__dirname, "../../tooling/synth-app.js")));
   expect(parse(committed)).toEqual(parse(rendered));
   expect(committed).toBe(rendered);
 });
