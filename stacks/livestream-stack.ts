@@ -183,7 +183,6 @@ export class LivestreamStack extends TerraformStack {
     });
     this.mediaPackage = new MediaPackageRecording(this, "media-package", {
       namePrefix,
-      accountId: config.accountId,
       channelCount: media.channelCount,
       recordedBucketArn: this.mediaBuckets.recordedBucketArn,
       startoverWindowHours: media.startoverWindowHours,
