@@ -212,6 +212,7 @@ export class LivestreamStack extends TerraformStack {
       hlsBucketDomainName: this.mediaBuckets.hls.regionalDomainName,
       recordedBucketDomainName: this.mediaBuckets.recorded.regionalDomainName,
       logBucketDomainName: this.mediaBuckets.cdnLogs.domainName,
+      logBucketAclsReady: this.mediaBuckets.cdnLogs.aclsReady,
       publicKeyPem: media.cdnPublicKeyPem,
       retiringPublicKeyPems: media.cdnRetiringPublicKeyPems,
       corsAllowedOrigins: media.corsAllowedOrigins,
