@@ -25,6 +25,9 @@ describe("MediaPackageRecording", () => {
       expect(p.StartoverWindowSeconds).toBe(86400);
       expect(p.Origination).toBe("DENY");
       expect(p.HlsPackage.SegmentDurationSeconds).toBe(6);
+      // A sliding live window: an EVENT playlist only grows.
+      expect(p.HlsPackage.PlaylistType).toBe("NONE");
+      expect(p.HlsPackage.PlaylistWindowSeconds).toBe(60);
       expect(p.ChannelId).toMatch(/^\$\{aws_media_package_channel\.[^.]+\.channel_id\}$/);
       expect(Object.keys(t.Outputs).sort()).toEqual(["EndpointArn", "EndpointId", "EndpointUrl"]);
     }
