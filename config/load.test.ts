@@ -84,8 +84,8 @@ describe("invalid configuration names the environment and the field", () => {
 
   test("a literal secret where a Secrets Manager ARN belongs", () => {
     const raw = shipped("dev");
-    raw.notifications = { platforms: [{ name: "android", platform: "GCM", credentialSecretArn: "AAAA-my-fcm-key" }] };
-    expectConfigError(() => parseEnvironment("dev", raw), "notifications.platforms.0.credentialSecretArn", /Secrets Manager secret ARN/);
+    raw.notifications = { platforms: [{ name: "android", platform: "GCM", serviceAccountSecretArn: "{\"type\": \"service_account\"}" }] };
+    expectConfigError(() => parseEnvironment("dev", raw), "notifications.platforms.0.serviceAccountSecretArn", /Secrets Manager secret ARN/);
   });
 
   test("a file whose name disagrees with its environment", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { mediaSchema } from "./sections/media";
 import { budgetSchema } from "./sections/budget";
 import { reconcileSchema } from "./sections/reconcile";
+import { notificationsSchema } from "./sections/notifications";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -10,9 +11,6 @@ import { reconcileSchema } from "./sections/reconcile";
  */
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a 24-hour time HH:MM, e.g. 18:00");
-const secretArn = z
-  .string()
-  .regex(/^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, "expected a Secrets Manager secret ARN");
 const dnsName = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "expected a lower-case DNS name such as dev.example.com");
@@ -153,23 +151,7 @@ export const environmentSchema = z
       /** Where alarm notifications are e-mailed (the subscription must be confirmed once). */
       email: z.email("expected an e-mail address for alarm notifications"),
     }),
-    notifications: z
-      .object({
-        /** Mobile push platforms; credentials are read from Secrets Manager at deploy time. */
-        platforms: z
-          .array(
-            z.object({
-              name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-              platform: z.enum(["GCM", "APNS", "APNS_SANDBOX"]),
-              /** Secret holding the platform credential (FCM server key or APNs private key). */
-              credentialSecretArn: secretArn,
-              /** Secret holding the APNs certificate / key id; APNs only. */
-              principalSecretArn: secretArn.optional(),
-            }),
-          )
-          .default([]),
-      })
-      .prefault({}),
+    notifications: notificationsSchema,
     state: z.object({
       /** S3 bucket holding Terraform state (created by the bootstrap stack). */
       bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name"),

@@ -14,5 +14,6 @@ test("prices what each environment deploys: one replica always, Multi-AZ and a N
   expect(prod.database.multiAz).toBe(true);
   expect(dev.network.natGateways).toBe(1);
   expect(prod.network.natGateways).toBe(3);
-  expect(prod.channel.class).toBe("STANDARD");
+  // A single-push mobile encoder feeds one pipeline: prod runs SINGLE_PIPELINE (docs/reliability.md).
+  expect(prod.channel.class).toBe("SINGLE_PIPELINE");
 });

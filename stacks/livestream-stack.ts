@@ -183,7 +183,6 @@ export class LivestreamStack extends TerraformStack {
     });
     this.mediaPackage = new MediaPackageRecording(this, "media-package", {
       namePrefix,
-      accountId: config.accountId,
       channelCount: media.channelCount,
       recordedBucketArn: this.mediaBuckets.recordedBucketArn,
       startoverWindowHours: media.startoverWindowHours,
@@ -213,6 +212,7 @@ export class LivestreamStack extends TerraformStack {
       hlsBucketDomainName: this.mediaBuckets.hls.regionalDomainName,
       recordedBucketDomainName: this.mediaBuckets.recorded.regionalDomainName,
       logBucketDomainName: this.mediaBuckets.cdnLogs.domainName,
+      logBucketAclsReady: this.mediaBuckets.cdnLogs.aclsReady,
       publicKeyPem: media.cdnPublicKeyPem,
       retiringPublicKeyPems: media.cdnRetiringPublicKeyPems,
       corsAllowedOrigins: media.corsAllowedOrigins,
@@ -303,6 +303,10 @@ export class LivestreamStack extends TerraformStack {
       name_servers: { value: apiEdge.nameServers, description: "Delegate the hosted zone to these from its parent zone" },
       channel_ids: { value: this.mediaChannelPool.channels.map((c) => c.channelId), description: "MediaLive channels of the pool (ops channels list finds them by tag)" },
       input_ids: { value: this.mediaChannelPool.channels.map((c) => c.inputId), description: "RTMP push inputs; `aws medialive describe-input` gives each ingest URL" },
+      ingest_pipelines: {
+        value: media.channelClass === "STANDARD" ? 2 : 1,
+        description: "Ingest URLs per input (describe-input Destinations: pipeline 0, then 1); a STANDARD channel needs the encoder to push to both",
+      },
       harvest_role_arn: { value: this.mediaPackage.harvestRoleArn, description: "Role MediaPackage assumes to write harvested recordings" },
       recorded_bucket: { value: this.mediaBuckets.recordedBucketName, description: "recorded-media-bucket" },
       database_secret_arn: { value: database.masterSecretArn, description: "RDS-managed master credentials (ops db migrate reads them)" },

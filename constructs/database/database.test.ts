@@ -78,11 +78,12 @@ describe.each([
       identifier: `${props.namePrefix}-postgres-replica`,
       instance_class: props.replicaInstanceClass ?? props.instanceClass,
       storage_encrypted: true,
-      kms_key_id: KEY,
       publicly_accessible: false,
       db_subnet_group_name: primary.db_subnet_group_name,
       vpc_security_group_ids: primary.vpc_security_group_ids,
     });
+    // Same-region replicas inherit the source's key; RDS refuses kms_key_id on them.
+    expect(replica).not.toHaveProperty("kms_key_id");
     expect(replica.engine).toBeUndefined();
     expect(replica.username).toBeUndefined();
   });

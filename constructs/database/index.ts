@@ -141,7 +141,6 @@ export class Database extends Construct {
     const common = {
       storageType: "gp3",
       storageEncrypted: true,
-      kmsKeyId: p.kmsKeyArn,
       maxAllocatedStorage: p.maxAllocatedStorageGb,
       port: POSTGRES_PORT,
       dbSubnetGroupName: subnetGroup.name,
@@ -165,6 +164,7 @@ export class Database extends Construct {
     const primary = new DbInstance(this, "primary", {
       ...common,
       identifier: primaryIdentifier,
+      kmsKeyId: p.kmsKeyArn,
       engine: "postgres",
       engineVersion: p.engineVersion,
       instanceClass: p.instanceClass,
@@ -187,6 +187,10 @@ export class Database extends Construct {
 
     // The replica copies the primary (engine, version, database, user); the primary holds the backups.
     const replicaLogs = new InstanceLogGroups(this, "replica-logs", { instanceIdentifier: replicaIdentifier, kmsKeyArn: p.kmsKeyArn, retentionDays: p.logRetentionDays });
+    // No kms_key_id: a same-region replica is encrypted with its source's key, and RDS rejects a key
+    // on the request (RDS API Reference, "CreateDBInstanceReadReplica", KmsKeyId: "If you create an
+    // encrypted read replica in the same AWS Region as its source DB instance ... don't specify a
+    // value"). The provider reads the inherited key back (the attribute is computed): no diff.
     const replica = new DbInstance(this, "replica", {
       ...common,
       identifier: replicaIdentifier,

@@ -47,11 +47,18 @@ describe("PlatformKey", () => {
     ]);
   });
 
-  test("alarms and EventBridge may publish to encrypted topics, on behalf of this account only", () => {
-    const publish = bySid("AlarmsBudgetsAndEventsPublishToEncryptedTopics");
-    expect(publish.principals[0].identifiers.sort()).toEqual(["budgets.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"]);
+  test("alarms and budgets may publish to encrypted topics, on behalf of this account only", () => {
+    const publish = bySid("AlarmsAndBudgetsPublishToEncryptedTopics");
+    expect(publish.principals[0].identifiers.sort()).toEqual(["budgets.amazonaws.com", "cloudwatch.amazonaws.com"]);
     expect(publish.actions.sort()).toEqual(["kms:Decrypt", "kms:GenerateDataKey*"]);
     expect(publish.condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }]);
+  });
+
+  test("no grant to EventBridge is conditioned on aws:SourceAccount or aws:SourceArn, which it never sends to KMS", () => {
+    for (const s of statements.filter((x) => x.principals.some((p: { identifiers: string[] }) => p.identifiers.includes("events.amazonaws.com")))) {
+      for (const c of s.condition ?? []) expect(c.variable).not.toMatch(/^aws:Source/i);
+    }
+    expect(statements.every((x) => x.principals.every((p: { identifiers: string[] }) => !p.identifiers.includes("events.amazonaws.com") || !x.condition?.length))).toBe(true);
   });
 
   test("no statement grants anything to a wildcard principal", () => {

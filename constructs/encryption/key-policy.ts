@@ -38,8 +38,8 @@ const ACCOUNT_ACTIONS = [
  * The platform key's policy, as a local `aws_iam_policy_document` (no AWS call):
  * - the account root, so IAM policies in the account decide who uses the key;
  * - CloudWatch Logs in this region, only for this account's log groups (encryption context);
- * - CloudWatch alarms and EventBridge, only on behalf of this account, so they can publish to
- *   topics encrypted with the key.
+ * - CloudWatch alarms and Budgets, only on behalf of this account, so they can publish to topics
+ *   encrypted with the key.
  */
 export class PlatformKeyPolicy extends Construct {
   /** The policy JSON. */
@@ -71,10 +71,16 @@ export class PlatformKeyPolicy extends Construct {
             },
           ],
         },
+        // CloudWatch alarms and Budgets send aws:SourceAccount with the KMS requests SNS makes for them
+        // (SNS Developer Guide, "Enable compatibility between event sources from AWS services and
+        // encrypted topics"). EventBridge does not (EventBridge User Guide: aws:SourceAccount and
+        // aws:SourceArn are not supported in a KMS key policy for its delivery), so it is not here: no
+        // EventBridge rule of the platform targets the key's topics or queues, and one that does needs
+        // its own statement without aws:Source* conditions.
         {
-          sid: "AlarmsBudgetsAndEventsPublishToEncryptedTopics",
+          sid: "AlarmsAndBudgetsPublishToEncryptedTopics",
           effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["budgets.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"] }],
+          principals: [{ type: "Service", identifiers: ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"] }],
           actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
           resources: ["*"],
           condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],

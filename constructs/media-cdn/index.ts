@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { TerraformProvider } from "cdktf";
+import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { CloudfrontDistribution, type CloudfrontDistributionDefaultCacheBehavior, type CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
@@ -25,6 +25,12 @@ export interface MediaCdnProps {
   readonly recordedBucketDomainName: string;
   /** `<bucket>.s3.amazonaws.com` of cdn-log-bucket (CloudFront standard logs). */
   readonly logBucketDomainName: string;
+  /**
+   * Resources that enable ACLs on cdn-log-bucket (its ownership controls). CloudFront standard
+   * logging writes an ACL grant when the distribution is created and fails while ACLs are off.
+   * @default none
+   */
+  readonly logBucketAclsReady?: ITerraformDependable[];
   /** Key prefix of the access logs. @default "cloudfront/" */
   readonly logPrefix?: string;
   /** PEM public key that signed playback URLs/cookies are verified with. */
@@ -140,6 +146,9 @@ export class MediaCdn extends Construct {
           : { restrictionType: "none" },
       },
       loggingConfig: { bucket: props.logBucketDomainName, prefix: props.logPrefix ?? "cloudfront/", includeCookies: false },
+      // CloudFront Developer Guide, "Configure standard logging (legacy)": the log bucket must have
+      // ACLs enabled; CloudFront adds the awslogsdelivery grant when logging is turned on.
+      dependsOn: props.logBucketAclsReady,
     });
 
     for (const type of ["A", "AAAA"]) {

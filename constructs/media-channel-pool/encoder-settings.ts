@@ -69,7 +69,13 @@ function videoDescription(r: Rendition, ladder: Ladder): MedialiveChannelEncoder
   };
 }
 
-function hlsOutputGroup(ladder: Ladder): MedialiveChannelEncoderSettingsOutputGroups {
+/** How the HLS output group treats the second pipeline of a STANDARD channel. */
+export interface PipelineRedundancy {
+  /** True for STANDARD channels (two pipelines writing side by side). */
+  readonly redundantManifests: boolean;
+}
+
+function hlsOutputGroup(ladder: Ladder, redundancy: PipelineRedundancy): MedialiveChannelEncoderSettingsOutputGroups {
   return {
     name: "hls-bucket",
     outputGroupSettings: {
@@ -89,7 +95,12 @@ function hlsOutputGroup(ladder: Ladder): MedialiveChannelEncoderSettingsOutputGr
         streamInfResolution: "INCLUDE",
         codecSpecification: "RFC_4281",
         clientCache: "ENABLED",
-        inputLossAction: "EMIT_OUTPUT",
+        // STANDARD: each pipeline's main manifest also lists the other pipeline's child manifests, so a
+        // player reading pipeline 0's index.m3u8 can switch to pipeline 1 when pipeline 0's playlists
+        // fail or stop advancing (MediaLive User Guide, "Creating redundant HLS manifests"); a pipeline
+        // in input loss pauses instead of publishing slate, so the player sees it stop and switches.
+        // SINGLE_PIPELINE: there is nothing to switch to, so slate keeps the player attached.
+        ...(redundancy.redundantManifests ? { redundantManifest: "ENABLED", inputLossAction: "PAUSE_OUTPUT" } : { inputLossAction: "EMIT_OUTPUT" }),
       },
     },
     outputs: ladder.renditions.map((r) => ({
@@ -136,7 +147,7 @@ function mediaPackageOutputGroup(ladder: Ladder): MedialiveChannelEncoderSetting
  * MediaPackage (the startover window that harvest jobs cut recordings from). Both groups share the
  * same encodes, so the second group costs output charges but no extra encoding.
  */
-export function encoderSettings(ladder: Ladder): MedialiveChannelEncoderSettings {
+export function encoderSettings(ladder: Ladder, redundancy: PipelineRedundancy = { redundantManifests: false }): MedialiveChannelEncoderSettings {
   if (ladder.renditions.length === 0) throw new Error("encoderSettings: ladder.renditions must hold at least one rendition");
   if (!Number.isInteger(ladder.segmentSeconds) || ladder.segmentSeconds < 1) throw new Error(`encoderSettings: ladder.segmentSeconds must be a whole number >= 1, got ${ladder.segmentSeconds}`);
   return {
@@ -162,6 +173,6 @@ export function encoderSettings(ladder: Ladder): MedialiveChannelEncoderSettings
       },
     ],
     videoDescriptions: ladder.renditions.map((r) => videoDescription(r, ladder)),
-    outputGroups: [hlsOutputGroup(ladder), mediaPackageOutputGroup(ladder)],
+    outputGroups: [hlsOutputGroup(ladder, redundancy), mediaPackageOutputGroup(ladder)],
   };
 }

@@ -70,6 +70,8 @@ export const DEFAULT_LADDER: Ladder = {
 };
 
 const WORLD = "0.0.0.0/0";
+/** HLS base file names of pipelines 0 and 1 (`index.m3u8` is the master players open). */
+export const PIPELINE_BASE_NAMES = ["index", "standby"] as const;
 const LIVE_PREFIX = "live/";
 
 /**
@@ -125,7 +127,7 @@ export class MediaChannelPool extends Construct {
 
     // STANDARD channels run two pipelines and need two input destinations; single pipeline one.
     const pipelines = channelClass === "STANDARD" ? 2 : 1;
-    const settings = encoderSettings(ladder);
+    const settings = encoderSettings(ladder, { redundantManifests: pipelines === 2 });
 
     this.channels = props.mediaPackageTargets.map((target, index) => {
       const name = `${props.namePrefix}-ch${index}`;
@@ -140,8 +142,10 @@ export class MediaChannelPool extends Construct {
       });
 
       const hlsBase = `s3ssl://${props.hlsBucketName}/${LIVE_PREFIX}${name}`;
-      // Each pipeline needs its own S3 path; players use pipeline 0's `index.m3u8`.
-      const hlsUrls = [`${hlsBase}/index`, `${hlsBase}/pipeline-1/index`].slice(0, pipelines);
+      // Each pipeline needs its own destination; with redundant manifests both write side by side in
+      // one folder under different base names (MediaLive User Guide, "The media contents of an HLS
+      // manifest"), so pipeline 0's `index.m3u8`, which players open, lists both pipelines' playlists.
+      const hlsUrls = [`${hlsBase}/${PIPELINE_BASE_NAMES[0]}`, `${hlsBase}/${PIPELINE_BASE_NAMES[1]}`].slice(0, pipelines);
 
       const channel = new MedialiveChannel(this, `channel-${index}`, {
         name,

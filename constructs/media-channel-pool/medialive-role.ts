@@ -29,14 +29,12 @@ export class MediaLiveRole extends Construct {
     super(scope, id);
     const prefix = props.livePrefix ?? "live/";
     const partition = props.partition ?? "aws";
+    // No condition: MediaLive documents no request context for AssumeRole (MediaLive User Guide,
+    // "Step C: Create roles" gives this trust policy as is), and a condition it does not send would
+    // stop every channel from starting. Only callers allowed iam:PassRole on this role in this account
+    // can attach it to a channel.
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [
-        {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["medialive.amazonaws.com"] }],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
-        },
-      ],
+      statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["medialive.amazonaws.com"] }] }],
     });
     const role = new IamRole(this, "role", {
       name: props.roleName,
@@ -44,23 +42,24 @@ export class MediaLiveRole extends Construct {
       assumeRolePolicy: trust.json,
     });
     const logGroup = `arn:${partition}:logs:${props.region}:${props.accountId}:log-group:ElementalMediaLive`;
+    // The actions MediaLive documents for its trusted entity (MediaLive User Guide, "Reference: summary
+    // of requirements for the MediaLive trusted entity": S3 HLS output, MediaPackage output, CloudWatch
+    // Logs), each on the resources this pool uses.
     const access = new DataAwsIamPolicyDocument(this, "access", {
       statement: [
         // HLS output puts segments and manifests, and deletes segments that leave the window.
         { sid: "WriteLiveHls", actions: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], resources: [`${props.hlsBucketArn}/${prefix}*`] },
-        {
-          sid: "ListLiveHls",
-          actions: ["s3:ListBucket"],
-          resources: [props.hlsBucketArn],
-          condition: [{ test: "StringLike", variable: "s3:prefix", values: [`${prefix}*`] }],
-        },
-        { sid: "LocateHlsBucket", actions: ["s3:GetBucketLocation"], resources: [props.hlsBucketArn] },
+        // No s3:prefix condition: the documented policy has none, and a listing without that prefix
+        // would be denied. The bucket holds nothing but live HLS.
+        { sid: "ListAndLocateHlsBucket", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: [props.hlsBucketArn] },
         { sid: "DescribeOwnMediaPackageChannels", actions: ["mediapackage:DescribeChannel"], resources: props.mediaPackageChannelArns },
         {
           sid: "WriteChannelLogs",
-          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:PutRetentionPolicy", "logs:PutMetricFilter"],
           resources: [logGroup, `${logGroup}:*`],
         },
+        // DescribeLogGroups takes no resource type (Service Authorization Reference): "*" only.
+        { sid: "FindChannelLogGroup", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
       ],
     });
     new IamRolePolicy(this, "policy", { name: "medialive-pool", role: role.id, policy: access.json });

@@ -6,8 +6,6 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 export interface HarvestRoleProps {
   /** Role name. */
   readonly roleName: string;
-  /** Account MediaPackage acts for; the trust policy admits only this account's MediaPackage. */
-  readonly accountId: string;
   /** ARN of recorded-media-bucket. */
   readonly recordedBucketArn: string;
   /** Key prefix harvested recordings go to. @default "sessions/" */
@@ -16,7 +14,7 @@ export interface HarvestRoleProps {
 
 /**
  * The role MediaPackage assumes to write harvested recordings (CreateHarvestJob's S3Destination
- * RoleArn): read/write under `sessions/` of recorded-media-bucket and nothing else.
+ * RoleArn): write under `sessions/` of recorded-media-bucket, list and locate that bucket.
  */
 export class HarvestRole extends Construct {
   readonly roleArn: string;
@@ -25,31 +23,25 @@ export class HarvestRole extends Construct {
   constructor(scope: Construct, id: string, props: HarvestRoleProps) {
     super(scope, id);
     const prefix = props.sessionsPrefix ?? "sessions/";
+    // No condition: MediaPackage documents no request context for AssumeRole (MediaPackage User Guide,
+    // "Allowing MediaPackage to access other AWS services", step 3 trusts mediapackage.amazonaws.com
+    // as is); a condition it does not send would fail every harvest job. Only callers allowed
+    // iam:PassRole on this role in this account can hand it to CreateHarvestJob.
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [
-        {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["mediapackage.amazonaws.com"] }],
-          // Confused-deputy guard: only MediaPackage acting for this account.
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
-        },
-      ],
+      statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["mediapackage.amazonaws.com"] }] }],
     });
     const role = new IamRole(this, "role", {
       name: props.roleName,
       description: "MediaPackage harvest jobs write session recordings to recorded-media-bucket",
       assumeRolePolicy: trust.json,
     });
+    // The live-to-VOD policy MediaPackage documents (same page, "Policy for live-to-VOD workflows":
+    // PutObject, ListBucket, GetBucketLocation), objects narrowed to sessions/. ListBucket keeps no
+    // s3:prefix condition: the documented policy has none and a listing without it would be denied.
     const access = new DataAwsIamPolicyDocument(this, "access", {
       statement: [
-        { sid: "WriteRecordings", actions: ["s3:PutObject", "s3:GetObject"], resources: [`${props.recordedBucketArn}/${prefix}*`] },
-        { sid: "LocateBucket", actions: ["s3:GetBucketLocation"], resources: [props.recordedBucketArn] },
-        {
-          sid: "ListRecordings",
-          actions: ["s3:ListBucket"],
-          resources: [props.recordedBucketArn],
-          condition: [{ test: "StringLike", variable: "s3:prefix", values: [`${prefix}*`] }],
-        },
+        { sid: "WriteRecordings", actions: ["s3:PutObject"], resources: [`${props.recordedBucketArn}/${prefix}*`] },
+        { sid: "ListAndLocateBucket", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: [props.recordedBucketArn] },
       ],
     });
     new IamRolePolicy(this, "policy", { name: "write-recordings", role: role.id, policy: access.json });

@@ -7,8 +7,6 @@ import { originEndpointTemplate } from "./origin-endpoint-template";
 export interface MediaPackageRecordingProps {
   /** Prefix of every name, e.g. `livestream-dev`. */
   readonly namePrefix: string;
-  /** Account id (trust-policy condition of the harvest role). */
-  readonly accountId: string;
   /** One MediaPackage channel and endpoint per MediaLive channel of the pool (1-5). */
   readonly channelCount: number;
   /** ARN of recorded-media-bucket, where harvest jobs write. */
@@ -66,7 +64,6 @@ export class MediaPackageRecording extends Construct {
 
     const harvestRole = new HarvestRole(this, "harvest-role", {
       roleName: `${props.namePrefix}-mediapackage-harvest`,
-      accountId: props.accountId,
       recordedBucketArn: props.recordedBucketArn,
     });
     this.harvestRoleArn = harvestRole.roleArn;

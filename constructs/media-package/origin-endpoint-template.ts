@@ -29,7 +29,10 @@ export function originEndpointTemplate(o: OriginEndpointTemplateOptions): Record
           HlsPackage: {
             SegmentDurationSeconds: o.segmentDurationSeconds,
             PlaylistWindowSeconds: o.playlistWindowSeconds,
-            PlaylistType: "EVENT",
+            // NONE: a live sliding window of PlaylistWindowSeconds. EVENT playlists only ever grow (the
+            // window would be ignored); VOD is for finished assets (MediaPackage API Reference,
+            // "HlsPackage", PlaylistType). Harvest jobs cut from the startover window either way.
+            PlaylistType: "NONE",
             ProgramDateTimeIntervalSeconds: 60,
           },
           ...(o.authorization

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
@@ -42,6 +43,12 @@ export class PrivateBucket extends Construct {
   readonly domainName: string;
   /** The public access block; bucket policies depend on it so they are not rejected mid-apply. */
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  /**
+   * What must exist before anything writes an ACL grant to this bucket (CloudFront standard logging
+   * adds the awslogsdelivery grant when the distribution is created): the ownership controls that
+   * turn ACLs on, and the public access block that keeps them private.
+   */
+  readonly aclsReady: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: PrivateBucketProps) {
     super(scope, id);
@@ -59,7 +66,7 @@ export class PrivateBucket extends Construct {
       restrictPublicBuckets: true,
     });
 
-    new S3BucketOwnershipControls(this, "ownership", {
+    const ownership = new S3BucketOwnershipControls(this, "ownership", {
       bucket,
       rule: { objectOwnership: props.aclsForLogDelivery ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
     });
@@ -97,6 +104,7 @@ export class PrivateBucket extends Construct {
       ],
     });
 
+    this.aclsReady = [ownership, this.publicAccessBlock];
     this.name = this.bucket.bucket;
     this.arn = this.bucket.arn;
     this.regionalDomainName = this.bucket.bucketRegionalDomainName;

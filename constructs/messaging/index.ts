@@ -1,3 +1,3 @@
 export { Messaging, type MessagingProps } from "./messaging";
-export type { PushPlatform } from "./push-platform-applications";
+export type { ApnsPushPlatform, FcmPushPlatform, PushPlatform } from "./push-platform-applications";
 export { denyInsecureTransport } from "./deny-insecure-transport";

@@ -147,8 +147,9 @@ describe("notification pipe", () => {
 });
 
 describe("push platform applications", () => {
-  const CRED = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:fcm-key-AbCdEf";
-  const CERT = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:apns-cert-AbCdEf";
+  const FCM_JSON = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:fcm-service-account-AbCdEf";
+  const APNS_KEY = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:apns-signing-key-AbCdEf";
+  const ios = { name: "ios", platform: "APNS" as const, signingKeySecretArn: APNS_KEY, signingKeyId: "ABCDE12345", teamId: "TEAM123456", bundleId: "com.example.mentoring" };
 
   test("none configured: no platform application and no secret read (offline plans stay possible)", () => {
     const out = synth();
@@ -156,29 +157,38 @@ describe("push platform applications", () => {
     expect(out.data.aws_secretsmanager_secret_version).toBeUndefined();
   });
 
-  test("one configured: the credential comes from the referenced secret", () => {
-    const out = synth({ pushPlatforms: [{ name: "android", platform: "GCM", credentialSecretArn: CRED }] });
+  test("FCM HTTP v1: the credential is the service-account JSON from its secret, and there is no principal", () => {
+    const out = synth({ pushPlatforms: [{ name: "android", platform: "GCM", serviceAccountSecretArn: FCM_JSON }] });
     const app = one(out, "aws_sns_platform_application");
     expect(app).toMatchObject({ name: "livestream-test-android", platform: "GCM" });
     const versions = out.data.aws_secretsmanager_secret_version;
     const [[dataKey, data]] = Object.entries(versions) as [string, Json][];
-    expect(data.secret_id).toBe(CRED);
+    expect(data.secret_id).toBe(FCM_JSON);
     expect(app.platform_credential).toBe(`\${data.aws_secretsmanager_secret_version.${dataKey}.secret_string}`);
     expect(app.platform_principal).toBeUndefined();
+    expect(app.apple_platform_team_id).toBeUndefined();
   });
 
-  test("APNs reads the certificate from its own secret", () => {
-    const out = synth({ pushPlatforms: [{ name: "ios", platform: "APNS", credentialSecretArn: CRED, principalSecretArn: CERT }] });
+  test("APNs token auth: the signing key from its secret, the key id as principal, team id and bundle id", () => {
+    const out = synth({ pushPlatforms: [ios] });
     const app = one(out, "aws_sns_platform_application");
-    const secretIds = Object.values(out.data.aws_secretsmanager_secret_version as Json).map((d) => d.secret_id).sort();
-    expect(secretIds).toEqual([CERT, CRED].sort());
-    expect(app.platform_principal).toMatch(/^\$\{data\.aws_secretsmanager_secret_version\.[^.]+\.secret_string\}$/);
+    const [[dataKey, data]] = Object.entries(out.data.aws_secretsmanager_secret_version as Json) as [string, Json][];
+    expect(data.secret_id).toBe(APNS_KEY);
+    expect(app).toMatchObject({
+      platform: "APNS",
+      platform_credential: `\${data.aws_secretsmanager_secret_version.${dataKey}.secret_string}`,
+      platform_principal: "ABCDE12345",
+      apple_platform_team_id: "TEAM123456",
+      apple_platform_bundle_id: "com.example.mentoring",
+    });
   });
 
-  test("invalid combinations are refused naming the field", () => {
-    expect(() => synth({ pushPlatforms: [{ name: "ios", platform: "APNS", credentialSecretArn: CRED }] })).toThrow(/principalSecretArn/);
+  test("invalid identifiers and duplicate names are refused, all at once, naming the fields", () => {
+    expect(() => synth({ pushPlatforms: [{ ...ios, signingKeyId: "short", teamId: "lower12345", bundleId: "nodots" }] })).toThrow(
+      /platforms\[0\]\.signingKeyId.*platforms\[0\]\.teamId.*platforms\[0\]\.bundleId/,
+    );
     expect(() =>
-      synth({ pushPlatforms: [{ name: "a", platform: "GCM", credentialSecretArn: CRED }, { name: "a", platform: "GCM", credentialSecretArn: CRED }] }),
+      synth({ pushPlatforms: [{ name: "a", platform: "GCM", serviceAccountSecretArn: FCM_JSON }, { name: "a", platform: "GCM", serviceAccountSecretArn: FCM_JSON }] }),
     ).toThrow(/used twice/);
   });
 });

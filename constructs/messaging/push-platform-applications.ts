@@ -2,17 +2,32 @@ import { Construct } from "constructs";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { SnsPlatformApplication } from "@cdktf/provider-aws/lib/sns-platform-application";
 
-/** One mobile push platform; credentials are referenced by Secrets Manager ARN, never inlined. */
-export interface PushPlatform {
+/** Firebase Cloud Messaging through the HTTP v1 API (token credentials). */
+export interface FcmPushPlatform {
   /** Short name, unique per environment, e.g. `android`. */
   readonly name: string;
-  /** SNS platform: GCM (Firebase), APNS or APNS_SANDBOX. */
-  readonly platform: "GCM" | "APNS" | "APNS_SANDBOX";
-  /** Secret holding the platform credential (FCM key, or the APNs private key). */
-  readonly credentialSecretArn: string;
-  /** Secret holding the APNs certificate; required for APNS and APNS_SANDBOX, unused for GCM. */
-  readonly principalSecretArn?: string;
+  readonly platform: "GCM";
+  /** Secret whose SecretString is the Firebase service-account JSON key file. */
+  readonly serviceAccountSecretArn: string;
 }
+
+/** Apple Push Notification service with token (.p8 signing key) credentials. */
+export interface ApnsPushPlatform {
+  /** Short name, unique per environment, e.g. `ios`. */
+  readonly name: string;
+  readonly platform: "APNS" | "APNS_SANDBOX";
+  /** Secret whose SecretString is the APNs signing key (the .p8 file's contents). */
+  readonly signingKeySecretArn: string;
+  /** The signing key's 10-character key id (Apple Developer account). */
+  readonly signingKeyId: string;
+  /** The 10-character Apple team id. */
+  readonly teamId: string;
+  /** The app's bundle id, e.g. `com.example.mentoring`. */
+  readonly bundleId: string;
+}
+
+/** One mobile push platform; credentials are referenced by Secrets Manager ARN, never inlined. */
+export type PushPlatform = FcmPushPlatform | ApnsPushPlatform;
 
 export interface PushPlatformApplicationsProps {
   /** Prefix of every resource name, e.g. `livestream-dev`. */
@@ -21,8 +36,16 @@ export interface PushPlatformApplicationsProps {
   readonly platforms: readonly PushPlatform[];
 }
 
+const APPLE_ID = /^[A-Z0-9]{10}$/;
+const BUNDLE_ID = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
 /**
- * SNS platform applications for mobile push (design step 8).
+ * SNS platform applications for mobile push (design step 8), with the credentials SNS takes today
+ * (SNS API Reference, "CreatePlatformApplication"): for GCM with token credentials the
+ * PlatformCredential is the service-account JSON and there is no principal (FCM's legacy server
+ * keys are retired); for APNs with token credentials the PlatformCredential is the signing key, the
+ * PlatformPrincipal the signing key id, plus the team id and bundle id (`apple_platform_team_id`,
+ * `apple_platform_bundle_id` in hashicorp/aws 5.100).
  *
  * Why a data source: SNS takes the credential as a plain attribute, and hashicorp/aws 5.100 has no
  * write-only variant of it, so an ephemeral secret read cannot feed it. Reading the secret version
@@ -37,28 +60,32 @@ export class PushPlatformApplications extends Construct {
 
   constructor(scope: Construct, id: string, props: PushPlatformApplicationsProps) {
     super(scope, id);
+    const problems: string[] = [];
     const seen = new Set<string>();
     props.platforms.forEach((p, i) => {
-      if (seen.has(p.name)) {
-        throw new Error(`PushPlatformApplications: platforms[${i}].name '${p.name}' is used twice; names must be unique`);
-      }
+      if (seen.has(p.name)) problems.push(`platforms[${i}].name '${p.name}' is used twice; names must be unique`);
       seen.add(p.name);
-      const apple = p.platform !== "GCM";
-      if (apple && !p.principalSecretArn) {
-        throw new Error(`PushPlatformApplications: platforms[${i}] (${p.name}) is ${p.platform} and needs principalSecretArn (the APNs certificate)`);
-      }
-      if (!apple && p.principalSecretArn) {
-        throw new Error(`PushPlatformApplications: platforms[${i}] (${p.name}) is GCM; principalSecretArn applies to APNs only`);
-      }
-      const secret = (role: string, arn: string) =>
-        new DataAwsSecretsmanagerSecretVersion(this, `${p.name}-${role}`, { secretId: arn }).secretString;
-      const application = new SnsPlatformApplication(this, p.name, {
-        name: `${props.namePrefix}-${p.name}`,
-        platform: p.platform,
-        platformCredential: secret("credential", p.credentialSecretArn),
-        ...(p.principalSecretArn ? { platformPrincipal: secret("principal", p.principalSecretArn) } : {}),
-      });
-      this.applicationArns[p.name] = application.arn;
+      if (p.platform === "GCM") return;
+      if (!APPLE_ID.test(p.signingKeyId)) problems.push(`platforms[${i}].signingKeyId must be the 10-character APNs key id, got '${p.signingKeyId}'`);
+      if (!APPLE_ID.test(p.teamId)) problems.push(`platforms[${i}].teamId must be the 10-character Apple team id, got '${p.teamId}'`);
+      if (!BUNDLE_ID.test(p.bundleId)) problems.push(`platforms[${i}].bundleId must be a bundle id such as com.example.app, got '${p.bundleId}'`);
     });
+    if (problems.length > 0) throw new Error(`PushPlatformApplications: ${problems.join("; ")}`);
+
+    for (const p of props.platforms) {
+      const secret = (arn: string) => new DataAwsSecretsmanagerSecretVersion(this, `${p.name}-credential`, { secretId: arn }).secretString;
+      const application =
+        p.platform === "GCM"
+          ? new SnsPlatformApplication(this, p.name, { name: `${props.namePrefix}-${p.name}`, platform: p.platform, platformCredential: secret(p.serviceAccountSecretArn) })
+          : new SnsPlatformApplication(this, p.name, {
+              name: `${props.namePrefix}-${p.name}`,
+              platform: p.platform,
+              platformCredential: secret(p.signingKeySecretArn),
+              platformPrincipal: p.signingKeyId,
+              applePlatformTeamId: p.teamId,
+              applePlatformBundleId: p.bundleId,
+            });
+      this.applicationArns[p.name] = application.arn;
+    }
   }
 }

@@ -62,13 +62,17 @@ export class VpcFlowLog extends Construct {
       description: "Lets VPC flow logs write to its own log group",
       assumeRolePolicy: trust.json,
     });
-    // Writes go to the one log group; nothing else.
+    // The actions AWS documents for the flow-logs role (Amazon VPC User Guide, "IAM role for publishing
+    // flow logs to CloudWatch Logs"), on this log group; DescribeLogGroups takes no resource type
+    // (Service Authorization Reference), so it can only be granted on "*".
     const write = new DataAwsIamPolicyDocument(this, "write", {
       statement: [
         {
-          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          sid: "WriteFlowLogGroup",
+          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
           resources: [logGroup.arn, `${logGroup.arn}:*`],
         },
+        { sid: "FindLogGroups", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
       ],
     });
     new IamRolePolicy(this, "write-policy", { name: "write-flow-log-group", role: role.id, policy: write.json });

@@ -144,11 +144,22 @@ describe.each([
     expect(group.retention_in_days).toBe(props.flowLogRetentionDays);
   });
 
-  test("the flow-log role writes only to its own log group and trusts only this account's flow logs", () => {
+  test("the flow-log role has AWS's documented actions, writes only to its own log group and trusts only this account's flow logs", () => {
     const docs = Object.values(data.aws_iam_policy_document);
     const write = docs.find((d) => d.statement[0].actions.includes("logs:PutLogEvents"))!;
-    expect(write.statement).toHaveLength(1);
-    for (const res of write.statement[0].resources) expect(res).toMatch(/^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}(:\*)?$/);
+    // Every action of AWS's documented flow-logs role policy; DescribeLogGroups (no resource type) on "*".
+    expect(write.statement.flatMap((st: { actions: string[] }) => st.actions).sort()).toEqual([
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:DescribeLogGroups",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]);
+    for (const st of write.statement) {
+      const star = st.actions.includes("logs:DescribeLogGroups");
+      expect(st.actions.length === 1 || !star).toBe(true);
+      for (const res of st.resources) expect(res).toMatch(star ? /^\*$/ : /^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}(:\*)?$/);
+    }
     const trust = docs.find((d) => d.statement[0].actions.includes("sts:AssumeRole"))!;
     expect(trust.statement[0].principals[0].identifiers).toEqual(["vpc-flow-logs.amazonaws.com"]);
     expect(trust.statement[0].condition).toEqual(

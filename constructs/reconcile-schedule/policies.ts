@@ -44,7 +44,10 @@ export interface TaskPolicyInput {
 export function reconcileTaskStatements(p: TaskPolicyInput): Statement[] {
   const channels = `arn:aws:medialive:${p.region}:${p.accountId}:channel:*`;
   return [
-    { Sid: "ReadChannels", Effect: "Allow", Action: ["medialive:ListChannels", "medialive:DescribeChannel"], Resource: channels },
+    // ListChannels, CreateHarvestJob, ListHarvestJobs and ListOriginEndpoints take no resource type
+    // (Service Authorization Reference): IAM matches them only on "*" (policy rule LS-IAM-003).
+    { Sid: "ListChannels", Effect: "Allow", Action: ["medialive:ListChannels"], Resource: "*" },
+    { Sid: "ReadChannels", Effect: "Allow", Action: ["medialive:DescribeChannel"], Resource: channels },
     {
       Sid: "StartStopPoolChannels",
       Effect: "Allow",
@@ -55,10 +58,10 @@ export function reconcileTaskStatements(p: TaskPolicyInput): Statement[] {
     {
       Sid: "HarvestRecordings",
       Effect: "Allow",
-      Action: ["mediapackage:CreateHarvestJob", "mediapackage:DescribeHarvestJob", "mediapackage:ListHarvestJobs"],
-      Resource: `arn:aws:mediapackage:${p.region}:${p.accountId}:harvest_jobs/*`,
+      Action: ["mediapackage:CreateHarvestJob", "mediapackage:ListHarvestJobs", "mediapackage:ListOriginEndpoints"],
+      Resource: "*",
     },
-    { Sid: "FindOriginEndpoints", Effect: "Allow", Action: ["mediapackage:ListOriginEndpoints"], Resource: `arn:aws:mediapackage:${p.region}:${p.accountId}:origin_endpoints/*` },
+    { Sid: "DescribeHarvestJobs", Effect: "Allow", Action: ["mediapackage:DescribeHarvestJob"], Resource: `arn:aws:mediapackage:${p.region}:${p.accountId}:harvest_jobs/*` },
     {
       Sid: "PassHarvestRole",
       Effect: "Allow",

@@ -22,6 +22,11 @@ import { noPlaintextSecrets } from "./ecs/no-plaintext-secrets";
 import { readOnlyRootFilesystem } from "./ecs/read-only-root-filesystem";
 import { serviceNoPublicIp } from "./ecs/service-no-public-ip";
 import { noAdminWildcard } from "./iam/no-admin-wildcard";
+import { policyReadable } from "./iam/policy-readable";
+import { sarActionExists } from "./iam/sar-action-exists";
+import { sarConditionKeys } from "./iam/sar-condition-keys";
+import { sarResourceTypes } from "./iam/sar-resource-types";
+import { sarUnscopedActionsOnStar } from "./iam/sar-unscoped-actions-on-star";
 import { keyRotation } from "./kms/key-rotation";
 import { functionDeadLetterQueue } from "./lambda/function-dead-letter-queue";
 import { functionInVpc } from "./lambda/function-in-vpc";
@@ -78,6 +83,11 @@ export const ALL_RULES: readonly Rule[] = [
   readOnlyRootFilesystem,
   serviceNoPublicIp,
   noAdminWildcard,
+  sarActionExists,
+  sarUnscopedActionsOnStar,
+  sarResourceTypes,
+  sarConditionKeys,
+  policyReadable,
   keyRotation,
   functionDeadLetterQueue,
   functionInVpc,
