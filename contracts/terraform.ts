@@ -10,3 +10,6 @@ export const TERRAFORM_VERSION = "1.11.4";
 
 /** `required_version` of every stack: this release or a later patch of the same minor line. */
 export const TERRAFORM_REQUIRED_VERSION = `~> ${TERRAFORM_VERSION}`;
+
+/** hashicorp/aws release the stacks are generated for (@cdktf/provider-aws 20.1.0); CI mirrors it. */
+export const AWS_PROVIDER_VERSION = "5.100.0";
