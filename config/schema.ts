@@ -3,6 +3,7 @@ import { mediaSchema } from "./sections/media";
 import { budgetSchema } from "./sections/budget";
 import { reconcileSchema } from "./sections/reconcile";
 import { notificationsSchema } from "./sections/notifications";
+import { imagePipelineSchema } from "./sections/image-pipeline";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -160,6 +161,7 @@ export const environmentSchema = z
     media: mediaSchema,
     budget: budgetSchema,
     reconcile: reconcileSchema,
+    imagePipeline: imagePipelineSchema.optional(),
     /** Extra tags on every resource. */
     tags: z.record(z.string(), z.string()).default({}),
   })

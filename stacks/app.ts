@@ -1,9 +1,11 @@
 import { join } from "node:path";
 import { App, TerraformStack } from "cdktf";
+import { TERRAFORM_REQUIRED_VERSION } from "../contracts";
 import { applyPolicyPack, livestreamPolicyPack } from "../policies";
 import type { EnvironmentConfig } from "../config/schema";
 import { LivestreamStack, stackName } from "./livestream-stack";
 import { BootstrapStack, bootstrapStackName } from "./bootstrap-stack";
+import { opsRepositoryName } from "./images";
 
 export interface PlatformAppOptions {
   /** Validated environments; one stack each. */
@@ -29,13 +31,20 @@ export function buildPlatformApp(options: PlatformAppOptions): App {
   const outdir = options.outdir ?? "cdktf.out";
   const app = new App({ outdir, skipValidation: false });
   const stateBuckets = new Set<string>();
+  const oidcAccounts = new Set<string>();
   for (const config of options.environments) {
     new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
     const createStateBucket = !stateBuckets.has(config.state.bucket);
     stateBuckets.add(config.state.bucket);
-    new BootstrapStack(app, bootstrapStackName(config.name), { config, offline: options.offline, createStateBucket });
+    // One GitHub OIDC provider per account: the first environment's bootstrap stack creates it.
+    const createOidcProvider = !oidcAccounts.has(config.accountId);
+    if (config.imagePipeline && opsRepositoryName(config)) oidcAccounts.add(config.accountId);
+    new BootstrapStack(app, bootstrapStackName(config.name), { config, offline: options.offline, createStateBucket, createOidcProvider });
   }
+  const stacks = app.node.children.filter(TerraformStack.isStack);
+  // Every stack states the Terraform it is planned with (contracts/terraform.ts; Atlantis pins the same release).
+  for (const stack of stacks) stack.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
   const pack = livestreamPolicyPack({ mode: options.policy ?? "enforce", reportFile: join(outdir, "policy-report.json") });
-  applyPolicyPack(app.node.children.filter(TerraformStack.isStack), pack);
+  applyPolicyPack(stacks, pack);
   return app;
 }

@@ -3,7 +3,8 @@ import type { Construct } from "constructs";
 import type { EnvironmentConfig } from "../config/schema";
 import { ContainerRepositories } from "../constructs/container-repositories";
 import { StateBucket } from "../constructs/state-bucket";
-import { ownRepositories } from "./images";
+import { ImagePublisher } from "../constructs/image-publisher";
+import { opsImagePublisherRoleName, opsRepositoryName, ownRepositories } from "./images";
 import { platformProvider } from "./provider";
 
 export interface BootstrapStackProps {
@@ -16,6 +17,8 @@ export interface BootstrapStackProps {
    * @default true
    */
   readonly createStateBucket?: boolean;
+  /** Create the account's GitHub OIDC provider; false when an earlier environment in the account did. @default true */
+  readonly createOidcProvider?: boolean;
 }
 
 /** Bootstrap stack name for an environment: `livestream-bootstrap-<env>`. */
@@ -48,5 +51,20 @@ export class BootstrapStack extends TerraformStack {
       immutableTags: config.tier === "prod",
     });
     new TerraformOutput(this, "repository_urls", { value: repositories.repositoryUrls, description: "docker push targets for the services and the ops task" });
+
+    // The ops-image workflow (on the configured repository's main branch) pushes here through OIDC.
+    const opsRepository = opsRepositoryName(config);
+    if (config.imagePipeline && opsRepository) {
+      const publisher = new ImagePublisher(this, "ops-image-publisher", {
+        accountId: config.accountId,
+        region: config.region,
+        githubRepository: config.imagePipeline.githubRepository,
+        branch: config.imagePipeline.branch,
+        repositoryName: opsRepository,
+        roleName: opsImagePublisherRoleName(config.name),
+        createOidcProvider: props.createOidcProvider,
+      });
+      new TerraformOutput(this, "ops_image_publisher_role_arn", { value: publisher.roleArn, description: "Role the ops-image workflow assumes to push" });
+    }
   }
 }

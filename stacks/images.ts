@@ -3,9 +3,18 @@ import { SERVICE_NAMES } from "../config/schema";
 
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9._/-]+?)(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
 
-/** The image the every-minute `ops sessions reconcile` task runs. */
+/**
+ * The image the every-minute `ops sessions reconcile` task runs: `reconcile.image`, a digest (what
+ * the ops-image pipeline records) or an immutable tag, never a moving one (the schema refuses them).
+ */
 export function opsImage(config: EnvironmentConfig): string {
-  return config.reconcile.image ?? `${config.accountId}.dkr.ecr.${config.region}.amazonaws.com/livestream-${config.name}-ops:latest`;
+  return config.reconcile.image;
+}
+
+/** The ECR repository name of an image in the environment's own account and region, if it is one. */
+function ownRepository(config: EnvironmentConfig, image: string): string | undefined {
+  const match = ECR_IMAGE.exec(image);
+  return match && match[1] === config.accountId && match[2] === config.region ? match[3] : undefined;
 }
 
 /**
@@ -14,9 +23,14 @@ export function opsImage(config: EnvironmentConfig): string {
  */
 export function ownRepositories(config: EnvironmentConfig): string[] {
   const images = [...SERVICE_NAMES.map((name) => config.services[name].image), opsImage(config)];
-  const names = images.flatMap((image) => {
-    const match = ECR_IMAGE.exec(image);
-    return match && match[1] === config.accountId && match[2] === config.region ? [match[3]] : [];
-  });
+  const names = images.flatMap((image) => ownRepository(config, image) ?? []);
   return [...new Set(names)].sort();
 }
+
+/** The ops image's repository when the environment owns it (the pipeline pushes there), else undefined. */
+export function opsRepositoryName(config: EnvironmentConfig): string | undefined {
+  return ownRepository(config, opsImage(config));
+}
+
+/** Name of the role the ops-image pipeline assumes to push (bootstrap stack); the workflow derives its ARN. */
+export const opsImagePublisherRoleName = (env: string) => `livestream-${env}-ops-image-publisher`;

@@ -8,8 +8,14 @@ const duration = z.string().regex(/^(\d+(ms|s|m|h))+$/, "expected a duration suc
  */
 export const reconcileSchema = z
   .object({
-    /** Image with the ops CLI as entrypoint; defaults to <account>.dkr.ecr.<region>.amazonaws.com/livestream-<env>-ops:latest. */
-    image: z.string().min(1).optional(),
+    /**
+     * Image with the ops CLI as entrypoint, by digest (`<repo>@sha256:...`, what the pipeline records)
+     * or by an immutable tag; `latest` and untagged references are refused (prod repositories reject
+     * a second push of a tag, and a moving tag would run an unknown build).
+     */
+    image: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._/:-]*(@sha256:[a-f0-9]{64}|:(?!latest$)[\w][\w.-]{0,127})$/, "expected the ops image by digest (<repo>@sha256:<64 hex>, recorded by the ops-image pipeline) or by an immutable tag other than latest"),
     /** How long before a session its channel starts. */
     lead: duration.default("10m"),
     /** How long after a session its channel keeps running. */
@@ -21,5 +27,4 @@ export const reconcileSchema = z
     paused: z.boolean().default(false),
     /** EventBridge Scheduler expression. */
     scheduleExpression: z.string().regex(/^(rate|cron)\(.+\)$/, "expected rate(...) or cron(...)").default("rate(1 minute)"),
-  })
-  .prefault({});
+  });
