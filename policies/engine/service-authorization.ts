@@ -112,6 +112,9 @@ let globalPrefixes: string[] | undefined;
  * context keys", as the package lists them, tag keys by prefix), a key of the service its prefix
  * names, or a key of the service an identity-provider prefix belongs to (`saml:` -> sts).
  */
+/** Claims STS reads from any OIDC provider's token into condition keys. */
+const OIDC_CLAIM_KEYS = new Set(["aud", "sub", "amr", "azp", "oaud"]);
+
 export function conditionKeyExists(key: string): boolean {
   if (isGlobalConditionKey(key)) return true;
   const lower = key.toLowerCase();
@@ -119,6 +122,9 @@ export function conditionKeyExists(key: string): boolean {
   if (colon < 0) return false;
   const prefix = lower.slice(0, lower.indexOf(":"));
   if (sarService(prefix)?.hasConditionKey(lower)) return true;
+  // Any OIDC provider's token claims: `<provider host>:aud|sub|amr|azp|oaud` (IAM User Guide, "IAM and
+  // AWS STS condition context keys", available keys for OIDC federation); the SAR lists only some providers'.
+  if (prefix.includes(".") && OIDC_CLAIM_KEYS.has(lower.slice(colon + 1))) return true;
   // Identity-provider keys (`accounts.google.com:aud`, `saml:sub`) belong to the service that reads them.
   unassociated ??= JSON.parse(readFileSync(join(sarDataRoot(), "unassociatedConditions.json"), "utf8")) as Record<string, string[]>;
   for (const [providerKey, owners] of Object.entries(unassociated)) {

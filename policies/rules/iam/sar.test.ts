@@ -123,6 +123,15 @@ describe("LS-IAM-005 condition keys exist for the statement's service or globall
     expect(
       findingsOf(sarConditionKeys, (s) => {
         new IamRole(s, "trusting-role", { assumeRolePolicy: trust({ StringEquals: { "aws:SourceAccount": "111111111111", "sts:ExternalId": "x" } }) });
+        // Any OIDC provider's token claims (the SAR lists only some of GitHub's).
+        new IamRole(s, "github-role", {
+          assumeRolePolicy: doc({
+            Effect: "Allow",
+            Principal: { Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main" } },
+          }),
+        });
         new KmsKey(s, "key", {
           policy: doc({ Effect: "Allow", Principal: { Service: "logs.amazonaws.com" }, Action: "kms:Decrypt*", Resource: "*", Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:*" } } }),
         });
@@ -142,8 +151,17 @@ describe("LS-IAM-005 condition keys exist for the statement's service or globall
         policy: doc({ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: topic.arn, Condition: { StringEquals: { "aws:SourceAcount": "1" } } }),
       });
       rolePolicy(allow("s3:ListBucket", "arn:aws:s3:::b", { StringLike: { "s3:prefx": "live/*" } }), allow("sqs:SendMessage", "*", { StringLike: { "s3:prefix": "live/*" } }))(s);
+      new IamRole(s, "github-role", {
+        assumeRolePolicy: doc({
+          Effect: "Allow",
+          Principal: { Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" },
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Condition: { StringEquals: { "token.actions.githubusercontent.com:audience": "sts.amazonaws.com" } },
+        }),
+      });
     });
     expect(f.map((x) => `${x.address}: ${x.message}`).sort()).toEqual([
+      "aws_iam_role.github-role: assume_role_policy, statement #1: condition key token.actions.githubusercontent.com:audience is neither a global key nor a key of its service",
       "aws_iam_role_policy.policy: policy, statement #1: condition key s3:prefx is neither a global key nor a key of its service",
       "aws_iam_role_policy.policy: policy, statement #2: condition key s3:prefix is only set on s3 requests, but the statement's actions are sqs:SendMessage",
       "aws_sns_topic_policy.topic-policy: policy, statement #1: condition key aws:SourceAcount is neither a global key nor a key of its service",
