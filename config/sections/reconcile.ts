@@ -7,7 +7,7 @@ const duration = z.string().regex(/^(\d+(ms|s|m|h))+$/, "expected a duration suc
  * The pool is the environment's name (channels tagged livestream:pool=<env>).
  */
 export const reconcileSchema = z
-  .object({
+  .strictObject({
     /** Image with the ops CLI as entrypoint; defaults to <account>.dkr.ecr.<region>.amazonaws.com/livestream-<env>-ops:latest. */
     image: z.string().min(1).optional(),
     /** How long before a session its channel starts. */
