@@ -232,6 +232,39 @@ test("a refused permission is 'could not run' with the action to allow, exit 3 w
   expect(checks["elastic-ips"]!.fix).toMatch(/allow servicequotas:GetServiceQuota, servicequotas:GetAWSDefaultServiceQuota, ec2:DescribeAddresses/);
   expect(checks["nat-gateways"]!.status).toBe("pass");
   expect(stderr).toMatch(/could not run elastic-ips against account 493827161503/);
+
+  // A failed check outranks one that could not run: the account is not ready either way.
+  aws.sts.account = "888877776666";
+  expect(await ops("preflight", "--environment", "prod", "--json")).toBe(ExitCode.Infeasible);
+  expect(JSON.parse(stdout)).toMatchObject({ exitCode: 5, counts: { pass: 7, warn: 0, fail: 1, error: 1 } });
+});
+
+test("--profile selects a named profile's credentials instead of the default chain's", async () => {
+  writeConfig("prod", realProdConfig());
+  readyAccount();
+  const credentials = join(configDir, "credentials");
+  writeFileSync(
+    credentials,
+    "[default]\naws_access_key_id = AKIDDEFAULTDEFAULT\naws_secret_access_key = default-secret\n" +
+      "[livestream-prod]\naws_access_key_id = AKIDPRODPRODPROD\naws_secret_access_key = prod-secret\n",
+  );
+  const keys = ["AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"];
+  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+  Object.assign(process.env, { AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: join(configDir, "no-config") });
+  for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"]) delete process.env[k];
+  aws.sts.accountsByAccessKey.set("AKIDDEFAULTDEFAULT", "888877776666");
+  aws.sts.accountsByAccessKey.set("AKIDPRODPRODPROD", ACCOUNT);
+  try {
+    expect(await ops("preflight", "--environment", "prod", "--json")).toBe(ExitCode.Infeasible);
+    expect(byId(JSON.parse(stdout)).account!.data).toMatchObject({ actual: "888877776666" });
+    expect(await ops("preflight", "--environment", "prod", "--profile", "livestream-prod", "--json")).toBe(ExitCode.Ok);
+    expect(byId(JSON.parse(stdout)).account!.data).toMatchObject({ actual: ACCOUNT });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 });
 
 describe("bad input exits 2 before any AWS call", () => {

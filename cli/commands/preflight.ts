@@ -5,7 +5,7 @@
  * 3 a check could not run (and none failed), 2 bad flags or configuration.
  */
 import { commonConfig } from "../aws/clients";
-import { InfeasibleError, RemoteError, UsageError } from "../errors";
+import { ExitCode, InfeasibleError, RemoteError, UsageError } from "../errors";
 import { PreflightClients } from "../preflight/clients";
 import { PREFLIGHT_CHECKS } from "../preflight";
 import { buildReport, renderReport } from "../preflight/report";
@@ -50,10 +50,10 @@ export async function preflight(opts: PreflightOptions): Promise<void> {
   else print(renderReport(report));
 
   const ids = (status: string) => report.checks.filter((c) => c.status === status).map((c) => c.id);
-  if (report.counts.fail) {
+  if (report.exitCode === ExitCode.Infeasible) {
     throw new InfeasibleError(`environment '${env}' is not ready to apply: ${ids("fail").join(", ")} failed`, "fix what each failed check says, then run ops preflight again");
   }
-  if (report.counts.error) {
+  if (report.exitCode === ExitCode.Remote) {
     throw new RemoteError(`could not run ${ids("error").join(", ")} against account ${config.accountId}`, "see each check's fix (permissions: docs/operations.md, \"Preflight\")");
   }
 }
