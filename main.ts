@@ -12,9 +12,25 @@
  *   LIVESTREAM_TOKEN_TRACES=1   keep cdktf's token creation traces (slower; for token errors)
  */
 import { ConfigError, loadAllEnvironments } from "./config/load";
+import { describeReservedValues, findReservedValues } from "./config/reserved-values";
 import type { EnvironmentConfig } from "./config/schema";
 import { buildPlatformApp } from "./stacks/app";
 import { skipTokenCreationTraces, synthesizeAtomically } from "./stacks/synth-output";
+
+/**
+ * The committed environments are examples (example.com zones, documentation CIDRs, placeholder
+ * account ids): they must keep synthesizing, so synth only warns; `ops preflight` refuses them.
+ */
+function warnAboutReservedValues(environments: readonly EnvironmentConfig[]): void {
+  for (const config of environments) {
+    const found = findReservedValues(config);
+    if (!found.length) continue;
+    process.stderr.write(
+      `warning: environment '${config.name}' uses ${found.length} reserved example value(s); replace them before deploying (\`ops preflight --environment ${config.name}\` fails until then):\n` +
+        describeReservedValues(found).map((line) => `  - ${line}\n`).join(""),
+    );
+  }
+}
 
 function main(): number {
   let environments: EnvironmentConfig[];
@@ -35,6 +51,7 @@ function main(): number {
     }
     throw err;
   }
+  warnAboutReservedValues(environments);
   const offline = ["1", "true", "yes"].includes((process.env.LIVESTREAM_OFFLINE ?? "").toLowerCase());
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   skipTokenCreationTraces();

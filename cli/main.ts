@@ -84,6 +84,7 @@ Needs AWS credentials allowed pricing:GetProducts. Any item the API cannot find 
     .action(run(async () => (require("./commands/pricing-refresh") as typeof import("./commands/pricing-refresh")).pricingRefresh));
 
   addChannelAndSessionCommands(program);
+  addPreflightCommand(program);
   return program;
 }
 
@@ -170,6 +171,31 @@ function addChannelAndSessionCommands(program: Command): void {
         "Examples:\n  ops sessions reconcile --schedule sessions.yaml --pool dev --dry-run\n  ops sessions reconcile --schedule postgres:// --pool prod --json   (PG* variables give the connection)",
     )
     .action(run(async () => (require("./commands/sessions-reconcile") as typeof import("./commands/sessions-reconcile")).sessionsReconcile));
+}
+
+/** `ops preflight`: read-only checks of the target account; the Atlantis workflow runs it before plan. */
+function addPreflightCommand(program: Command): void {
+  const cmd = withAws(
+    program
+      .command("preflight")
+      .description("Read-only checks of the target account before the first apply: quotas, Lambda concurrency, secrets, hosted zone, account id, placeholder values."),
+  ).requiredOption("--environment <env>", "check the account against config/environments/<env>.json (its region is the one checked)");
+  // Until withAws carries --profile for every AWS command.
+  if (!cmd.options.some((o) => o.long === "--profile")) cmd.option("--profile <name>", "AWS profile from the shared config/credentials files");
+  cmd
+    .addHelpText(
+      "after",
+      `
+One line per check (pass, warn, fail, or could not run) with the numbers and the fix.
+Exit codes: 0 ready (warnings allowed), 2 bad flags or configuration, 3 a check could not run
+(AWS refused or did not answer) and none failed, 5 a check failed: fix it before applying.
+Permissions: read-only; the exact IAM actions are listed in docs/operations.md ("Preflight").
+
+Examples:
+  ops preflight --environment prod
+  ops preflight --environment dev --profile livestream-dev --json | jq '.checks[] | select(.status != "pass")'`,
+    )
+    .action(run(async () => (require("./commands/preflight") as typeof import("./commands/preflight")).preflight));
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit itself). */

@@ -105,3 +105,84 @@ describe("invalid configuration names the environment and the field", () => {
     expectConfigError(() => loadEnvironment("qa", shippedDir), /known: dev, prod/);
   });
 });
+
+describe("strict configuration: unknown keys and regions are errors, with a suggestion", () => {
+  const problemsOf = (raw: unknown, env = "dev") => {
+    try {
+      parseEnvironment(env, raw);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message.split("\n").slice(1);
+    }
+    throw new Error("expected the configuration to be refused");
+  };
+
+  test("a misspelt key inside a section", () => {
+    const raw = shipped("dev");
+    raw.media.chanelCount = 3;
+    expect(problemsOf(raw)).toEqual(["  - media.chanelCount: unknown key; did you mean 'channelCount'?"]);
+  });
+
+  test("a misspelt top-level section, reported with what its absence breaks", () => {
+    const raw = shipped("dev");
+    raw.netwrok = raw.network;
+    delete raw.network;
+    expect(problemsOf(raw)).toEqual([
+      expect.stringMatching(/^ {2}- network: /),
+      "  - netwrok: unknown key; did you mean 'network'?",
+    ]);
+  });
+
+  test("unknown keys at every depth: services, list items, nested objects, defaults-only sections", () => {
+    const raw = shipped("prod");
+    raw.services.mentee.cpus = 512;
+    raw.media.ladder = { renditions: [{ name: "720p", width: 1280, height: 720, bitrateBps: 3_000_000, fps: 30 }] };
+    raw.notifications.platforms = [{ name: "android", platform: "GCM", credentialSecretArn: "arn:aws:secretsmanager:ap-southeast-1:493827161503:secret:fcm-AbCdEf", principalSecret: "x" }];
+    raw.primeTime = { timezone: "Asia/Singapore", stop: "21:00" };
+    raw.reconcile = { laed: "10m" };
+    expect(problemsOf(raw, "prod")).toEqual([
+      "  - services.mentee.cpus: unknown key; did you mean 'cpu'?",
+      "  - primeTime.stop: unknown key (accepted here: timezone, start, end, leadMinutes)",
+      "  - notifications.platforms.0.principalSecret: unknown key; did you mean 'principalSecretArn'?",
+      "  - media.ladder.renditions.0.fps: unknown key (accepted here: name, width, height, bitrateBps)",
+      "  - reconcile.laed: unknown key; did you mean 'lead'?",
+    ]);
+  });
+
+  test("a region that does not exist, and one of another partition", () => {
+    const raw = shipped("dev");
+    raw.region = "ap-southeast-9";
+    raw.state.region = "cn-north-1";
+    expect(problemsOf(raw)).toEqual([
+      "  - region: 'ap-southeast-9' is not an AWS commercial region; did you mean 'ap-southeast-1'?",
+      expect.stringMatching(/^ {2}- state\.region: 'cn-north-1' belongs to another AWS partition/),
+    ]);
+    raw.region = "mars-north-1";
+    delete raw.state.region;
+    expect(problemsOf(raw)).toEqual([expect.stringMatching(/^ {2}- region: 'mars-north-1' is not an AWS commercial region \(one of af-south-1, .*, us-west-2\)$/)]);
+  });
+});
+
+describe("JSON mistakes are reported with line and column", () => {
+  const writeDev = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-json-"));
+    writeFileSync(join(dir, "dev.json"), text);
+    return dir;
+  };
+
+  test("a syntax error", () => {
+    const dir = writeDev('{\n  "name": "dev",\n  "tier": "dev",\n}\n');
+    expectConfigError(() => loadEnvironment("dev", dir), "environment 'dev'", /not valid JSON:\n {2}- line 4, column 1: trailing comma/);
+  });
+
+  test("a duplicate key, which JSON.parse would resolve silently", () => {
+    const text = JSON.stringify(shipped("dev"), null, 2).replace('"tier": "dev",', '"tier": "dev",\n  "region": "eu-west-1",');
+    const dir = writeDev(text);
+    expectConfigError(() => loadEnvironment("dev", dir), /duplicate keys:\n {2}- line \d+, column 3: duplicate key 'region'/);
+  });
+
+  test("a byte-order mark is not an error", () => {
+    const dir = writeDev("\uFEFF" + JSON.stringify(shipped("dev")));
+    expect(loadEnvironment("dev", dir).name).toBe("dev");
+  });
+});

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import { projectRoot } from "../lib/project-root";
+import { parseWithFieldProblems, type FieldProblem } from "./field-problems";
+import { findJsonProblems } from "./json-syntax";
 import { environmentSchema, type EnvironmentConfig } from "./schema";
 
 /** Raised when an environment's configuration file is missing, unreadable or invalid. */
@@ -17,18 +18,15 @@ export function defaultConfigDir(): string {
   return process.env.LIVESTREAM_CONFIG_DIR ?? join(projectRoot(), "config", "environments");
 }
 
-function formatIssues(env: string, file: string, error: z.ZodError): string {
-  const lines = error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.join(".") : "(root)";
-    return `  - ${field}: ${issue.message}`;
-  });
+function formatProblems(env: string, file: string, problems: readonly FieldProblem[]): string {
+  const lines = problems.map((p) => `  - ${p.field}: ${p.message}`);
   return `invalid configuration for environment '${env}' (${file}):\n${lines.join("\n")}`;
 }
 
 /** Validates one environment's raw configuration; throws a ConfigError naming every bad field. */
 export function parseEnvironment(env: string, raw: unknown, file = `${env}.json`): EnvironmentConfig {
-  const result = environmentSchema.safeParse(raw);
-  if (!result.success) throw new ConfigError(formatIssues(env, file, result.error));
+  const result = parseWithFieldProblems(environmentSchema, raw);
+  if (!result.ok) throw new ConfigError(formatProblems(env, file, result.problems));
   if (result.data.name !== env) {
     throw new ConfigError(`invalid configuration for environment '${env}' (${file}):\n  - name: is '${result.data.name}' but the file is for '${env}'; make them match`);
   }
@@ -41,13 +39,26 @@ export function loadEnvironment(env: string, dir = defaultConfigDir()): Environm
   if (!existsSync(file)) {
     throw new ConfigError(`no configuration for environment '${env}': ${file} does not exist (known: ${listEnvironments(dir).join(", ") || "none"})`);
   }
+  return parseEnvironment(env, readJson(env, file), file);
+}
+
+/** Parses an environment file; a syntax error or a duplicate key is reported with its line and column. */
+function readJson(env: string, file: string): unknown {
+  const text = readFileSync(file, "utf8").replace(/^\uFEFF/, ""); // editors on Windows may add a byte-order mark
   let raw: unknown;
+  let parseError: Error | undefined;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`invalid configuration for environment '${env}' (${file}): not valid JSON: ${(err as Error).message}`);
+    parseError = err as Error;
   }
-  return parseEnvironment(env, raw, file);
+  const problems = findJsonProblems(text);
+  if (problems.length) {
+    const lines = problems.map((p) => `  - line ${p.line}, column ${p.column}: ${p.message}`);
+    throw new ConfigError(`invalid configuration for environment '${env}' (${file}): ${parseError ? "not valid JSON" : "JSON with duplicate keys"}:\n${lines.join("\n")}`);
+  }
+  if (parseError) throw new ConfigError(`invalid configuration for environment '${env}' (${file}): not valid JSON: ${parseError.message}`);
+  return raw;
 }
 
 /** Environment names in a config folder, sorted. */

@@ -4,6 +4,7 @@ import { budgetSchema } from "./sections/budget";
 import { reconcileSchema } from "./sections/reconcile";
 import { notificationsSchema } from "./sections/notifications";
 import { imagePipelineSchema } from "./sections/image-pipeline";
+import { awsRegion } from "./region";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -33,7 +34,7 @@ const FARGATE_MEMORY: Record<number, [number, number]> = {
 };
 
 export const serviceSchema = z
-  .object({
+  .strictObject({
     /** Container image reference (ECR URI with tag or digest). */
     image: z.string().min(1),
     /** Fargate CPU units. */
@@ -73,15 +74,16 @@ export const SERVICE_NAMES = ["mentee", "mentor", "social"] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const environmentSchema = z
-  .object({
+  .strictObject({
     /** Environment name; stacks are called livestream-<name>. */
     name: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/, "expected 2-16 lower-case letters, digits or dashes"),
     /** The AWS account this environment deploys to; the provider refuses any other. */
     accountId: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as ap-southeast-1").default("ap-southeast-1"),
+    /** An AWS commercial region (contracts/aws-regions.ts). */
+    region: awsRegion.default("ap-southeast-1"),
     /** Resilience profile: prod turns on deletion protection and Multi-AZ defaults. */
     tier: z.enum(["dev", "prod"]),
-    dns: z.object({
+    dns: z.strictObject({
       /** Hosted zone name, e.g. dev.mentoring.example.com. */
       zoneName: dnsName,
       /** Id of an existing Route 53 hosted zone for zoneName; a new zone is created when absent. */
@@ -92,7 +94,7 @@ export const environmentSchema = z
       mediaRecord: z.string().regex(/^[a-z0-9-]+$/).default("media"),
     }),
     network: z
-      .object({
+      .strictObject({
         cidr: z.cidrv4().refine((c) => { const p = Number(c.split("/")[1]); return p >= 16 && p <= 20; }, "expected a /16 to /20 block, e.g. 10.20.0.0/16"),
         azCount: z.number().int().min(2, "at least 2 AZs: the ALB and RDS subnet groups need two").max(3).default(2),
         /** Availability zone names; defaults to <region>a, b, c cut to azCount. */
@@ -106,7 +108,7 @@ export const environmentSchema = z
           ctx.addIssue({ code: "custom", path: ["availabilityZones"], message: `lists ${n.availabilityZones.length} zones but azCount is ${n.azCount}` });
         }
       }),
-    services: z.object({
+    services: z.strictObject({
       mentee: serviceSchema,
       mentor: serviceSchema,
       social: serviceSchema,
@@ -115,7 +117,7 @@ export const environmentSchema = z
       logRetentionDays: logRetentionDays.default(30),
     }),
     primeTime: z
-      .object({
+      .strictObject({
         timezone: z.string().default("Asia/Singapore"),
         start: hhmm.default("18:00"),
         end: hhmm.default("20:00"),
@@ -132,7 +134,7 @@ export const environmentSchema = z
       })
       .prefault({}),
     database: z
-      .object({
+      .strictObject({
         engineVersion: z.string().regex(/^\d+(\.\d+)?$/).default("16"),
         instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.t4g.medium").default("db.t4g.medium"),
         replicaInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/).optional(),
@@ -148,15 +150,16 @@ export const environmentSchema = z
         }
       })
       .prefault({}),
-    alarms: z.object({
+    alarms: z.strictObject({
       /** Where alarm notifications are e-mailed (the subscription must be confirmed once). */
       email: z.email("expected an e-mail address for alarm notifications"),
     }),
     notifications: notificationsSchema,
-    state: z.object({
+    state: z.strictObject({
       /** S3 bucket holding Terraform state (created by the bootstrap stack). */
       bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name"),
-      region: z.string().optional(),
+      /** Region of the state bucket; defaults to the environment's region. */
+      region: awsRegion.optional(),
     }),
     media: mediaSchema,
     budget: budgetSchema,

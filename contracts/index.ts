@@ -10,3 +10,4 @@ export * from "./sessions";
 export * from "./logs";
 export * from "./limits";
 export * from "./terraform";
+export * from "./aws-regions";

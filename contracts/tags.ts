@@ -8,3 +8,5 @@ export const CHANNEL_INDEX_TAG = "livestream:channel-index";
 export const MEDIAPACKAGE_CHANNEL_TAG = "livestream:mediapackage-channel";
 /** On MediaLive channels: the MediaPackage origin endpoint harvest jobs read from. */
 export const ORIGIN_ENDPOINT_TAG = "livestream:origin-endpoint";
+/** On every resource (the provider's default tags): the environment it belongs to. */
+export const ENVIRONMENT_TAG = "livestream:environment";

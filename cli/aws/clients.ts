@@ -56,7 +56,7 @@ export function fastRetryStrategy(maxAttempts: number, baseDelayMs: number) {
   };
 }
 
-function commonConfig(options: AwsClientOptions) {
+export function commonConfig(options: AwsClientOptions) {
   const maxAttempts = options.maxAttempts ?? 3;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
     throw new UsageError(`--max-attempts must be an integer from 1 to 10, got ${options.maxAttempts}`);

@@ -5,7 +5,7 @@ import { z } from "zod";
  * environment's own sizing (instance class, NAT gateways, task sizes) at this load.
  */
 export const budgetSchema = z
-  .object({
+  .strictObject({
     /** Daily active users the forecast assumes in month 1 of the budget. */
     dau: z.number().min(0, "DAU cannot be negative").default(10_000),
     /** Monthly growth as a fraction (0.1 = +10 %). */

@@ -10,7 +10,7 @@ import { z } from "zod";
 export const MEDIALIVE_CHANNEL_QUOTA = 5;
 export const WORLD_CIDR = "0.0.0.0/0";
 
-const renditionSchema = z.object({
+const renditionSchema = z.strictObject({
   /** Short name used in MediaLive description names and HLS name modifiers, e.g. 720p. */
   name: z.string().regex(/^[a-z0-9]{2,16}$/, "expected 2-16 lower-case letters or digits, e.g. 720p"),
   width: z.number().int().min(160).max(1920),
@@ -30,7 +30,7 @@ export const DEFAULT_RENDITIONS = [
 ];
 
 export const ladderSchema = z
-  .object({
+  .strictObject({
     renditions: z.array(renditionSchema).min(1).max(5).default(DEFAULT_RENDITIONS),
     /** AAC audio bitrate (bps), shared by every rendition. */
     audioBitrateBps: z.number().int().min(64_000).max(320_000).default(128_000),
@@ -50,7 +50,7 @@ const publicKeyPem = z
   .regex(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n?$/, "expected a PEM public key (-----BEGIN PUBLIC KEY-----); never a private key");
 
 export const mediaSchema = z
-  .object({
+  .strictObject({
     /** MediaLive channels in the pool (prime time has several mentors streaming at once). */
     channelCount: z
       .number()
@@ -104,7 +104,7 @@ export const mediaSchema = z
     priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_200"),
     /** Optional country restriction for playback. */
     geoRestriction: z
-      .object({
+      .strictObject({
         type: z.enum(["whitelist", "blacklist"]),
         locations: z.array(z.string().regex(/^[A-Z]{2}$/, "expected ISO 3166-1 alpha-2 codes such as SG")).min(1),
       })

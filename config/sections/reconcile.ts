@@ -7,7 +7,7 @@ const duration = z.string().regex(/^(\d+(ms|s|m|h))+$/, "expected a duration suc
  * The pool is the environment's name (channels tagged livestream:pool=<env>).
  */
 export const reconcileSchema = z
-  .object({
+  .strictObject({
     /**
      * Image with the ops CLI as entrypoint, by digest (`<repo>@sha256:...`, what the pipeline records)
      * or by an immutable tag; `latest` and untagged references are refused (prod repositories reject

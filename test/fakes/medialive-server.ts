@@ -1,7 +1,7 @@
 /**
  * A MediaLive stand-in speaking the REST-JSON protocol of the real service (the SDK's
  * @aws-sdk/client-medialive talks to it unchanged): ListChannels (with tags), DescribeChannel,
- * StartChannel, StopChannel. Field names follow the service model (camelCase on the wire).
+ * StartChannel, StopChannel, ListInputs (with tags). Field names follow the service model (camelCase on the wire).
  *
  * Channels move through timed transitions on an injectable clock: IDLE -> STARTING -> RUNNING and
  * RUNNING -> STOPPING -> IDLE. Start/stop from any other state answers 409 ConflictException, as
@@ -41,6 +41,16 @@ export interface RunRecord {
   end?: number;
 }
 
+/** An input as ListInputs describes it. */
+export interface FakeInputSpec {
+  readonly id: string;
+  /** RTMP_PUSH, RTP_PUSH, URL_PULL, MEDIACONNECT, ... */
+  readonly type: string;
+  readonly tags?: Record<string, string>;
+  /** A push input delivered into a VPC (counted under MediaLive's VPC inputs quota). */
+  readonly vpc?: boolean;
+}
+
 export interface MediaLiveFakeOptions {
   readonly now: () => number;
   /** How long STARTING lasts. @default 90 s */
@@ -57,6 +67,7 @@ export class MediaLiveFake extends FakeHttpServer {
   readonly runs: RunRecord[] = [];
   readonly faults: FaultPlan;
   private readonly channels = new Map<string, FakeChannel>();
+  private readonly inputs: FakeInputSpec[] = [];
 
   constructor(private readonly options: MediaLiveFakeOptions) {
     super();
@@ -77,6 +88,10 @@ export class MediaLiveFake extends FakeHttpServer {
       this.runs.push({ channelId: ch.id, start: ch.runningSince });
     }
     this.channels.set(spec.id, ch);
+  }
+
+  addInput(spec: FakeInputSpec): void {
+    this.inputs.push(spec);
   }
 
   /** Current state, applying any transition that is due. */
@@ -172,6 +187,8 @@ export class MediaLiveFake extends FakeHttpServer {
       else if (method === "GET" && parts.length === 3) operation = "DescribeChannel";
       else if (method === "POST" && parts[3] === "start") operation = "StartChannel";
       else if (method === "POST" && parts[3] === "stop") operation = "StopChannel";
+    } else if (parts[0] === "prod" && parts[1] === "inputs" && parts.length === 2 && method === "GET") {
+      operation = "ListInputs";
     }
     const log = (status: number) => this.calls.push({ operation, target, status, at: this.options.now() });
     const faultMessage = (status: number) =>
@@ -185,6 +202,21 @@ export class MediaLiveFake extends FakeHttpServer {
       const page = all.slice(from, from + max);
       log(200);
       return sendJson(res, 200, { channels: page.map((c) => this.summary(c)), ...(from + max < all.length ? { nextToken: String(from + max) } : {}) });
+    }
+    if (operation === "ListInputs") {
+      const max = Number(url.searchParams.get("maxResults") ?? 1000);
+      const from = Number(url.searchParams.get("nextToken") ?? 0);
+      const page = this.inputs.slice(from, from + max).map((i) => ({
+        id: i.id,
+        arn: `arn:aws:medialive:${this.options.region ?? "ap-southeast-1"}:${this.options.accountId ?? "493827161503"}:input:${i.id}`,
+        name: `input-${i.id}`,
+        type: i.type,
+        state: "DETACHED",
+        tags: i.tags ?? {},
+        destinations: i.vpc ? [{ ip: "10.0.0.10", port: "1935", url: "rtmp://10.0.0.10:1935/live/key", vpc: { availabilityZone: "ap-southeast-1a", networkInterfaceId: "eni-0fake" } }] : [],
+      }));
+      log(200);
+      return sendJson(res, 200, { inputs: page, ...(from + max < this.inputs.length ? { nextToken: String(from + max) } : {}) });
     }
     const ch = target ? this.channels.get(target) : undefined;
     if (!ch) {
