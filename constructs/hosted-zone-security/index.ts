@@ -74,7 +74,8 @@ export class HostedZoneSecurity extends Construct {
       keyManagementServiceArn: signingKey.arn,
       name: `${props.namePrefix.replace(/[^A-Za-z0-9]/g, "_")}_ksk_1`,
     });
-    new Route53HostedZoneDnssec(this, "signing", { provider, hostedZoneId: ksk.hostedZoneId, signingStatus: "SIGNING" });
+    // Signing starts once the key-signing key is active.
+    new Route53HostedZoneDnssec(this, "signing", { provider, hostedZoneId: props.zoneId, signingStatus: "SIGNING", dependsOn: [ksk] });
     this.dsRecord = ksk.dsRecord;
 
     const queryLog = new ZoneQueryLog(this, "query-log", {
