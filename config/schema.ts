@@ -5,6 +5,7 @@ import { reconcileSchema } from "./sections/reconcile";
 import { notificationsSchema } from "./sections/notifications";
 import { imagePipelineSchema } from "./sections/image-pipeline";
 import { awsRegion } from "./region";
+import { wafSchema } from "./sections/waf";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -165,6 +166,7 @@ export const environmentSchema = z
     budget: budgetSchema,
     reconcile: reconcileSchema,
     imagePipeline: imagePipelineSchema.optional(),
+    waf: wafSchema,
     /** Extra tags on every resource. */
     tags: z.record(z.string(), z.string()).default({}),
   })

@@ -11,3 +11,4 @@ export * from "./logs";
 export * from "./limits";
 export * from "./terraform";
 export * from "./aws-regions";
+export * from "./security";

@@ -3,17 +3,18 @@
  * `npm run policy`: synthesizes every environment in report mode and prints the policy report.
  *   --format table|json|sarif   (default table)
  *   --output <file>             write the report there instead of stdout
- * Exit codes: 0 no unsuppressed errors, 1 unsuppressed errors, 2 bad flags or configuration.
+ * Exit codes: 0 clean, 1 unsuppressed errors or stale suppressions, 2 bad flags or configuration.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { TerraformStack } from "cdktf";
 import { ConfigError, loadAllEnvironments } from "../config/load";
+import { writeFileAtomic } from "../lib/atomic-write";
 import { buildPlatformApp } from "../stacks/app";
 import { PolicyPack } from "./engine/policy-pack";
-import { formatTable, toJsonReport, toSarif } from "./engine/report";
+import { formatTable, staleSuppressions, toJsonReport, toSarif } from "./engine/report";
 import type { StackReport } from "./engine/types";
 import { ALL_RULES } from "./rules";
 
@@ -61,11 +62,13 @@ export function main(argv: string[]): number {
     throw err;
   }
   const text = render(reports, opts.format);
-  if (opts.output) writeFileSync(opts.output, text);
+  if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
   const errors = reports.reduce((n, r) => n + r.counts.error, 0);
+  const stale = reports.reduce((n, r) => n + staleSuppressions(r).length, 0);
   if (errors > 0) process.stderr.write(`policy: ${errors} unsuppressed error(s)\n`);
-  return errors > 0 ? 1 : 0;
+  if (stale > 0) process.stderr.write(`policy: ${stale} stale suppression(s) (see the suppressions lines)\n`);
+  return errors > 0 || stale > 0 ? 1 : 0;
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -11,7 +11,7 @@ import { buildPlatformApp } from "../stacks/app";
 import { PolicyPack } from "./engine/policy-pack";
 import { ALL_RULES } from "./rules";
 
-test("dev and prod stacks have zero unsuppressed error-level violations", () => {
+test("dev and prod stacks have zero unsuppressed error-level violations and no stale suppressions", () => {
   const outdir = mkdtempSync(join(tmpdir(), "policy-project-"));
   try {
     const environments = loadAllEnvironments();
@@ -24,6 +24,8 @@ test("dev and prod stacks have zero unsuppressed error-level violations", () => 
     for (const r of pack.reports) expect(r.rulesEvaluated).toBeGreaterThan(ALL_RULES.length / 2);
     const errors = pack.reports.flatMap((r) => r.findings.filter((f) => f.level === "error" && !f.suppressedBy).map((f) => `${f.ruleId} ${f.path}: ${f.message} -> ${f.fix}`));
     expect(errors).toEqual([]);
+    const stale = pack.reports.flatMap((r) => r.suppressions.filter((s) => s.stale).map((s) => `${s.ruleId} on ${s.path}`));
+    expect(stale).toEqual([]);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

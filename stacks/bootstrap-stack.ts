@@ -41,8 +41,9 @@ export class BootstrapStack extends TerraformStack {
       const stateRegion = config.state.region ?? config.region;
       const provider =
         stateRegion === config.region ? undefined : platformProvider(this, "aws-state", config, { offline, region: stateRegion, alias: "state" });
-      const bucket = new StateBucket(this, "state-bucket", { bucketName: config.state.bucket, provider });
+      const bucket = new StateBucket(this, "state-bucket", { bucketName: config.state.bucket, provider, accountId: config.accountId, region: stateRegion });
       new TerraformOutput(this, "state_bucket", { value: bucket.bucketName, description: "Holds the platform stack's state (S3 backend)" });
+      new TerraformOutput(this, "state_audit_trail", { value: bucket.auditTrailName, description: "CloudTrail trail recording every state read and write" });
     }
 
     const repositories = new ContainerRepositories(this, "container-repositories", {

@@ -1,4 +1,4 @@
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { Annotations, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { SERVICE_NAMES, type EnvironmentConfig } from "../config/schema";
 import { opsImage } from "./images";
@@ -18,6 +18,8 @@ import { MediaCdn } from "../constructs/media-cdn";
 import { RecordingIndexer } from "../constructs/recording-indexer";
 import { CostBudget, environmentScenario } from "../constructs/budget";
 import { ReconcileSchedule } from "../constructs/reconcile-schedule";
+import { ApiFirewall } from "../constructs/api-firewall";
+import { HostedZoneSecurity } from "../constructs/hosted-zone-security";
 
 export interface LivestreamStackProps {
   /** The validated configuration of the environment this stack deploys. */
@@ -280,6 +282,31 @@ export class LivestreamStack extends TerraformStack {
     });
     database.allowFrom("ops-reconcile", reconcileSchedule.securityGroupId, "ops sessions reconcile task (reads live_sessions)");
 
+    // 8e. AWS WAF on the API load balancer; DNSSEC signing and query logs (us-east-1) for a zone
+    //     this stack created (an adopted zone is secured where it is managed).
+    new ApiFirewall(this, "api-firewall", {
+      namePrefix,
+      accountId: config.accountId,
+      region: config.region,
+      loadBalancerArn: apiEdge.albArn,
+      reactionPathPatterns: LIVESTREAM_PATHS.social.pathPatterns,
+      kmsKeyArn: key.arn,
+      alarmTopicArn: alerts.topicArn,
+      ...config.waf,
+    });
+    const zoneSecurity = config.dns.existingZoneId
+      ? undefined
+      : new HostedZoneSecurity(this, "zone-security", {
+          namePrefix,
+          accountId: config.accountId,
+          zoneId: apiEdge.zoneId,
+          zoneName: apiEdge.zoneName,
+          usEast1Provider: this.usEast1Provider,
+          alarmEmails: [config.alarms.email],
+        });
+    const unsignedZone = `not managed here: dns.existingZoneId ${config.dns.existingZoneId} is adopted, so DNSSEC signing and query logging are up to the zone's owner`;
+    if (!zoneSecurity) Annotations.of(this).addWarning(unsignedZone);
+
     // 9. Alarms on the core platform to the ops topic, and the on-call dashboard. Last: it reads
     //    names and ids from everything above.
     new Observability(this, "observability", {
@@ -312,6 +339,8 @@ export class LivestreamStack extends TerraformStack {
       database_secret_arn: { value: database.masterSecretArn, description: "RDS-managed master credentials (ops db migrate reads them)" },
       cdn_signing_key_id: { value: this.mediaCdn.signingKeyId, description: "CloudFront public key id the backend signs playback URLs with" },
       ops_topic_arn: { value: alerts.topicArn, description: "Ops alert topic (confirm the e-mail subscription once)" },
+      dnssec_ds_record: { value: zoneSecurity?.dsRecord ?? unsignedZone, description: "DS record to add to the parent zone once the zone is signed (docs/operations.md, zone delegation)" },
+      ...(zoneSecurity ? { dnssec_alarm_topic_arn: { value: zoneSecurity.alertTopicArn, description: "us-east-1 topic of the DNSSEC alarms (confirm the e-mail subscription once)" } } : {}),
     };
     for (const [id, output] of Object.entries(outputs)) new TerraformOutput(this, id, output);
   }

@@ -1,3 +1,4 @@
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -15,6 +16,8 @@ export interface PlatformKeyProps {
    * @default 30
    */
   readonly deletionWindowDays?: number;
+  /** Provider (region) of the key, e.g. us-east-1 for the log groups and topics that must live there. @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -37,13 +40,14 @@ export class PlatformKey extends Construct {
 
     const policy = new PlatformKeyPolicy(this, "policy", { accountId: props.accountId, region: props.region });
     const key = new KmsKey(this, "key", {
+      provider: props.provider,
       description: `${props.namePrefix}: encrypts platform data at rest (logs, database, secrets, messaging)`,
       enableKeyRotation: true,
       deletionWindowInDays: deletionWindowDays,
       policy: policy.json,
       tags: { Name: props.namePrefix },
     });
-    const alias = new KmsAlias(this, "alias", { name: `alias/${props.namePrefix}`, targetKeyId: key.keyId });
+    const alias = new KmsAlias(this, "alias", { provider: props.provider, name: `alias/${props.namePrefix}`, targetKeyId: key.keyId });
 
     this.arn = key.arn;
     this.keyId = key.keyId;

@@ -85,8 +85,26 @@ export class PlatformKeyPolicy extends Construct {
           resources: ["*"],
           condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
         },
+        schedulerStatement(accountId, region),
       ],
     });
     this.json = doc.json;
   }
+}
+
+/**
+ * EventBridge Scheduler encrypts schedules with this key: the principal that creates or updates a
+ * schedule and the schedule's execution role (which decrypts it at every run) use the key only for
+ * this account's schedules in this region ("Encryption at rest in EventBridge Scheduler"; the
+ * encryption context names the schedule). Their IAM policies must grant it too.
+ */
+function schedulerStatement(accountId: string, region: string) {
+  return {
+    sid: "EventBridgeSchedulerEncryptsThisAccountsSchedules",
+    effect: "Allow",
+    principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${accountId}:root`] }],
+    actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+    resources: ["*"],
+    condition: [{ test: "StringLike", variable: "kms:EncryptionContext:aws:scheduler:schedule:arn", values: [`arn:aws:scheduler:${region}:${accountId}:schedule/*`] }],
+  };
 }

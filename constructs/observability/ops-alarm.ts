@@ -1,3 +1,4 @@
+import type { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 
@@ -39,6 +40,8 @@ export interface OpsAlarmProps {
   readonly treatMissingData: TreatMissingData;
   /** Notify the topic; false keeps evaluating without paging (e.g. while a loop is paused). @default true */
   readonly actionsEnabled?: boolean;
+  /** Provider (region) of the alarm: the metric's region; the topic must be in it too. @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 const PERCENTILE = /^p\d{1,2}(\.\d+)?$/;
@@ -61,6 +64,7 @@ export function opsAlarm(scope: Construct, id: string, props: OpsAlarmProps): Cl
   }
   const percentile = PERCENTILE.test(props.statistic);
   return new CloudwatchMetricAlarm(scope, id, {
+    provider: props.provider,
     alarmName: props.alarmName,
     alarmDescription: props.description,
     namespace: props.namespace,

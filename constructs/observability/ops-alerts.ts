@@ -1,3 +1,4 @@
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
@@ -22,6 +23,8 @@ export interface OpsAlertsProps {
    * @default ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"]
    */
   readonly publisherServices?: string[];
+  /** Provider (region) of the topic; alarms can only notify a topic in their own region. @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -48,7 +51,9 @@ export class OpsAlerts extends Construct {
       throw new Error("OpsAlerts: publisherServices must not be empty (alarms could not publish)");
     }
 
+    const provider = props.provider;
     const topic = new SnsTopic(this, "topic", {
+      provider,
       name: `${props.namePrefix}-ops-alerts`,
       kmsMasterKeyId: props.kmsKeyArn,
     });
@@ -68,10 +73,10 @@ export class OpsAlerts extends Construct {
         denyInsecureTransport("sns", [topic.arn]),
       ],
     });
-    new SnsTopicPolicy(this, "topic-policy", { arn: topic.arn, policy: policy.json });
+    new SnsTopicPolicy(this, "topic-policy", { provider, arn: topic.arn, policy: policy.json });
 
     props.emails.forEach((email, i) => {
-      new SnsTopicSubscription(this, `email-${i}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
+      new SnsTopicSubscription(this, `email-${i}`, { provider, topicArn: topic.arn, protocol: "email", endpoint: email });
     });
   }
 }

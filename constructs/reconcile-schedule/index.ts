@@ -7,6 +7,7 @@ import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import type { DatabaseConnection } from "../database";
 import { opsAlarm } from "../observability/ops-alarm";
+import { scheduleDecryptStatement } from "../encryption/schedule-decrypt";
 import { suppress } from "../../policies/engine/suppressions";
 import { policyJson, reconcileTaskStatements, serviceTrust } from "./policies";
 
@@ -27,7 +28,7 @@ export interface ReconcileScheduleProps {
   readonly privateSubnetIds: string[];
   /** The primary database (Database.primaryConnection); ECS injects its secret as PGUSER/PGPASSWORD. */
   readonly database: DatabaseConnection;
-  /** KMS key of the log group and of the database secret. */
+  /** KMS key of the log group, the database secret and the schedule. */
   readonly kmsKeyArn: string;
   /** recorded-media-bucket name and the role MediaPackage assumes to write it. */
   readonly recordedBucketName: string;
@@ -217,6 +218,7 @@ export class ReconcileSchedule extends Construct {
           Resource: [executionRole.arn, taskRole.arn],
           Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
         },
+        scheduleDecryptStatement({ kmsKeyArn: props.kmsKeyArn, region: props.region, accountId: props.accountId, scheduleName: name }),
       ]),
     });
 
@@ -226,6 +228,7 @@ export class ReconcileSchedule extends Construct {
       scheduleExpression: props.scheduleExpression ?? "rate(1 minute)",
       state: props.paused ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
+      kmsKeyArn: props.kmsKeyArn, // the platform key; the role above may decrypt this schedule only
       target: {
         arn: props.clusterArn,
         roleArn: schedulerRole.arn,

@@ -8,6 +8,8 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { suppress } from "../../policies/engine/suppressions";
+import { DATA_CLASS_TAG, TERRAFORM_STATE_DATA_CLASS } from "../../contracts/security";
+import { StateAuditTrail } from "../state-audit-trail";
 
 export interface StateBucketProps {
   /** Name of the bucket that holds Terraform state. */
@@ -16,15 +18,27 @@ export interface StateBucketProps {
   readonly noncurrentVersionDays?: number;
   /** Provider (region) of the bucket. @default the stack's default provider */
   readonly provider?: TerraformProvider;
+  /** Account that owns the bucket (the audit trail's ARN and bucket policy). */
+  readonly accountId: string;
+  /** Region of the bucket (the provider's region). */
+  readonly region: string;
+  /**
+   * Record every read and write of state objects with a CloudTrail trail (StateAuditTrail); turn off
+   * only where an account-wide trail already logs this bucket's data events. @default true
+   */
+  readonly auditTrail?: boolean;
 }
 
 /**
  * The S3 bucket that holds an environment's Terraform state: versioned (the undo button for a bad
- * apply), KMS-encrypted, private, TLS-only, never destroyed by Terraform. Terraform >= 1.10 locks
+ * apply), KMS-encrypted, private, TLS-only, never destroyed by Terraform, and audited by a CloudTrail
+ * trail recording every read and write of its objects. Terraform >= 1.10 locks
  * with lock files in this same bucket, so no DynamoDB table is needed.
  */
 export class StateBucket extends Construct {
   readonly bucketName: string;
+  /** Name of the CloudTrail trail auditing the bucket, when auditTrail is on. */
+  readonly auditTrailName?: string;
 
   constructor(scope: Construct, id: string, props: StateBucketProps) {
     super(scope, id);
@@ -38,12 +52,23 @@ export class StateBucket extends Construct {
       provider: props.provider,
       bucket: props.bucketName,
       lifecycle: { preventDestroy: true },
+      // The audit rules (LS-AUDIT-004) find the state bucket by this tag.
+      tags: { [DATA_CLASS_TAG]: TERRAFORM_STATE_DATA_CLASS },
     });
-    suppress(
-      bucket,
-      "LS-S3-004",
-      "The state bucket is created before anything else exists: there is no log bucket yet to receive its access logs. State reads and writes are audited by CloudTrail, and every state version is kept by versioning.",
-    );
+    if (props.auditTrail ?? true) {
+      const trail = new StateAuditTrail(this, "audit", {
+        stateBucketName: props.bucketName,
+        accountId: props.accountId,
+        region: props.region,
+        provider: props.provider,
+      });
+      this.auditTrailName = trail.trailName;
+      suppress(
+        bucket,
+        "LS-S3-004",
+        `no server access log: CloudTrail trail ${props.bucketName}-audit records every state read and write as an S3 data event, with the caller's identity, and LS-AUDIT-004 fails synth if it stops doing so`,
+      );
+    }
 
     new S3BucketPublicAccessBlock(this, "state-public-access", {
       provider: props.provider,

@@ -1,7 +1,7 @@
 import type { TerraformStack } from "cdktf";
 import { collectSuppressions, findSuppression } from "./suppressions";
 import { StackIndex, type SynthesizedStack } from "./stack-index";
-import type { Finding, Level, Rule, RuleContext, StackReport, Tier } from "./types";
+import type { Finding, Level, Rule, RuleContext, StackReport, SynthesizedResource, Tier } from "./types";
 
 export interface EvaluateOptions {
   readonly rules: readonly Rule[];
@@ -40,17 +40,19 @@ export function evaluateJson(
   const context: RuleContext = { tier, stackName, index };
   const findings: Finding[] = [];
   const matched = new Map<(typeof suppressions)[number], number>();
-  let evaluated = 0;
+  const evaluated = new Set<string>();
   for (const rule of rules) {
     if (rule.tiers && !rule.tiers.includes(tier)) continue;
-    evaluated++;
+    evaluated.add(rule.id);
     for (const type of rule.resourceTypes) {
       for (const resource of index.ofType(type)) {
         let violations;
         try {
           violations = rule.check(resource, context);
         } catch (err) {
-          throw new Error(`policy rule ${rule.id} crashed on ${resource.address} (${resource.path}): ${(err as Error).message}`);
+          // One broken rule must not hide every other finding: report it where it broke.
+          findings.push(crashFinding(rule, resource, err));
+          continue;
         }
         for (const v of violations) {
           const suppressedBy = findSuppression(suppressions, rule.id, resource.path);
@@ -79,10 +81,31 @@ export function evaluateJson(
   return {
     stack: stackName,
     tier,
-    rulesEvaluated: evaluated,
+    rulesEvaluated: evaluated.size,
     resourcesChecked: index.resources.length,
     findings,
-    suppressions: suppressions.map((s) => ({ ...s, matched: matched.get(s) ?? 0 })),
+    suppressions: suppressions.map((s) => {
+      const uses = matched.get(s) ?? 0;
+      // Only a rule that ran can prove an exception unused; one skipped for this tier or pack proves nothing.
+      return { ...s, matched: uses, stale: uses === 0 && evaluated.has(s.ruleId) };
+    }),
     counts,
+  };
+}
+
+/** The error-level finding that stands for a rule that threw on a resource. */
+function crashFinding(rule: Rule, resource: SynthesizedResource, err: unknown): Finding {
+  const error = err instanceof Error ? err.message : String(err);
+  return {
+    ruleId: rule.id,
+    level: "error",
+    title: rule.title,
+    message: `rule ${rule.id} threw while checking ${resource.address} (${resource.path}): ${error}`,
+    fix: `A bug in the rule (policies/rules), not a verdict on the resource: fix ${rule.id} so it can read this resource. No suppression covers a rule that could not run.`,
+    address: resource.address,
+    path: resource.path,
+    checkov: rule.checkov,
+    trivy: rule.trivy,
+    ruleError: error,
   };
 }

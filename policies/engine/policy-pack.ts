@@ -1,12 +1,13 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Aspects, TerraformStack } from "cdktf";
 import type { IAspect } from "cdktf";
 import type { IConstruct } from "constructs";
 import { evaluateJson, resolveTier } from "./evaluate";
 import type { SynthesizedStack } from "./stack-index";
-import { collectSuppressions } from "./suppressions";
-import { formatFailure, toJsonReport } from "./report";
+import { writeFileAtomic } from "../../lib/atomic-write";
+import { collectSuppressions, registerRuleIds } from "./suppressions";
+import { failsSynth, formatFailure, toJsonReport } from "./report";
 import type { Rule, StackReport, Tier } from "./types";
 
 export interface PolicyPackOptions {
@@ -23,14 +24,17 @@ export interface PolicyPackOptions {
 /**
  * The policy pack as a cdktf Aspect (cdk-nag's design): added to a stack, it registers a validation
  * that runs during synth, after every construct exists, evaluates all rules once on the stack's
- * synthesized JSON (escape-hatch overrides included) and fails synth on unsuppressed errors.
+ * synthesized JSON (escape-hatch overrides included) and fails synth on unsuppressed errors and on
+ * stale suppressions (exceptions whose rule ran and excused nothing).
  */
 export class PolicyPack implements IAspect {
   /** Reports of the stacks checked so far, in synth order (one per stack). */
   readonly reports: StackReport[] = [];
   private readonly registered = new WeakSet<IConstruct>();
 
-  constructor(readonly options: PolicyPackOptions) {}
+  constructor(readonly options: PolicyPackOptions) {
+    registerRuleIds(options.rules.map((r) => r.id));
+  }
 
   /** The pack added to a stack, if any. */
   static of(stack: TerraformStack): PolicyPack | undefined {
@@ -53,9 +57,10 @@ export class PolicyPack implements IAspect {
     else this.reports.push(report);
     if (this.options.reportFile) {
       mkdirSync(dirname(this.options.reportFile), { recursive: true });
-      writeFileSync(this.options.reportFile, `${JSON.stringify(toJsonReport(this.reports), null, 2)}\n`);
+      // Readers (the CLI, CI) never see half a report, even if synth dies mid-write.
+      writeFileAtomic(this.options.reportFile, `${JSON.stringify(toJsonReport(this.reports), null, 2)}\n`);
     }
-    if ((this.options.mode ?? "enforce") === "enforce" && report.counts.error > 0) return [formatFailure(report)];
+    if ((this.options.mode ?? "enforce") === "enforce" && failsSynth(report)) return [formatFailure(report)];
     return [];
   }
 }

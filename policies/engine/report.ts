@@ -6,18 +6,38 @@ function sorted(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => ORDER[a.level] - ORDER[b.level] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
 }
 
-/** The message synth fails with: every unsuppressed error, where it is, and how to fix it. */
+/** Suppressions of a report that matched nothing although their rule ran. */
+export function staleSuppressions(report: StackReport): StackReport["suppressions"] {
+  return report.suppressions.filter((s) => s.stale);
+}
+
+/** True when the report fails synth in enforce mode: an unsuppressed error or a stale suppression. */
+export function failsSynth(report: StackReport): boolean {
+  return report.counts.error > 0 || staleSuppressions(report).length > 0;
+}
+
+/** The message synth fails with: every unsuppressed error, where it is, and how to fix it; then every stale suppression. */
 export function formatFailure(report: StackReport): string {
   const errors = sorted(report.findings.filter((f) => f.level === "error" && !f.suppressedBy));
+  const stale = staleSuppressions(report);
   const lines = [
-    `policy pack: ${errors.length} unsuppressed error(s) in stack ${report.stack} (tier ${report.tier}); synth stopped.`,
-    `Fix each one, or record a reasoned exception with suppress(construct, "<rule id>", "<why the design needs it>") from policies/engine.`,
+    `policy pack: ${errors.length} unsuppressed error(s)${stale.length ? ` and ${stale.length} stale suppression(s)` : ""} in stack ${report.stack} (tier ${report.tier}); synth stopped.`,
   ];
+  if (errors.length) {
+    lines.push(`Fix each error, or record a reasoned exception with suppress(construct, "<rule id>", "<why the design needs it>") from policies/engine.`);
+  }
   for (const f of errors) {
     lines.push(``, `  ${f.ruleId} ${f.title}`, `    at:  ${f.path}  (${f.address})`, `    why: ${f.message}`, `    fix: ${f.fix}`);
   }
+  if (stale.length) {
+    lines.push(``, `Stale suppressions: their rule ran and found nothing to excuse (the resource was fixed, renamed or removed). Delete each suppress() call:`);
+    for (const s of stale) lines.push(``, `  ${s.ruleId} suppressed on ${s.path}`, `    reason given: ${s.reason}`);
+  }
   return lines.join("\n");
 }
+
+/** "CKV_AWS_18, CKV2_AWS_6" or "no equivalent". */
+export const equivalents = (ids: readonly string[]): string => (ids.length ? ids.join(", ") : "no equivalent");
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + " ".repeat(n - s.length);
@@ -41,7 +61,7 @@ export function formatTable(reports: readonly StackReport[]): string {
     if (r.suppressions.length) {
       out.push(`  suppressions:`);
       for (const s of r.suppressions) {
-        out.push(`    ${s.ruleId} on ${s.path} (${s.matched} finding(s)${s.matched ? "" : ", unused"}): ${s.reason}`);
+        out.push(`    ${s.ruleId} on ${s.path} (${s.matched} finding(s)${s.stale ? ", STALE: matched nothing, remove it" : ""}): ${s.reason}`);
       }
     }
     out.push("");
@@ -54,7 +74,14 @@ export function toJsonReport(reports: readonly StackReport[]) {
   const total = (k: "error" | "warning" | "info" | "suppressed") => reports.reduce((n, r) => n + r.counts[k], 0);
   return {
     tool: "livestream-policy-pack",
-    summary: { stacks: reports.length, errors: total("error"), warnings: total("warning"), info: total("info"), suppressed: total("suppressed") },
+    summary: {
+      stacks: reports.length,
+      errors: total("error"),
+      warnings: total("warning"),
+      info: total("info"),
+      suppressed: total("suppressed"),
+      staleSuppressions: reports.reduce((n, r) => n + staleSuppressions(r).length, 0),
+    },
     stacks: reports,
   };
 }
@@ -78,7 +105,7 @@ export function toSarif(reports: readonly StackReport[], rules: readonly Rule[])
               name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : "")),
               shortDescription: { text: r.title },
               fullDescription: { text: r.rationale },
-              help: { text: `${r.fix}${r.checkov.length ? ` Checkov: ${r.checkov.join(", ")}.` : ""}${r.trivy.length ? ` Trivy: ${r.trivy.join(", ")}.` : ""}` },
+              help: { text: `${r.fix} Checkov: ${equivalents(r.checkov)}. Trivy: ${equivalents(r.trivy)}.` },
               defaultConfiguration: { level: SARIF_LEVEL[r.level] },
               properties: { checkov: r.checkov, trivy: r.trivy, resourceTypes: r.resourceTypes, ...(r.tiers ? { tiers: r.tiers } : {}) },
             })),

@@ -1,5 +1,41 @@
 import type { IConstruct } from "constructs";
+import { ALL_RULES } from "../rules";
 import type { Suppression } from "./types";
+
+/** Rule ids of packs other than ALL_RULES (tests, custom packs); PolicyPack registers its rules. */
+const registered = new Set<string>();
+
+/** Makes suppress() accept these rule ids besides those of ALL_RULES. */
+export function registerRuleIds(ids: Iterable<string>): void {
+  for (const id of ids) registered.add(id);
+}
+
+/** Every id suppress() accepts: the pack's rules and the registered ones (read at call time, so rules added later count). */
+export function knownRuleIds(): ReadonlySet<string> {
+  return new Set([...ALL_RULES.map((r) => r.id), ...registered]);
+}
+
+/** The known ids nearest to a mistyped one (edit distance, then alphabetical), so the error says what was meant. */
+function closest(id: string, known: ReadonlySet<string>, count = 3): string[] {
+  return [...known]
+    .map((k) => [k, editDistance(id, k)] as const)
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, count)
+    .map(([k]) => k);
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) between a and b: typed ids often swap digits. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
 
 /** Construct metadata type under which suppressions are stored (visible in the construct tree). */
 export const SUPPRESSION_METADATA = "livestream:policy:suppression";
@@ -10,10 +46,16 @@ const MIN_REASON = 10;
 /**
  * Records a reasoned exception: findings of `ruleId` on `construct` and everything below it are
  * reported as suppressed instead of failing synth. The reason is required and shown in every report.
+ * Throws at the call for an id no rule has (naming the closest ones); a suppression that ends up
+ * matching nothing fails synth as stale (PolicyPack).
  */
 export function suppress(construct: IConstruct, ruleId: string, reason: string): void {
   if (!RULE_ID.test(ruleId)) {
     throw new Error(`suppress(${construct.node.path}): rule id '${ruleId}' is not a policy rule id (expected LS-<AREA>-<NNN>, e.g. LS-S3-001)`);
+  }
+  const known = knownRuleIds();
+  if (!known.has(ruleId)) {
+    throw new Error(`suppress(${construct.node.path}): unknown rule id '${ruleId}'; closest known ids: ${closest(ruleId, known).join(", ")}`);
   }
   const why = (reason ?? "").trim();
   if (why.length < MIN_REASON) {

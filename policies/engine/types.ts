@@ -46,9 +46,9 @@ export interface Rule {
   /** One line saying what compliant infrastructure looks like. */
   readonly title: string;
   readonly level: Level;
-  /** Equivalent Checkov check ids (CKV_AWS_*, CKV2_AWS_*); empty when Checkov has none. */
+  /** Equivalent Checkov check ids (CKV_AWS_*, CKV2_AWS_*), each verified; empty means "no equivalent" (reports say so). */
   readonly checkov: readonly string[];
-  /** Equivalent Trivy (formerly tfsec) AVD ids; empty when Trivy has none. */
+  /** Equivalent Trivy (formerly tfsec) AVD ids, each verified; empty means "no equivalent". */
   readonly trivy: readonly string[];
   /** Terraform types checked; data sources as `data.<type>`. */
   readonly resourceTypes: readonly string[];
@@ -81,7 +81,17 @@ export interface Finding {
   readonly trivy: readonly string[];
   /** Present when a suppression covers this finding. */
   readonly suppressedBy?: Suppression;
+  /** Present when the rule threw on this resource: the error, reported as an error-level finding that no suppression covers. */
+  readonly ruleError?: string;
 }
+
+/** A declared suppression with what it covered in one stack. */
+export type SuppressionUse = Suppression & {
+  /** Findings it covered. */
+  readonly matched: number;
+  /** Its rule was evaluated on the stack and it covered nothing: a leftover exception that fails synth. */
+  readonly stale: boolean;
+};
 
 export interface StackReport {
   readonly stack: string;
@@ -89,8 +99,8 @@ export interface StackReport {
   readonly rulesEvaluated: number;
   readonly resourcesChecked: number;
   readonly findings: readonly Finding[];
-  /** Every suppression declared in the stack, with the number of findings it covered. */
-  readonly suppressions: readonly (Suppression & { readonly matched: number })[];
+  /** Every suppression declared in the stack, with the number of findings it covered and whether it is stale. */
+  readonly suppressions: readonly SuppressionUse[];
   /** Unsuppressed findings per level. */
   readonly counts: Readonly<Record<Level, number>> & { readonly suppressed: number };
 }

@@ -10,6 +10,19 @@ import { deadLetterQueueAlarm } from "./async/dead-letter-queue-alarm";
 import { pipeSourceDeadLetterQueue } from "./async/pipe-source-dead-letter-queue";
 import { scheduleDeadLetterQueue } from "./async/schedule-dead-letter-queue";
 import { subscriptionDeadLetterQueue } from "./async/subscription-dead-letter-queue";
+import { scheduleCustomerKey } from "./async/schedule-customer-key";
+import { trailMultiRegion } from "./audit/trail-multi-region";
+import { trailLogValidation } from "./audit/trail-log-validation";
+import { trailCustomerKey } from "./audit/trail-customer-key";
+import { stateBucketDataEvents } from "./audit/state-data-events";
+import { zoneDnssec } from "./dns/zone-dnssec";
+import { zoneQueryLog } from "./dns/zone-query-log";
+import { dnssecAlarms } from "./dns/dnssec-alarms";
+import { loadBalancerWebAcl } from "./waf/load-balancer-web-acl";
+import { webAclLogging } from "./waf/web-acl-logging";
+import { knownBadInputs } from "./waf/known-bad-inputs";
+import { managedBaseline } from "./waf/managed-baseline";
+import { clientRateLimit } from "./waf/client-rate-limit";
 import { accessLogging } from "./cloudfront/access-logging";
 import { geoRestriction } from "./cloudfront/geo-restriction";
 import { minimumTls } from "./cloudfront/minimum-tls";
@@ -71,6 +84,19 @@ export const ALL_RULES: readonly Rule[] = [
   pipeSourceDeadLetterQueue,
   scheduleDeadLetterQueue,
   subscriptionDeadLetterQueue,
+  scheduleCustomerKey,
+  trailMultiRegion,
+  trailLogValidation,
+  trailCustomerKey,
+  stateBucketDataEvents,
+  zoneDnssec,
+  zoneQueryLog,
+  dnssecAlarms,
+  loadBalancerWebAcl,
+  webAclLogging,
+  knownBadInputs,
+  managedBaseline,
+  clientRateLimit,
   accessLogging,
   geoRestriction,
   minimumTls,

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_RULES } from "./index";
+import { CHECKOV_CHECKS, TRIVY_CHECKS } from "./scanner-ids";
+import { equivalents } from "../engine/report";
 
 test("rule ids are unique and well formed, with a fix and resource types", () => {
   const ids = ALL_RULES.map((r) => r.id);
@@ -12,6 +14,19 @@ test("rule ids are unique and well formed, with a fix and resource types", () =>
     for (const c of r.checkov) expect(c).toMatch(/^CKV2?_AWS_\d+$/);
     for (const t of r.trivy) expect(t).toMatch(/^AVD-AWS-\d{4}$/);
   }
+});
+
+test("every Checkov and Trivy id a rule names is one verified in scanner-ids.ts; the catalog lists nothing unused", () => {
+  const unverified = ALL_RULES.flatMap((r) => [...r.checkov.filter((c) => !(c in CHECKOV_CHECKS)), ...r.trivy.filter((t) => !(t in TRIVY_CHECKS))].map((id) => `${r.id}: ${id}`));
+  expect(unverified).toEqual([]);
+  const used = new Set(ALL_RULES.flatMap((r) => [...r.checkov, ...r.trivy]));
+  expect([...Object.keys(CHECKOV_CHECKS), ...Object.keys(TRIVY_CHECKS)].filter((id) => !used.has(id))).toEqual([]);
+});
+
+test("a rule without an equivalent check is reported as such", () => {
+  const none = ALL_RULES.find((r) => r.checkov.length === 0)!;
+  expect(equivalents(none.checkov)).toBe("no equivalent");
+  expect(equivalents(["CKV_AWS_18", "CKV2_AWS_6"])).toBe("CKV_AWS_18, CKV2_AWS_6");
 });
 
 test("every rule has tests in its area (naming its id or its exported constant)", () => {

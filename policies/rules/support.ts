@@ -57,8 +57,9 @@ export function isDocumentReference(policy: unknown): boolean {
   return typeof policy === "string" && /data\.aws_iam_policy_document\./.test(policy);
 }
 
-/** Buckets that receive logs (S3 server access logs, ALB access logs, CloudFront standard logs). */
+/** Buckets that receive logs (S3 server access logs, ALB access logs, CloudFront standard logs, CloudTrail). */
 export function isLogDestination(index: StackIndex, bucket: SynthesizedResource): boolean {
+  if (index.ofType("aws_cloudtrail").some((t) => index.identifies(t.attributes.s3_bucket_name, bucket))) return true;
   if (index.ofType("aws_s3_bucket_logging").some((l) => index.identifies(l.attributes.target_bucket, bucket))) return true;
   if (index.ofType("aws_s3_bucket").some((b) => b !== bucket && index.identifies(block(b.attributes.logging).target_bucket, bucket))) return true;
   for (const lb of [...index.ofType("aws_lb"), ...index.ofType("aws_alb")]) {

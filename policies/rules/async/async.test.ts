@@ -12,6 +12,7 @@ import { asyncLambdaFailureAlarm } from "./async-lambda-failure-alarm";
 import { pipeSourceDeadLetterQueue } from "./pipe-source-dead-letter-queue";
 import { scheduleDeadLetterQueue } from "./schedule-dead-letter-queue";
 import { subscriptionDeadLetterQueue } from "./subscription-dead-letter-queue";
+import { scheduleCustomerKey } from "./schedule-customer-key";
 
 const alarm = (s: TerraformStack, id: string, namespace: string, metric: string, dimensions: Record<string, string>) =>
   new CloudwatchMetricAlarm(s, id, { alarmName: id, namespace, metricName: metric, dimensions, statistic: "Maximum", period: 60, evaluationPeriods: 1, threshold: 0, comparisonOperator: "GreaterThanThreshold" });
@@ -101,4 +102,11 @@ describe("LS-ASYNC-005 subscription dead-letter queue", () => {
     })).toEqual([]);
   });
   test("fires for a Lambda subscription without one", () => expect(findingsOf(subscriptionDeadLetterQueue, (s) => void sub(s, "lambda"))).toHaveLength(1));
+});
+
+describe("LS-ASYNC-006 schedule encrypted with a customer-managed key", () => {
+  const schedule = (s: TerraformStack, kmsKeyArn?: string) =>
+    new SchedulerSchedule(s, "schedule", { scheduleExpression: "rate(1 minute)", flexibleTimeWindow: { mode: "OFF" }, kmsKeyArn, target: { arn: "arn:aws:ecs:ap-southeast-1:111111111111:cluster/c", roleArn: "arn:aws:iam::111111111111:role/r" } });
+  test("passes with kms_key_arn", () => expect(findingsOf(scheduleCustomerKey, (s) => void schedule(s, "arn:aws:kms:ap-southeast-1:111111111111:key/k"))).toEqual([]));
+  test("fires with the AWS owned key", () => expect(findingsOf(scheduleCustomerKey, (s) => void schedule(s))[0].message).toMatch(/kms_key_arn is not set/));
 });
