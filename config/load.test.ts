@@ -137,13 +137,13 @@ describe("strict configuration: unknown keys and regions are errors, with a sugg
     const raw = shipped("prod");
     raw.services.mentee.cpus = 512;
     raw.media.ladder = { renditions: [{ name: "720p", width: 1280, height: 720, bitrateBps: 3_000_000, fps: 30 }] };
-    raw.notifications.platforms = [{ name: "android", platform: "GCM", credentialSecretArn: "arn:aws:secretsmanager:ap-southeast-1:493827161503:secret:fcm-AbCdEf", principalSecret: "x" }];
+    raw.notifications.platforms = [{ name: "android", platform: "GCM", serviceAccountSecretArn: "arn:aws:secretsmanager:ap-southeast-1:493827161503:secret:fcm-AbCdEf", serviceAccountSecret: "x" }];
     raw.primeTime = { timezone: "Asia/Singapore", stop: "21:00" };
-    raw.reconcile = { laed: "10m" };
+    raw.reconcile = { ...raw.reconcile, laed: "10m" };
     expect(problemsOf(raw, "prod")).toEqual([
       "  - services.mentee.cpus: unknown key; did you mean 'cpu'?",
       "  - primeTime.stop: unknown key (accepted here: timezone, start, end, leadMinutes)",
-      "  - notifications.platforms.0.principalSecret: unknown key; did you mean 'principalSecretArn'?",
+      "  - notifications.platforms.0.serviceAccountSecret: unknown key; did you mean 'serviceAccountSecretArn'?",
       "  - media.ladder.renditions.0.fps: unknown key (accepted here: name, width, height, bitrateBps)",
       "  - reconcile.laed: unknown key; did you mean 'lead'?",
     ]);

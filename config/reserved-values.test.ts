@@ -14,6 +14,9 @@ test("every placeholder of the committed dev example is named, field by field", 
     "state.bucket=111111111111",
     "media.inputAllowedCidrs.0=203.0.113.0/24",
     "media.corsAllowedOrigins.0=app.dev.mentoring.example.com",
+    "reconcile.image=111111111111",
+    "reconcile.image=sha256:0000000000000000000000000000000000000000000000000000000000000000",
+    "imagePipeline.githubRepository=example-org",
   ]);
 });
 
@@ -30,6 +33,9 @@ test("and of the committed prod example", () => {
     "media.inputAllowedCidrs.1=198.51.100.0/24",
     "media.corsAllowedOrigins.0=app.mentoring.example.com",
     "media.corsAllowedOrigins.1=mentoring.example.com",
+    "reconcile.image=222222222222",
+    "reconcile.image=sha256:0000000000000000000000000000000000000000000000000000000000000000",
+    "imagePipeline.githubRepository=example-org",
   ]);
 });
 

@@ -1,8 +1,8 @@
 /**
  * Values reserved for documentation, which the committed example environments use and a real
  * deployment must not: RFC 2606 domains (example.com/.org/.net and the .example, .test, .invalid,
- * .localhost names), RFC 5737 documentation address blocks, and the placeholder account ids of
- * AWS's documentation. They are found in every string of the configuration, whatever section
+ * .localhost names), RFC 5737 documentation address blocks, the placeholder account ids of
+ * AWS's documentation, and the examples' all-zero image digest and `example-org` repository. They are found in every string of the configuration, whatever section
  * holds it, and named field by field: synth warns (the examples must keep synthesizing) and
  * `ops preflight` fails on them.
  */
@@ -72,6 +72,9 @@ function findInString(text: string): { value: string; reason: string }[] {
     const what = text.includes(`@${host}`) ? "mail to it is never delivered" : "it cannot be registered or delegated";
     found.push({ value: host, reason: `${domain} is reserved for documentation (RFC 2606): ${what}` });
   }
+  // The committed examples' image digest and pipeline repository: never a real build or repository.
+  for (const [digest] of text.matchAll(/sha256:0{64}/g)) found.push({ value: digest, reason: "all-zero image digest: a placeholder, not a pushed image" });
+  for (const [owner] of text.matchAll(/^example-org(?=\/)/gi)) found.push({ value: owner, reason: "placeholder GitHub organisation of the examples" });
   return found;
 }
 

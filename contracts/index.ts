@@ -12,3 +12,4 @@ export * from "./limits";
 export * from "./terraform";
 export * from "./aws-regions";
 export * from "./security";
+export * from "./network";

@@ -82,7 +82,7 @@ test("synth of the committed examples exits 0 and warns about every placeholder,
     const end = lines.findIndex((l, i) => i > 0 && !l.startsWith("  - "));
     return lines.slice(1, end).map((l) => l.replace(/^ {2}- /, "").replace(/ \(.*$/, ""));
   };
-  expect(result.stderr).toMatch(/warning: environment 'dev' uses 9 reserved example value\(s\); replace them before deploying \(`ops preflight --environment dev` fails until then\)/);
+  expect(result.stderr).toMatch(/warning: environment 'dev' uses 12 reserved example value\(s\); replace them before deploying \(`ops preflight --environment dev` fails until then\)/);
   expect(warning("dev")).toEqual([
     "accountId: 111111111111",
     "dns.zoneName: dev.mentoring.example.com",
@@ -93,6 +93,9 @@ test("synth of the committed examples exits 0 and warns about every placeholder,
     "state.bucket: 111111111111",
     "media.inputAllowedCidrs.0: 203.0.113.0/24",
     "media.corsAllowedOrigins.0: app.dev.mentoring.example.com",
+    "reconcile.image: 111111111111",
+    "reconcile.image: sha256:0000000000000000000000000000000000000000000000000000000000000000",
+    "imagePipeline.githubRepository: example-org",
   ]);
   expect(warning("prod")).toEqual([
     "accountId: 222222222222",
@@ -106,6 +109,9 @@ test("synth of the committed examples exits 0 and warns about every placeholder,
     "media.inputAllowedCidrs.1: 198.51.100.0/24",
     "media.corsAllowedOrigins.0: app.mentoring.example.com",
     "media.corsAllowedOrigins.1: mentoring.example.com",
+    "reconcile.image: 222222222222",
+    "reconcile.image: sha256:0000000000000000000000000000000000000000000000000000000000000000",
+    "imagePipeline.githubRepository: example-org",
   ]);
   expect(existsSync(join(outdir, "stacks/livestream-prod/cdk.tf.json"))).toBe(true);
 });

@@ -47,10 +47,12 @@ function realProdConfig(): Record<string, any> { // eslint-disable-line @typescr
     .replaceAll("222222222222", ACCOUNT)
     .replaceAll("example.com", "acme-mentoring.io")
     .replaceAll("203.0.113.0/24", "100.64.10.0/24")
-    .replaceAll("198.51.100.0/24", "100.64.20.0/24");
+    .replaceAll("198.51.100.0/24", "100.64.20.0/24")
+    .replaceAll(`sha256:${"0".repeat(64)}`, `sha256:${"3f".repeat(32)}`)
+    .replaceAll("example-org/", "acme-mentoring/");
   const config = JSON.parse(text);
   config.dns.existingZoneId = "Z0123456789ABCDEFGHIJ";
-  config.notifications.platforms = [{ name: "android", platform: "GCM", credentialSecretArn: FCM_SECRET }];
+  config.notifications.platforms = [{ name: "android", platform: "GCM", serviceAccountSecretArn: FCM_SECRET }];
   config.media.streamKeySecretArn = STREAM_KEY_SECRET;
   return config;
 }
@@ -125,7 +127,7 @@ test("a ready account passes every check, with the numbers, and exits 0", async 
     usedByOthersPerZone: { "ap-southeast-1a": 4, "ap-southeast-1b": 0, "ap-southeast-1c": 0 },
   });
   expect(checks.secrets!.data.secrets.map((s: { field: string; state: string }) => [s.field, s.state])).toEqual([
-    ["notifications.platforms.0.credentialSecretArn", "found"],
+    ["notifications.platforms.0.serviceAccountSecretArn", "found"],
     ["media.streamKeySecretArn", "found"],
   ]);
   expect(checks["hosted-zone"]!.summary).toBe("hosted zone Z0123456789ABCDEFGHIJ is the public zone mentoring.acme-mentoring.io");
@@ -161,7 +163,7 @@ test("the human report is one line per check and ends with the verdict", async (
 test("an account that is not ready fails each check with the numbers and the fix, and exits 5", async () => {
   const config = realProdConfig();
   config.media.streamKeySecretArn = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:livestream/stream-key-Gh12Ij`;
-  config.notifications.platforms.push({ name: "ios", platform: "APNS", credentialSecretArn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/apns-Zz99Yy` });
+  config.notifications.platforms.push({ name: "ios", platform: "APNS", signingKeySecretArn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/apns-Zz99Yy`, signingKeyId: "ABC123DEFG", teamId: "DEF123GHIJ", bundleId: "com.example.mentoring" });
   writeConfig("prod", config);
   aws.sts.account = "888877776666";
   for (const id of ["9000001", "9000002", "9000003"]) aws.medialive.addChannel({ id, tags: { "livestream:pool": "staging" } });
@@ -202,9 +204,9 @@ test("an account that is not ready fails each check with the numbers and the fix
   expect(checks["nat-gateways"]!.summary).toMatch(/no room in ap-southeast-1b$/);
   expect(checks["nat-gateways"]!.fix).toMatch(/--service-code vpc --quota-code L-FE5A380F --desired-value 6/);
   expect(checks.secrets!.summary).toBe(
-    "3 of 3 referenced secret(s) unusable: notifications.platforms.1.credentialSecretArn " +
+    "3 of 3 referenced secret(s) unusable: notifications.platforms.1.signingKeySecretArn " +
       `(arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/apns-Zz99Yy) does not exist; ` +
-      `notifications.platforms.0.credentialSecretArn (${FCM_SECRET}) is scheduled for deletion; media.streamKeySecretArn lives in us-east-1, not ap-southeast-1`,
+      `notifications.platforms.0.serviceAccountSecretArn (${FCM_SECRET}) is scheduled for deletion; media.streamKeySecretArn lives in us-east-1, not ap-southeast-1`,
   );
   expect(checks["hosted-zone"]!.summary).toBe("hosted zone Z0123456789ABCDEFGHIJ is other-product.io, but dns.zoneName is mentoring.acme-mentoring.io");
   expect(stderr).toMatch(/error: environment 'prod' is not ready to apply: account, medialive-channels, medialive-inputs, elastic-ips, nat-gateways, secrets, hosted-zone failed/);

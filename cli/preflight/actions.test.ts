@@ -5,7 +5,7 @@ import { PREFLIGHT_CHECKS, preflightActions } from ".";
 
 test("docs/operations.md's preflight policy lists exactly the checks' actions", () => {
   const docs = readFileSync(join(__dirname, "../../docs/operations.md"), "utf8");
-  const section = docs.slice(docs.indexOf("## 10. Preflight"));
+  const section = docs.slice(docs.search(/^## \d+\. Preflight$/m));
   const policyJson = /```json\n(\{\n {2}"Version"[\s\S]*?)```/.exec(section)![1]!;
   const policy = JSON.parse(policyJson) as { Statement: { Action: string[]; Effect: string }[] };
   const granted = policy.Statement.flatMap((s) => s.Action).sort();
@@ -17,6 +17,6 @@ test("docs/operations.md's preflight policy lists exactly the checks' actions", 
 
 test("every check is documented in the preflight table", () => {
   const docs = readFileSync(join(__dirname, "../../docs/operations.md"), "utf8");
-  const section = docs.slice(docs.indexOf("## 10. Preflight"));
+  const section = docs.slice(docs.search(/^## \d+\. Preflight$/m));
   for (const check of PREFLIGHT_CHECKS) expect(section).toContain(`| \`${check.id}\` |`);
 });

@@ -1,6 +1,6 @@
 /** Which AZs get a NAT gateway (and its Elastic IP), exactly as the Network construct lays them out. */
 import type { EnvironmentConfig } from "../../config/schema";
-import { resolveAvailabilityZones } from "../../constructs/network/layout";
+import { resolveAvailabilityZones } from "../../contracts/network";
 import { ENVIRONMENT_TAG } from "../../contracts";
 
 export function natGatewayZones(config: EnvironmentConfig): string[] {

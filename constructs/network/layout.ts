@@ -13,11 +13,7 @@ export type SubnetTier = (typeof SUBNET_TIERS)[number];
  */
 export const SLOTS_PER_TIER = 4;
 
-/** AZ names: the given list, or `<region>a`, `<region>b`, ... cut to azCount. */
-export function resolveAvailabilityZones(region: string, azCount: number, availabilityZones?: readonly string[]): string[] {
-  if (availabilityZones) return [...availabilityZones];
-  return ["a", "b", "c", "d"].slice(0, azCount).map((letter) => `${region}${letter}`);
-}
+export { resolveAvailabilityZones } from "../../contracts/network";
 
 /** `cidrsubnet` netnum of the subnet of `tier` in the AZ at `azIndex`. */
 export function subnetNetnum(tier: SubnetTier, azIndex: number): number {
