@@ -2,12 +2,11 @@
 import { Client } from "pg";
 import { migrate } from "../../db/migrate";
 import { startPostgres, type PostgresServer } from "../../test/support/postgres";
-import { parseScheduleText, splitCsvLine } from "./file-source";
+import { parseScheduleText } from "./file-source";
 import { readSchedulePostgres } from "./postgres-source";
 import { checkChannels } from "./session";
 
 test("CSV with quotes, optional columns and no header", async () => {
-  expect(splitCsvLine('a,"b, c",""""')).toEqual(["a", "b, c", '"']);
   const p = await parseScheduleText("s1,2026-05-01T10:00:00+08:00,2026-05-01T11:00:00+0800\ns2,2026-05-01T12:00Z,2026-05-01T13:00Z,1234567,\"Title, with comma\"\n", "csv", "x.csv");
   expect(p.issues).toEqual([]);
   expect(p.sessions.map((s) => [s.id, new Date(s.startsAt).toISOString(), s.channelId, s.title])).toEqual([
