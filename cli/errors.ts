@@ -93,6 +93,7 @@ export interface JsonFailure {
 export function jsonFailure(message: string, exitCode: ExitCodeValue, hint?: string, details?: unknown): JsonFailure {
   const error = { type: EXIT_CODE_NAMES[exitCode], exitCode, message, ...(hint ? { hint } : {}) };
   if (details === undefined) return { error };
-  if (details && typeof details === "object" && !Array.isArray(details)) return { ...(details as Record<string, unknown>), error };
+  // `error` first for people reading it; the report's fields after it.
+  if (details && typeof details === "object" && !Array.isArray(details)) return Object.assign({ error }, details, { error });
   return { error, details };
 }

@@ -43,7 +43,7 @@ export function durationFlag(flag: string, limits: DurationLimits = {}) {
     try {
       return parseDuration(value, flag, limits);
     } catch (err) {
-      if (err instanceof OpsError) throw new InvalidArgumentError(err.hint ? `${err.message} (${err.hint})` : err.message);
+      if (err instanceof OpsError) throw new InvalidArgumentError(err.message);
       throw err;
     }
   };

@@ -92,7 +92,7 @@ async function checkEveryChannelExists(medialive: MediaLiveClient, ids: string[]
   if (unknown.length) {
     const verb = goal === "RUNNING" ? "started" : "stopped";
     throw new UsageError(
-      `no MediaLive channel ${unknown.sort().map((id) => `'${id}'`).join(", ")} in this region; nothing was ${verb}`,
+      `no MediaLive channel ${unknown.sort().map((id) => `'${id}'`).join(", ")} in ${await medialive.config.region()}; nothing was ${verb}`,
       "`ops channels list --pool <pool>` shows the pool's channel ids (and --region / --profile pick the account and region)",
       { goal, dryRun: false, channels: [], unknownIds: unknown },
     );

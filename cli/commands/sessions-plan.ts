@@ -13,10 +13,10 @@ import { loadChannelPrice } from "../channels/price";
 import { assertValid, checkChannels, loadSchedule, sessionsBetween, type ScheduleParse, type Session } from "../schedule";
 import { redact } from "../schedule/postgres-source";
 import { parseInstant } from "../sessions/duration";
-import { assertFeasible, planSessions, type Plan, type PlanChannel } from "../sessions/planner";
+import { planSessions, type Plan, type PlanChannel } from "../sessions/planner";
 import { didYouMean } from "../support/did-you-mean";
 import { awsOptions, print, printJson, resolvePool, table, type AwsCommandOptions } from "./ops-context";
-import { DEFAULT_GRACE, DEFAULT_LEAD } from "../../contracts";
+import { DEFAULT_GRACE, DEFAULT_LEAD, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
 import { parseDuration } from "../support/duration";
 
 export interface SessionsPlanOptions extends AwsCommandOptions {
@@ -102,20 +102,32 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
     unplaced: plan.unplaced.map((u) => ({ sessionId: u.session.id, startsAt: show.at(u.session.startsAt, u.session), endsAt: show.at(u.session.endsAt, u.session), reason: u.reason })),
     warnings: parse.warnings ?? [],
   };
-  try {
-    assertFeasible(plan);
-  } catch (err) {
-    if (err instanceof InfeasibleError) throw new InfeasibleError(err.message, offline ? `plan again with --pool-size ${plan.channelsNeeded}` : err.hint, report);
-    throw err;
-  }
+  if (plan.unplaced.length) throw infeasible(plan, report, offline);
   if (opts.json) return printJson(report);
   printHuman(plan, report, show);
+}
+
+/** Exit 5, naming what does not fit in the schedule's own times; the JSON report lists it under `unplaced`. */
+function infeasible(plan: Plan, report: Report & { unplaced: { sessionId: string; startsAt: string; endsAt: string; reason: string }[] }, offline: boolean): InfeasibleError {
+  const shown = report.unplaced.slice(0, 20).map((u) => `${u.sessionId} (${u.startsAt} - ${u.endsAt}): ${u.reason}`);
+  const more = report.unplaced.length > shown.length ? `\n  ... and ${report.unplaced.length - shown.length} more` : "";
+  const short = plan.channelsNeeded > plan.poolSize;
+  return new InfeasibleError(
+    `the pool has ${plan.poolSize} channel(s) but the schedule needs ${plan.channelsNeeded} at its peak; ${report.unplaced.length} session(s) do not fit:\n  ${shown.join("\n  ")}${more}`,
+    !short
+      ? "fix the explicit channelId of the sessions listed"
+      : offline
+        ? `plan again with --pool-size ${plan.channelsNeeded}`
+        : `add ${plan.channelsNeeded - plan.poolSize} channel(s) to the pool (MediaLive's default quota is ${MEDIALIVE_CHANNEL_QUOTA} per region) or move sessions`,
+    report,
+  );
 }
 
 type Report = { assignments: { sessionId: string; channelId: string; explicit: boolean; startsAt: string; endsAt: string }[]; runs: { channelId: string; start: string; end: string; sessionIds: string[]; billedMinutes: number }[] } & Record<string, unknown>;
 
 function printHuman(plan: Plan, report: Report, show: TimeFormatter): void {
-  const titles = new Map(plan.assignments.map((a) => [a.session.id, a.session.title ?? ""]));
+  // A quoted CSV title may hold newlines: one line per row in the table.
+  const titles = new Map(plan.assignments.map((a) => [a.session.id, (a.session.title ?? "").replace(/\s+/g, " ")]));
   print(table(["SESSION", "CHANNEL", "STARTS", "ENDS", "TITLE"], report.assignments.map((a) => [a.sessionId, a.channelId + (a.explicit ? " (explicit)" : ""), human(a.startsAt), human(a.endsAt), titles.get(a.sessionId) ?? ""])));
   print("");
   print(table(["CHANNEL", "RUNS FROM", "UNTIL", "BILLED MIN", "SESSIONS"], report.runs.map((r) => [r.channelId, human(r.start), human(r.end), String(r.billedMinutes), r.sessionIds.join(" ")])));

@@ -185,7 +185,10 @@ export function assertValid(parse: ScheduleParse, source: string): Session[] {
   if (parse.issues.length) {
     const shown = parse.issues.slice(0, 50);
     const more = parse.issues.length > shown.length ? `\n  ... and ${parse.issues.length - shown.length} more` : "";
-    throw new UsageError(`schedule ${source} has ${parse.issues.length} bad row(s); nothing was acted on:\n  ${shown.join("\n  ")}${more}`);
+    throw new UsageError(`schedule ${source} has ${parse.issues.length} bad row(s); nothing was acted on:\n  ${shown.join("\n  ")}${more}`, undefined, {
+      schedule: source,
+      issues: parse.issues,
+    });
   }
   return parse.sessions;
 }

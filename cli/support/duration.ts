@@ -18,7 +18,7 @@ export interface DurationLimits {
 export function parseDuration(value: string, flag: string, limits: DurationLimits = {}): number {
   const v = value.trim();
   if (/^\d+(\.\d+)?$/.test(v)) {
-    throw new UsageError(`${flag} '${value}' has no unit: write ${v}s for seconds or ${v}m for minutes`, "durations take a unit: ms, s, m, h or d (e.g. 10m, 50s, 1h30m)");
+    throw new UsageError(`${flag} '${value}' has no unit: write ${v}s for seconds or ${v}m for minutes (units: ms, s, m, h, d)`);
   }
   const parts = [...v.matchAll(PART)];
   if (!parts.length || parts.map((p) => p[0]).join("") !== v) {
