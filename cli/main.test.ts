@@ -156,3 +156,27 @@ async function recordingServer(handler: (req: IncomingMessage, res: ServerRespon
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+test("messages cite no file outside the repository and no absolute dist/ path", async () => {
+  const { readdirSync, statSync } = await import("node:fs");
+  const sources: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith(".ts") && !p.endsWith(".test.ts")) sources.push(p);
+    }
+  };
+  walk(__dirname);
+  const offending = sources.filter((p) => /NOTES\.md|shared\/seed|\.\.\/shared\//.test(readFileSync(p, "utf8")));
+  expect(offending).toEqual([]);
+  // The price source printed with every cost is a path in the project, not an absolute dist/ path.
+  const plan = await runOps(["sessions", "plan", "--schedule", writeSchedule(), "--pool-size", "1", "--json"], bareEnv());
+  expect(JSON.parse(plan.stdout).priceSource).toBe("cost-model/catalogs/ap-southeast-1.json (medialive.input.hd + medialive.output.hd)");
+});
+
+function writeSchedule(): string {
+  const p = join(dir, "one.csv");
+  writeFileSync(p, "a,2026-05-01T18:00+08:00,2026-05-01T19:00+08:00\n");
+  return p;
+}

@@ -45,12 +45,15 @@ function main(argv: string[]): number {
   const rendered = renderAtlantisYaml(synthesizedStacks(join(__dirname, "..", "..", "tooling", "synth-loader.js")));
   const current = existsSync(target) ? readFileSync(target, "utf8") : "";
   if (argv.includes("--check")) {
-    if (current === rendered) return 0;
+    if (current === rendered) {
+      process.stdout.write("atlantis.yaml is up to date with the stacks\n");
+      return 0;
+    }
     process.stderr.write("atlantis.yaml is out of date with the stacks: run `npm run atlantis` and commit the result\n");
     return 1;
   }
   writeFileAtomic(target, rendered);
-  process.stdout.write(`wrote ${target}\n`);
+  process.stdout.write(`wrote atlantis.yaml (${current === rendered ? "unchanged" : "updated"})\n`);
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -41,4 +42,11 @@ test("the committed atlantis.yaml matches the stacks the app synthesizes (run `n
   const rendered = renderAtlantisYaml(synthesizedStacks(join(__dirname, "../../dist/tooling/synth-loader.js")));
   expect(parse(committed)).toEqual(parse(rendered));
   expect(committed).toBe(rendered);
+});
+
+test("`npm run atlantis -- --check` says so when atlantis.yaml is up to date (built entry)", () => {
+  const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "dist", "deploy", "atlantis", "generate.js"), "--check"], { encoding: "utf8", timeout: 300_000 });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe("atlantis.yaml is up to date with the stacks\n");
 });
