@@ -3,8 +3,15 @@
  * The ops CLI entry: wires commands and loads each lazily, so `ops --help` pays for commander only.
  * Each command lives in ./commands/<name>.ts as an async function taking plain options.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { ExitCode, OpsError } from "./errors";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError } from "commander";
+import { projectRoot } from "../lib/project-root";
+import { credentialsHint } from "./aws/credentials-hint";
+import { jsonDocumentPrinted } from "./commands/ops-context";
+import { ExitCode, jsonFailure, OpsError, type ExitCodeValue } from "./errors";
+import { durationFlag, durationTextFlag, integerFlag, numberFlag, withAws } from "./flags";
+import { setProgressEnabled, stopAllProgress } from "./progress";
 
 function run<T>(load: () => Promise<(opts: T) => Promise<void>>) {
   return async (opts: T) => {
@@ -16,17 +23,24 @@ function run<T>(load: () => Promise<(opts: T) => Promise<void>>) {
 export function buildProgram(): Command {
   const program = new Command("ops")
     .description("Operate the live-streaming platform: forecast its cost and run its MediaLive channels.")
+    .version(`ops ${packageVersion()}`, "-V, --version", "print the version")
+    .option("--no-progress", "no spinner or progress lines on stderr (also: NO_COLOR gives plain lines)")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
+    .hook("preAction", (cmd) => setProgressEnabled(cmd.opts().progress !== false))
     .addHelpText(
       "after",
       `
 Exit codes:
-  0  done                                 3  AWS or PostgreSQL failed after retries
-  1  internal error (a bug)               4  a bounded wait ran out (e.g. channel stuck STARTING)
-  2  bad flags, input or config: no-op    5  not feasible (e.g. channel pool too small)
+  0  done                                 4  a bounded wait ran out (e.g. channel stuck STARTING)
+  1  internal error (a bug)               5  not feasible (e.g. channel pool too small)
+  2  bad flags, input or config: no-op    6  partial: some of the work was done and some failed
+  3  AWS or PostgreSQL failed after retries (credentials too: the hint says what to do)
 
-AWS: the usual credential chain and AWS_REGION; AWS_ENDPOINT_URL_<SERVICE> points a client elsewhere.
+--json: one JSON document on stdout, also on failure: {"error": {type, exitCode, message, hint}, ...report}.
+Durations take a unit: 10m, 50s, 1h30m, 250ms.
+AWS: --profile or AWS_PROFILE; --region, AWS_REGION or the profile's region in ~/.aws/config;
+     AWS_ENDPOINT_URL_<SERVICE> points a client elsewhere.
 Docs: docs/operations.md (runbook), docs/forecast.md (cost model).`,
     );
 
@@ -36,6 +50,7 @@ Docs: docs/operations.md (runbook), docs/forecast.md (cost model).`,
     .description("Apply pending SQL migrations (db/migrations) in order, each in a transaction, under an advisory lock.")
     .option("--database-url <url>", "postgresql://user:password@host:5432/db (default: $DATABASE_URL, which keeps the password out of ps)")
     .option("--dry-run", "list pending migrations without applying anything")
+    .option("--json", "print JSON to stdout, also on failure")
     .action(run(async () => (require("./commands/db-migrate") as typeof import("./commands/db-migrate")).dbMigrate));
 
   program
@@ -43,9 +58,9 @@ Docs: docs/operations.md (runbook), docs/forecast.md (cost model).`,
     .description("Project the platform's monthly cost over a horizon: per line item, per quarter, against the egress floor.")
     .option("--scenario <seed|architecture|file>", "built-in scenario or a JSON/YAML scenario file (default: architecture)")
     .option("--environment <env>", "size the architecture scenario to config/environments/<env>.json (its tasks, database, NAT, channel class, budget DAU and growth); not with --scenario")
-    .option("--months <n>", "horizon in months, 1-120 (default: the scenario's, 12)", number("--months"))
-    .option("--dau <n>", "daily active users in month 1 (default: the scenario's, 10000)", number("--dau"))
-    .option("--growth <fraction>", "monthly growth as a fraction: 0.1 is +10 % a month (default: the scenario's)", number("--growth"))
+    .option("--months <n>", "horizon in months, 1-120 (default: the scenario's, 12)", numberFlag("--months"))
+    .option("--dau <n>", "daily active users in month 1 (default: the scenario's, 10000)", numberFlag("--dau"))
+    .option("--growth <fraction>", "monthly growth as a fraction: 0.1 is +10 % a month (default: the scenario's)", numberFlag("--growth"))
     .option("--pricing <catalog|file>", "price catalog: seed, ap-southeast-1, or a catalog JSON file (default: the scenario's)")
     .option("--format <format>", "table, json, csv, markdown or html", "table")
     .option("--out <file>", "write the report to this file (atomically) instead of stdout")
@@ -88,31 +103,6 @@ Needs AWS credentials allowed pricing:GetProducts. Any item the API cannot find 
   return program;
 }
 
-/** Parses a numeric flag; commander reports the message and main maps it to exit code 2. */
-function number(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError(`${flag} expects a number, got '${value}'`);
-    return n;
-  };
-}
-
-/** AWS flags every channel/session command takes. */
-function withAws(cmd: Command): Command {
-  return cmd
-    .option("--region <region>", "AWS region (default: $AWS_REGION)")
-    .option("--max-attempts <n>", "attempts per AWS call, standard retry mode (1-10)", integer("--max-attempts"), 3)
-    .option("--json", "print JSON to stdout (progress goes to stderr)");
-}
-
-function integer(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${flag} expects a whole number, got '${value}'`);
-    return n;
-  };
-}
-
 /** `ops channels ...` and `ops sessions ...`: the MediaLive pool around scheduled sessions. */
 function addChannelAndSessionCommands(program: Command): void {
   const poolHelp = "channel pool: value of the livestream:pool tag (default: $LIVESTREAM_POOL)";
@@ -127,40 +117,68 @@ function addChannelAndSessionCommands(program: Command): void {
     withAws(
       channels
         .command(verb)
-        .argument("<id...>", "MediaLive channel ids")
-        .description(`${verb === "start" ? "Start" : "Stop"} channels. Idempotent: a channel already ${verb === "start" ? "RUNNING" : "IDLE"} costs no call.`),
+        .argument("<id...>", "MediaLive channel ids (numbers, e.g. 1234567: `ops channels list` shows them)")
+        .description(
+          `${verb === "start" ? "Start" : "Stop"} channels. Idempotent: a channel already ${verb === "start" ? "RUNNING" : "IDLE"} costs no call. ` +
+            "Every id is checked before the first call that changes anything.",
+        ),
     )
-      .option("--wait", `wait until the channel is ${verb === "start" ? "RUNNING" : "IDLE"}`)
-      .option("--timeout <seconds>", "bound on every wait", integer("--timeout"), 300)
-      .option("--poll-interval <seconds>", "seconds between state reads while waiting", number("--poll-interval"), 5)
+      .option("--wait", `wait until each channel is ${verb === "start" ? "RUNNING" : "IDLE"}`)
+      .option("--timeout <duration>", "bound on all waiting, e.g. 5m or 90s, 1s-1h (default: 5m)", durationFlag("--timeout", { minMs: 1000, maxMs: 3_600_000 }))
+      .option("--poll-interval <duration>", "time between state reads while waiting, e.g. 5s, up to 5m (default: 5s)", durationFlag("--poll-interval", { maxMs: 300_000 }))
       .option("--dry-run", "say what would be done; call nothing that changes a channel")
-      .addHelpText("after", `\nExamples:\n  ops channels ${verb} 1234567 --wait --timeout 180\n  ops channels ${verb} 1234567 7654321 --dry-run --json`)
-      .action(async (ids: string[], opts: object) => {
-        const mod = verb === "start" ? (require("./commands/channels-start") as typeof import("./commands/channels-start")).channelsStart : (require("./commands/channels-stop") as typeof import("./commands/channels-stop")).channelsStop;
-        await mod({ ...opts, ids });
+      .addHelpText(
+        "after",
+        `\nExit codes: 0 done, 2 an unknown or malformed id (nothing done), 3 AWS failed, 4 a wait ran out, 6 some channels done and some failed.\n` +
+          `Examples:\n  ops channels ${verb} 1234567 --wait --timeout 3m\n  ops channels ${verb} 1234567 7654321 --dry-run --json`,
+      )
+      .action(async (ids: string[], opts: { timeout?: number; pollInterval?: number } & Record<string, unknown>) => {
+        const { timeout, pollInterval, ...rest } = opts;
+        const command =
+          verb === "start"
+            ? (require("./commands/channels-start") as typeof import("./commands/channels-start")).channelsStart
+            : (require("./commands/channels-stop") as typeof import("./commands/channels-stop")).channelsStop;
+        await command({ ...rest, ids, timeoutMs: timeout, pollIntervalMs: pollInterval });
       });
   }
 
   const sessions = program.command("sessions").description("Run the channel pool around scheduled live sessions.");
-  const scheduleHelp = "schedule: a .json/.yaml/.csv file (id,startsAt,endsAt[,channelId,title]; ISO 8601 with offset) or postgres://... (live_sessions)";
-  withAws(sessions.command("plan").description("Assign sessions to pool channels; print the plan, channel-hours billed and their cost. Fails (exit 5) when the pool is too small."))
+  const scheduleHelp =
+    "schedule: a .json/.yaml/.csv file (columns id,startsAt,endsAt[,channelId,title], header optional; ISO 8601 times with offset) or postgres://... (live_sessions)";
+  withAws(
+    sessions
+      .command("plan")
+      .description("Assign sessions to pool channels; print the plan, channel-hours billed and their cost. Fails (exit 5) when the pool is too small."),
+  )
     .requiredOption("--schedule <source>", scheduleHelp)
     .option("--pool <pool>", poolHelp)
+    .option("--pool-size <n>", "plan for N channels without calling AWS (\"how many channels does this event need?\"); not with --pool", integerFlag("--pool-size"))
+    .option("--channel-class <class>", "with --pool-size: STANDARD (two pipelines) or SINGLE_PIPELINE (default: STANDARD)")
     .option("--from <time>", "only sessions ending after this (ISO 8601 with offset, or now)")
     .option("--to <time>", "only sessions starting before this")
-    .option("--lead <duration>", "channels run this long before a session starts", "10m")
-    .option("--grace <duration>", "and this long after it ends", "5m")
+    .option("--lead <duration>", "channels run this long before a session starts (default: 10m)", durationFlag("--lead", { minMs: 0, maxMs: 86_400_000 }))
+    .option("--grace <duration>", "and this long after it ends (default: 5m)", durationFlag("--grace", { minMs: 0, maxMs: 86_400_000 }))
+    .option("--max-session-length <duration>", "longer sessions are refused as typos (default: 8h)", durationFlag("--max-session-length", { minMs: 60_000 }))
+    .option("--timezone <zone>", "show times in this IANA zone, e.g. Asia/Singapore or UTC (default: each session's own offset)")
     .option("--price-catalog <file>", "price catalog JSON (default: cost-model/catalogs/<region>.json)")
-    .addHelpText("after", "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule postgres://app@db:5432/livestream --from now --to 2026-05-02T00:00:00+08:00 --json")
-    .action(run(async () => (require("./commands/sessions-plan") as typeof import("./commands/sessions-plan")).sessionsPlan));
+    .addHelpText(
+      "after",
+      "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule big-event.csv --pool-size 4      (no AWS needed)\n" +
+        "  ops sessions plan --schedule postgres://app@db:5432/livestream --from now --to 2026-05-02T00:00:00+08:00 --json",
+    )
+    .action(async (opts: { lead?: number; grace?: number; maxSessionLength?: number } & Record<string, unknown>) => {
+      const { lead, grace, maxSessionLength, ...rest } = opts;
+      const { sessionsPlan } = require("./commands/sessions-plan") as typeof import("./commands/sessions-plan");
+      await sessionsPlan({ ...(rest as unknown as Parameters<typeof sessionsPlan>[0]), leadMs: lead, graceMs: grace, maxSessionLengthMs: maxSessionLength });
+    });
   withAws(sessions.command("reconcile").description("One idempotent pass: start what should run, stop what should not, harvest recordings, publish metrics."))
     .requiredOption("--schedule <source>", scheduleHelp)
     .option("--pool <pool>", poolHelp)
     .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
-    .option("--lead <duration>", "channels run this long before a session starts", "10m")
-    .option("--grace <duration>", "and this long after it ends", "5m")
-    .option("--timeout <seconds>", "bound on waiting through transitional states", integer("--timeout"), 240)
-    .option("--poll-interval <seconds>", "seconds between state reads while waiting", number("--poll-interval"), 10)
+    .option("--lead <duration>", "channels run this long before a session starts", durationTextFlag("--lead", { minMs: 0 }), "10m")
+    .option("--grace <duration>", "and this long after it ends", durationTextFlag("--grace", { minMs: 0 }), "5m")
+    .option("--timeout <duration>", "bound on waiting through transitional states, e.g. 4m, 1s-1h (default: 4m)", durationFlag("--timeout", { minMs: 1000, maxMs: 3_600_000 }))
+    .option("--poll-interval <duration>", "time between state reads while waiting, e.g. 10s (default: 10s)", durationFlag("--poll-interval", { maxMs: 300_000 }))
     .option("--recording-bucket <name>", "recorded-media bucket for harvest jobs (default: $LIVESTREAM_RECORDING_BUCKET)")
     .option("--harvest-role-arn <arn>", "role MediaPackage assumes to write it (default: $LIVESTREAM_HARVEST_ROLE_ARN)")
     .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", "Livestream/Ops")
@@ -170,7 +188,39 @@ function addChannelAndSessionCommands(program: Command): void {
       "\nExit codes: 0 converged, 2 bad input (nothing done), 3 AWS failure or failed channel, 4 a wait ran out, 5 sessions without a channel.\n" +
         "Examples:\n  ops sessions reconcile --schedule sessions.yaml --pool dev --dry-run\n  ops sessions reconcile --schedule postgres:// --pool prod --json   (PG* variables give the connection)",
     )
-    .action(run(async () => (require("./commands/sessions-reconcile") as typeof import("./commands/sessions-reconcile")).sessionsReconcile));
+    .action(async (opts: { timeout?: number; pollInterval?: number } & Record<string, unknown>) => {
+      // The command takes seconds; the flags take durations with units.
+      const { timeout, pollInterval, ...rest } = opts;
+      const { sessionsReconcile } = require("./commands/sessions-reconcile") as typeof import("./commands/sessions-reconcile");
+      await sessionsReconcile({
+        ...(rest as unknown as Parameters<typeof sessionsReconcile>[0]),
+        timeout: timeout === undefined ? undefined : timeout / 1000,
+        pollInterval: pollInterval === undefined ? undefined : pollInterval / 1000,
+      });
+    });
+}
+
+/** `--json` (or `--format json`) anywhere before a `--`: failures print a JSON envelope on stdout. */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  const args = end === -1 ? argv : argv.slice(0, end);
+  return args.some((a, i) => a === "--json" || a === "--format=json" || (a === "--format" && args[i + 1] === "json"));
+}
+
+/** AWS SDK errors that escaped a command's own handling still mean "AWS failed", not "a bug". */
+function isAwsError(err: unknown): err is Error {
+  const e = err as { name?: string; $metadata?: unknown } | undefined;
+  return !!e && (e.$metadata !== undefined || e.name === "CredentialsProviderError" || e.name === "TokenProviderError");
+}
+
+function fail(json: boolean, exitCode: ExitCodeValue, message: string, hint?: string, details?: unknown, alreadyOnStderr = false): ExitCodeValue {
+  if (!alreadyOnStderr) {
+    process.stderr.write(`error: ${message}\n`);
+    if (hint) process.stderr.write(`hint: ${hint}\n`);
+  }
+  // A command that already printed its JSON document gets no second one on stdout.
+  if (json && !jsonDocumentPrinted()) process.stdout.write(`${JSON.stringify(jsonFailure(message, exitCode, hint, details), null, 2)}\n`);
+  return exitCode;
 }
 
 /** `ops preflight`: read-only checks of the target account; the Atlantis workflow runs it before plan. */
@@ -201,21 +251,42 @@ Examples:
 /** Runs the CLI and returns the exit code (never calls process.exit itself). */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  const json = wantsJson(argv);
+  setProgressEnabled(true);
+  jsonDocumentPrinted(true);
   try {
     await program.parseAsync(argv, { from: "user" });
     return ExitCode.Ok;
   } catch (err) {
+    stopAllProgress();
     if (err instanceof CommanderError) {
-      // --help and --version arrive here as "errors" with exit code 0.
-      return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      // --help and --version arrive here as "errors" with exit code 0; commander printed the rest.
+      if (err.exitCode === 0) return ExitCode.Ok;
+      return fail(json, ExitCode.Usage, err.message.replace(/^error: /, ""), undefined, undefined, true);
     }
     if (err instanceof OpsError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
-      return err.exitCode;
+      const hint = err.hint ?? (err.exitCode === ExitCode.Remote ? credentialsHint(err.message) : undefined);
+      return fail(json, err.exitCode, err.message, hint, err.details);
     }
-    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\n`);
-    return ExitCode.Internal;
+    if (isAwsError(err)) {
+      const message = `AWS call failed: ${err.name}: ${err.message}`;
+      return fail(json, ExitCode.Remote, message, credentialsHint(message));
+    }
+    const debug = !!process.env.LIVESTREAM_DEBUG;
+    process.stderr.write(`internal error: ${debug ? ((err as Error).stack ?? String(err)) : ((err as Error).message ?? String(err))}\n`);
+    if (!debug) process.stderr.write("hint: this is a bug; run again with LIVESTREAM_DEBUG=1 for the stack trace and report it\n");
+    return fail(json, ExitCode.Internal, `internal error: ${(err as Error).message ?? String(err)}`, undefined, undefined, true);
+  } finally {
+    stopAllProgress();
+  }
+}
+
+/** The version in package.json (read at start-up: a JSON import would copy package.json into dist/). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot(__dirname), "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
   }
 }
 

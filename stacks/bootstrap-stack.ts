@@ -1,9 +1,10 @@
-import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { EnvironmentConfig } from "../config/schema";
 import { ContainerRepositories } from "../constructs/container-repositories";
 import { StateBucket } from "../constructs/state-bucket";
 import { ImagePublisher } from "../constructs/image-publisher";
+import { bootstrapStatePath } from "./bootstrap-state";
 import { opsImagePublisherRoleName, opsRepositoryName, ownRepositories } from "./images";
 import { platformProvider } from "./provider";
 
@@ -27,7 +28,8 @@ export const bootstrapStackName = (env: string) => `livestream-bootstrap-${env}`
 /**
  * What must exist before an environment's platform stack can be applied: the S3 bucket holding its
  * Terraform state and the ECR repositories its images are pushed to. Applied once, by hand (its own
- * state stays local: the bucket cannot hold the state that creates it); Atlantis never runs it.
+ * state stays local, in bootstrap-state/ outside cdktf.out: the bucket cannot hold the state that
+ * creates it); Atlantis never runs it.
  */
 export class BootstrapStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: BootstrapStackProps) {
@@ -35,7 +37,8 @@ export class BootstrapStack extends TerraformStack {
     const { config } = props;
     const offline = props.offline ?? false;
     platformProvider(this, "aws", config, { offline });
-    new LocalBackend(this, { path: "terraform.tfstate" });
+    // Offline plans start from an empty state beside the stack; real state lives outside cdktf.out.
+    new LocalBackend(this, { path: offline ? "terraform.tfstate" : bootstrapStatePath(App.of(this).outdir, id) });
 
     if (props.createStateBucket ?? true) {
       const stateRegion = config.state.region ?? config.region;

@@ -10,10 +10,13 @@ import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { MediaLiveClient } from "@aws-sdk/client-medialive";
 import type { MediaPackageClient } from "@aws-sdk/client-mediapackage";
 import { UsageError } from "../errors";
+import { checkRegion, resolveAwsTarget } from "./shared-config";
 
 export interface AwsClientOptions {
-  /** Region; falls back to AWS_REGION, then AWS_DEFAULT_REGION. */
+  /** Region; falls back to AWS_REGION, AWS_DEFAULT_REGION, then the profile's region in ~/.aws/config. */
   readonly region?: string;
+  /** Named profile of the shared config/credentials files; falls back to AWS_PROFILE. */
+  readonly profile?: string;
   /** Attempts per call including the first (standard retry mode). @default 3 */
   readonly maxAttempts?: number;
   /**
@@ -23,11 +26,11 @@ export interface AwsClientOptions {
   readonly retryBaseDelayMs?: number;
 }
 
+/** Region from the flag or the environment only; `resolveAwsTarget` also reads ~/.aws/config. */
 export function resolveRegion(region?: string): string {
   const resolved = region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
   if (!resolved) throw new UsageError("no AWS region: pass --region or set AWS_REGION");
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(resolved)) throw new UsageError(`'${resolved}' is not an AWS region (e.g. ap-southeast-1)`);
-  return resolved;
+  return checkRegion(resolved, "region");
 }
 
 type ErrorType = "THROTTLING" | "TRANSIENT" | "SERVER_ERROR" | "CLIENT_ERROR";
@@ -56,30 +59,31 @@ export function fastRetryStrategy(maxAttempts: number, baseDelayMs: number) {
   };
 }
 
-export function commonConfig(options: AwsClientOptions) {
+export async function commonConfig(options: AwsClientOptions) {
   const maxAttempts = options.maxAttempts ?? 3;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
     throw new UsageError(`--max-attempts must be an integer from 1 to 10, got ${options.maxAttempts}`);
   }
-  const region = resolveRegion(options.region);
+  const { region, profile } = await resolveAwsTarget(options);
+  const target = profile ? { region, profile } : { region };
   return options.retryBaseDelayMs === undefined
-    ? { region, maxAttempts, retryMode: "standard" as const }
-    : { region, maxAttempts, retryStrategy: fastRetryStrategy(maxAttempts, options.retryBaseDelayMs) };
+    ? { ...target, maxAttempts, retryMode: "standard" as const }
+    : { ...target, maxAttempts, retryStrategy: fastRetryStrategy(maxAttempts, options.retryBaseDelayMs) };
 }
 
 export async function createMediaLiveClient(options: AwsClientOptions = {}): Promise<MediaLiveClient> {
   const { MediaLiveClient } = await import("@aws-sdk/client-medialive");
-  return new MediaLiveClient(commonConfig(options));
+  return new MediaLiveClient(await commonConfig(options));
 }
 
 export async function createMediaPackageClient(options: AwsClientOptions = {}): Promise<MediaPackageClient> {
   const { MediaPackageClient } = await import("@aws-sdk/client-mediapackage");
-  return new MediaPackageClient(commonConfig(options));
+  return new MediaPackageClient(await commonConfig(options));
 }
 
 export async function createCloudWatchClient(options: AwsClientOptions = {}): Promise<CloudWatchClient> {
   const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
-  return new CloudWatchClient(commonConfig(options));
+  return new CloudWatchClient(await commonConfig(options));
 }
 
 /** The three clients the channel and session commands need. */

@@ -5,7 +5,8 @@
  * output per pipeline; a STANDARD channel runs two pipelines and bills both.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { projectRoot } from "../../lib/project-root";
 import { UsageError } from "../errors";
 
 export interface ChannelPrice {
@@ -15,11 +16,17 @@ export interface ChannelPrice {
   readonly source: string;
 }
 
-const BUILT_IN = { input: 0.234, output: 0.882, source: "built-in table (NOTES.md, us-east-1 HD input + HD output)" };
+const BUILT_IN = { input: 0.234, output: 0.882, source: "built-in table (us-east-1 list prices: HD input + HD output)" };
 
+/** The region's catalog in the project's cost-model/catalogs, the same from sources and from dist/. */
 function catalogCandidates(region: string): string[] {
-  // Source tree (cli/channels) and compiled tree (dist/cli/channels) both reach the catalogs.
-  return [join(__dirname, "..", "..", "cost-model", "catalogs", `${region}.json`), join(__dirname, "..", "..", "..", "cost-model", "catalogs", `${region}.json`)];
+  return [join(projectRoot(__dirname), "cost-model", "catalogs", `${region}.json`)];
+}
+
+/** Paths in messages: relative to the project when inside it, never an absolute dist/ path. */
+function shown(path: string): string {
+  const rel = relative(projectRoot(__dirname), path);
+  return rel && !rel.startsWith("..") ? rel : path;
 }
 
 /** Loads the price from `catalogPath`, the region's catalog, or the built-in table, in that order. */
@@ -43,7 +50,7 @@ export function loadChannelPrice(options: { region?: string; catalogPath?: strin
     const input = doc.prices?.["medialive.input.hd"]?.usd;
     const output = doc.prices?.["medialive.output.hd"]?.usd;
     if (typeof input === "number" && typeof output === "number") {
-      return { usdPerPipelineHour: input + output, source: `${path} (medialive.input.hd + medialive.output.hd)` };
+      return { usdPerPipelineHour: input + output, source: `${shown(path)} (medialive.input.hd + medialive.output.hd)` };
     }
   }
   return { usdPerPipelineHour: BUILT_IN.input + BUILT_IN.output, source: BUILT_IN.source };

@@ -1,8 +1,9 @@
 /** `ops channels list`: the pool's channels with state, class, pipelines and, when running, since when and cost so far. */
-import { createCloudWatchClient, createMediaLiveClient, resolveRegion } from "../aws/clients";
+import { createCloudWatchClient, createMediaLiveClient } from "../aws/clients";
 import { billedMinutes, costUsd } from "../channels/billing";
 import { runningSince } from "../channels/health";
 import { listPoolChannels } from "../channels/pool";
+import { emptyPoolError } from "../channels/pool-names";
 import { channelHourUsd, loadChannelPrice } from "../channels/price";
 import { formatDuration } from "../sessions/duration";
 import { awsOptions, print, printJson, resolvePool, table, type AwsCommandOptions } from "./ops-context";
@@ -27,7 +28,7 @@ export async function channelsList(opts: ChannelsListOptions): Promise<void> {
       sinceError = (err as Error).message; // listing still works without CloudWatch
     }
   }
-  const price = loadChannelPrice({ region: resolveRegion(opts.region), catalogPath: opts.priceCatalog });
+  const price = loadChannelPrice({ region: await medialive.config.region(), catalogPath: opts.priceCatalog });
   const rows = channels.map((c) => {
     const s = since.get(c.id);
     const minutes = s === undefined ? undefined : billedMinutes(now - s);
@@ -43,7 +44,13 @@ export async function channelsList(opts: ChannelsListOptions): Promise<void> {
     };
   });
   if (opts.json) return printJson({ pool, channels: rows, priceSource: price.source, ...(sinceError ? { warning: sinceError } : {}) });
-  if (!rows.length) return print(`no channels tagged livestream:pool=${pool} in this region`);
+  if (!rows.length) {
+    // An empty listing is an answer (exit 0), but say which pools do exist: it is usually a typo.
+    const hint = await emptyPoolError(medialive, pool);
+    print(`no channels: ${hint.message}`);
+    if (hint.hint) process.stderr.write(`hint: ${hint.hint}\n`);
+    return;
+  }
   print(
     table(
       ["ID", "NAME", "STATE", "CLASS", "PIPELINES", "RUNNING FOR", "COST SO FAR"],

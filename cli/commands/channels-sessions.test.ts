@@ -92,18 +92,18 @@ test("channels start/stop are idempotent and --dry-run calls nothing", async () 
   expect(await ops("channels", "start", "1000001", "--dry-run", "--json")).toBe(ExitCode.Ok);
   expect(JSON.parse(stdout).channels[0].action).toBe("would-start");
   expect(aws.medialive.accepted()).toEqual([]);
-  expect(await ops("channels", "start", "1000001", "--wait", "--poll-interval", "0.02", "--json")).toBe(ExitCode.Ok);
+  expect(await ops("channels", "start", "1000001", "--wait", "--poll-interval", "20ms", "--json")).toBe(ExitCode.Ok);
   expect(aws.medialive.state("1000001")).toBe("RUNNING");
   expect(await ops("channels", "start", "1000001", "--json")).toBe(ExitCode.Ok);
   expect(JSON.parse(stdout).channels[0].action).toBe("none");
   expect(aws.medialive.accepted("StartChannel")).toHaveLength(1);
-  expect(await ops("channels", "stop", "1000001", "--wait", "--poll-interval", "0.02")).toBe(ExitCode.Ok);
+  expect(await ops("channels", "stop", "1000001", "--wait", "--poll-interval", "20ms")).toBe(ExitCode.Ok);
   expect(aws.medialive.state("1000001")).toBe("IDLE");
 });
 
 test("channels start: a wait that runs out exits 4; an unknown channel exits 2; AWS failing exits 3", async () => {
   aws.medialive.stick("1000001", "STARTING");
-  expect(await ops("channels", "start", "1000001", "--wait", "--timeout", "1", "--poll-interval", "0.05")).toBe(ExitCode.Timeout);
+  expect(await ops("channels", "start", "1000001", "--wait", "--timeout", "1s", "--poll-interval", "50ms")).toBe(ExitCode.Timeout);
   expect(stderr).toMatch(/still STARTING/);
   expect(await ops("channels", "start", "4040404")).toBe(ExitCode.Usage);
   aws.medialive.faults.add({ operation: "DescribeChannel", status: 500, times: 3 });
@@ -149,7 +149,7 @@ test("bad schedules exit 2 listing every bad row, and nothing is acted on", asyn
 test("sessions reconcile: --dry-run mutates nothing; a real pass starts, a second pass makes no mutating call", async () => {
   const schedule = file("s.json", JSON.stringify({ sessions: [{ id: "live1", startsAt: iso(5), endsAt: iso(60) }] }));
   aws.medialive.setState("1000002", "RUNNING");
-  const args = ["sessions", "reconcile", "--schedule", schedule, "--pool", "dev", "--poll-interval", "0.02", "--json"];
+  const args = ["sessions", "reconcile", "--schedule", schedule, "--pool", "dev", "--poll-interval", "20ms", "--json"];
   expect(await ops(...args, "--dry-run")).toBe(ExitCode.Ok);
   expect(JSON.parse(stdout).channels.flatMap((c: { actions: string[] }) => c.actions).sort()).toEqual(["would-start", "would-stop"]);
   expect(mutations()).toBe(0);

@@ -1,60 +1,195 @@
 /**
  * `ops channels start|stop <id...>`: idempotent (a channel already there costs no call), bounded
  * waits, 409 answered by reading the state again. Shared by both verbs.
+ *
+ * Every id is checked (format, then DescribeChannel) before the first Start/Stop, so a typo in the
+ * second id never leaves the first channel running and billed. When some channels were changed and
+ * others failed, the exit code is 6 (partial) and the report lists both. Results go to stdout in the
+ * same form for real and dry runs; progress goes to stderr.
  */
+import type { MediaLiveClient } from "@aws-sdk/client-medialive";
 import { createMediaLiveClient } from "../aws/clients";
-import { OpsError, TimeoutError, UsageError } from "../errors";
+import { ExitCode, OpsError, PartialError, TimeoutError, UsageError, type ExitCodeValue } from "../errors";
 import { ensureChannelState, realClock, type Goal, type LifecycleResult } from "../channels/lifecycle";
-import { createProgress } from "../progress";
+import { describeChannel } from "../channels/pool";
+import { createProgress, type Progress } from "../progress";
+import { formatDuration } from "../support/duration";
 import { awsOptions, print, printJson, type AwsCommandOptions } from "./ops-context";
 
 export interface ChannelsLifecycleOptions extends AwsCommandOptions {
   readonly ids: string[];
   readonly wait?: boolean;
-  /** Seconds. @default 300 */
-  readonly timeout?: number;
+  /** Bound on all waiting, ms. @default 300000 (5m) */
+  readonly timeoutMs?: number;
   readonly dryRun?: boolean;
-  /** Seconds between state reads while waiting. @default 5 */
-  readonly pollInterval?: number;
+  /** Time between state reads while waiting, ms. @default 5000 (5s) */
+  readonly pollIntervalMs?: number;
+}
+
+export const DEFAULT_CHANNEL_TIMEOUT_MS = 5 * 60_000;
+export const DEFAULT_CHANNEL_POLL_MS = 5_000;
+/** MediaLive channel ids are numeric (e.g. 1234567); names and ARNs are not ids. */
+const CHANNEL_ID = /^\d{1,20}$/;
+/** Channels changed at once: MediaLive's default quota is 5 channels per region. */
+const CONCURRENCY = 5;
+
+export interface ChannelOutcome extends LifecycleResult {
+  /** Why this channel failed; absent when it reached or was sent toward its goal. */
+  readonly error?: string;
+  /** The exit code its failure alone would give. */
+  readonly exitCode?: ExitCodeValue;
+}
+
+export interface ChannelsReport {
+  readonly goal: Goal;
+  readonly dryRun: boolean;
+  readonly channels: ChannelOutcome[];
 }
 
 export async function changeChannels(goal: Goal, opts: ChannelsLifecycleOptions): Promise<void> {
-  if (!opts.ids.length) throw new UsageError("name at least one channel id");
-  const timeout = opts.timeout ?? 300;
-  if (!(timeout > 0 && timeout <= 3600)) throw new UsageError(`--timeout must be 1-3600 seconds, got ${opts.timeout}`);
-  const medialive = await createMediaLiveClient(awsOptions(opts));
-  const progress = await createProgress({ quiet: opts.json });
-  const results: (LifecycleResult & { error?: string })[] = [];
-  let failure: OpsError | undefined;
-  for (const id of [...new Set(opts.ids)]) {
-    try {
-      const r = await ensureChannelState(medialive, id, goal, {
-        clock: realClock,
-        timeoutMs: timeout * 1000,
-        pollMs: pollMs(opts.pollInterval, 5),
-        wait: opts.wait,
-        dryRun: opts.dryRun,
-        onState: (s) => progress.update(`${id}: ${s}`),
-      });
-      results.push(r);
-      progress.succeed(`${id}: ${r.action === "none" ? `already ${r.state}` : `${r.action} (${r.state})`}`);
-    } catch (err) {
-      if (!(err instanceof OpsError)) throw err;
-      results.push({ id, action: "none", state: "UNKNOWN", error: err.message });
-      progress.fail(`${id}: ${err.message}`);
-      // A timeout outranks other failures in the exit code only when nothing worse happened.
-      if (!failure || (failure instanceof TimeoutError && !(err instanceof TimeoutError))) failure = err;
-    }
+  const ids = [...new Set(opts.ids.map((id) => id.trim()))];
+  if (!ids.length) throw new UsageError("name at least one channel id");
+  const malformed = ids.filter((id) => !CHANNEL_ID.test(id));
+  if (malformed.length) {
+    throw new UsageError(
+      `not a MediaLive channel id: ${malformed.map((id) => `'${id}'`).join(", ")}; nothing was ${goal === "RUNNING" ? "started" : "stopped"}`,
+      "channel ids are numbers such as 1234567: `ops channels list --pool <pool>` shows them",
+    );
   }
-  if (opts.json) printJson({ goal, dryRun: !!opts.dryRun, channels: results });
-  else if (opts.dryRun) for (const r of results) print(`${r.id}: ${r.action === "none" ? `already ${r.state}, nothing to do` : `${r.action} (now ${r.state})`}`);
-  if (failure) throw failure;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_CHANNEL_TIMEOUT_MS;
+  const pollMs = opts.pollIntervalMs ?? DEFAULT_CHANNEL_POLL_MS;
+  if (!(timeoutMs >= 1000 && timeoutMs <= 3_600_000)) throw new UsageError(`--timeout must be from 1s to 1h, got ${formatDuration(timeoutMs)}`);
+  if (!(pollMs > 0 && pollMs <= 300_000)) throw new UsageError(`--poll-interval must be at most 5m, got ${formatDuration(pollMs)}`);
+
+  const medialive = await createMediaLiveClient(awsOptions(opts));
+  await checkEveryChannelExists(medialive, ids, goal);
+
+  const progress = await createProgress({ quiet: opts.json });
+  const deadline = Date.now() + timeoutMs;
+  const outcomes = await mapLimited(ids, CONCURRENCY, (id) => changeOne(medialive, id, goal, opts, deadline, pollMs, progress));
+  const report: ChannelsReport = { goal, dryRun: !!opts.dryRun, channels: outcomes };
+  const failed = outcomes.filter((o) => o.error !== undefined);
+  if (!failed.length) {
+    if (opts.json) printJson(report);
+    else printHuman(report);
+    return;
+  }
+  if (!opts.json) printHuman(report);
+  throw failureOf(report, failed);
+}
+
+/** DescribeChannel for every id before anything changes; unknown ids stop the command (exit 2). */
+async function checkEveryChannelExists(medialive: MediaLiveClient, ids: string[], goal: Goal): Promise<void> {
+  const unknown: string[] = [];
+  await mapLimited(ids, CONCURRENCY, async (id) => {
+    try {
+      await describeChannel(medialive, id);
+    } catch (err) {
+      if (err instanceof UsageError) unknown.push(id);
+      else throw err;
+    }
+  });
+  if (unknown.length) {
+    const verb = goal === "RUNNING" ? "started" : "stopped";
+    throw new UsageError(
+      `no MediaLive channel ${unknown.sort().map((id) => `'${id}'`).join(", ")} in ${await medialive.config.region()}; nothing was ${verb}`,
+      "`ops channels list --pool <pool>` shows the pool's channel ids (and --region / --profile pick the account and region)",
+      { goal, dryRun: false, channels: [], unknownIds: unknown },
+    );
+  }
+}
+
+async function changeOne(
+  medialive: MediaLiveClient,
+  id: string,
+  goal: Goal,
+  opts: ChannelsLifecycleOptions,
+  deadline: number,
+  pollMs: number,
+  progress: Progress,
+): Promise<ChannelOutcome> {
+  try {
+    const result = await ensureChannelState(medialive, id, goal, {
+      clock: realClock,
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      pollMs,
+      wait: opts.wait,
+      dryRun: opts.dryRun,
+      onState: (s) => progress.update(`${id}: ${s}`),
+    });
+    progress.succeed(`${id}: ${summarize(result)}`);
+    return result;
+  } catch (err) {
+    if (!(err instanceof OpsError)) throw err;
+    progress.fail(`${id}: ${err.message}`);
+    // action "started"/"stopped" is not known here: ensureChannelState threw. A timeout after a
+    // Start means the call was accepted; report the channel's last action as unknown ("none").
+    return { id, action: "none", state: "UNKNOWN", error: err.message, exitCode: err.exitCode };
+  }
+}
+
+function summarize(r: LifecycleResult): string {
+  switch (r.action) {
+    case "none":
+      return `already ${r.state}, nothing to do`;
+    case "would-start":
+      return `would start (now ${r.state})`;
+    case "would-stop":
+      return `would stop (now ${r.state})`;
+    default:
+      return `${r.action} (now ${r.state})`;
+  }
+}
+
+function printHuman(report: ChannelsReport): void {
+  for (const c of report.channels) print(`${c.id}: ${c.error !== undefined ? `FAILED: ${c.error}` : summarize(c)}`);
+  const count = (pred: (c: ChannelOutcome) => boolean) => report.channels.filter(pred).length;
+  const changed = count((c) => c.error === undefined && c.action !== "none");
+  const unchanged = count((c) => c.error === undefined && c.action === "none");
+  const failed = count((c) => c.error !== undefined);
+  const verb = report.dryRun ? (report.goal === "RUNNING" ? "would start" : "would stop") : report.goal === "RUNNING" ? "started" : "stopped";
+  print(`${report.dryRun ? "[dry run] " : ""}${verb} ${changed}, already ${report.goal} ${unchanged}, failed ${failed}`);
+}
+
+/** The error the command ends with: partial when something changed, else the worst failure. */
+function failureOf(report: ChannelsReport, failed: ChannelOutcome[]): OpsError {
+  const changed = report.channels.filter((c) => c.error === undefined && (c.action === "started" || c.action === "stopped"));
+  const list = failed.map((c) => `${c.id}: ${c.error}`).join("; ");
+  if (changed.length && !report.dryRun) {
+    return new PartialError(
+      `${changed.length} channel(s) ${report.goal === "RUNNING" ? "started" : "stopped"} (${changed.map((c) => c.id).join(", ")}) but ${failed.length} failed: ${list}`,
+      report.goal === "RUNNING"
+        ? "the started channels are billed while they run: fix the failed ones and run again (idempotent), or stop the started ones"
+        : "run again once the failed channels have settled (idempotent)",
+      report,
+    );
+  }
+  // A timeout ranks below AWS failures and failed states: it may still come right by itself.
+  const worst = failed.find((c) => c.exitCode !== ExitCode.Timeout) ?? failed[0]!;
+  const message = failed.length === 1 ? `${worst.id}: ${worst.error}` : `${failed.length} channel(s) failed: ${list}`;
+  if (worst.exitCode === ExitCode.Timeout) return new TimeoutError(message, "run again later, or look at the channel in the console", report);
+  return new OpsError(message, worst.exitCode ?? ExitCode.Remote, undefined, report);
+}
+
+/** Runs `work` over items with at most `limit` in flight, keeping the order of items in the result. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 export async function channelsStart(opts: ChannelsLifecycleOptions): Promise<void> {
   return changeChannels("RUNNING", opts);
 }
 
+/** Seconds from a flag to ms, bounded; kept for `sessions reconcile`, which takes seconds. */
 export function pollMs(seconds: number | undefined, fallback: number): number {
   const s = seconds ?? fallback;
   if (!(s > 0 && s <= 300)) throw new UsageError(`--poll-interval must be within (0, 300] seconds, got ${seconds}`);

@@ -65,3 +65,19 @@ test("an unreachable database is a remote error naming host and port", async () 
   expect(r.code).toBe(ExitCode.Remote);
   expect(r.stderr).toContain(`cannot connect to 127.0.0.1:${port}/x`);
 });
+
+test("--json: one JSON document, on success and on failure", async () => {
+  const url = await server.createDatabase("cli_migrate_json");
+  const shipped = readdirSync(join(__dirname, "..", "..", "db", "migrations")).filter((f) => f.endsWith(".sql")).sort();
+  const dry = await runCli(["db", "migrate", "--database-url", url, "--dry-run", "--json"]);
+  expect(dry.code).toBe(ExitCode.Ok);
+  expect(JSON.parse(dry.stdout)).toEqual({ database: expect.stringMatching(/\/cli_migrate_json$/), dryRun: true, pending: shipped, alreadyApplied: [] });
+  const applied = await runCli(["db", "migrate", "--database-url", url, "--json"]);
+  expect(JSON.parse(applied.stdout)).toMatchObject({ dryRun: false, applied: shipped, alreadyApplied: [] });
+  const again = await runCli(["db", "migrate", "--database-url", url, "--json"]);
+  expect(JSON.parse(again.stdout)).toMatchObject({ applied: [], alreadyApplied: expect.arrayContaining([1]) });
+
+  const bad = await runCli(["db", "migrate", "--database-url", "mysql://x@y/z", "--json"]);
+  expect(bad.code).toBe(ExitCode.Usage);
+  expect(JSON.parse(bad.stdout)).toEqual({ error: { type: "usage", exitCode: 2, message: "--database-url must use postgresql://, got mysql://" } });
+});

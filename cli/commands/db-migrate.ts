@@ -10,6 +10,8 @@ export interface DbMigrateOptions {
   /** postgresql://user:password@host:port/database[?sslmode=verify-full] */
   readonly databaseUrl?: string;
   readonly dryRun?: boolean;
+  /** Print one JSON document (database, dryRun, applied, alreadyApplied) instead of lines. */
+  readonly json?: boolean;
 }
 
 export async function dbMigrate(opts: DbMigrateOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
@@ -32,16 +34,27 @@ export async function dbMigrate(opts: DbMigrateOptions, out: NodeJS.WritableStre
   } catch (err) {
     throw new RemoteError(`cannot connect to ${where}: ${(err as Error).message}`, "check the host, port, credentials and that your network reaches the database");
   }
+  const done: string[] = [];
   try {
     const result = await migrate(client, {
       dryRun: opts.dryRun,
-      onMigration: (m) => out.write(`${opts.dryRun ? "would apply" : "applied"} ${m.file}\n`),
+      onMigration: (m) => {
+        done.push(m.file);
+        if (!opts.json) out.write(`${opts.dryRun ? "would apply" : "applied"} ${m.file}\n`);
+      },
     });
+    if (opts.json) {
+      const report = { database: where, dryRun: result.dryRun, [result.dryRun ? "pending" : "applied"]: result.applied.map((m) => m.file), alreadyApplied: result.alreadyApplied };
+      out.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
     const verb = result.dryRun ? "pending" : "applied";
     out.write(`${where}: ${result.applied.length} migration(s) ${verb}, ${result.alreadyApplied.length} already applied\n`);
   } catch (err) {
-    if (err instanceof MigrationError) throw new UsageError(err.message);
-    throw new RemoteError(`migrating ${where} failed: ${(err as Error).message}`);
+    // Each migration runs in its own transaction: the ones listed as applied stay applied.
+    const details = { database: where, dryRun: !!opts.dryRun, applied: opts.dryRun ? [] : done };
+    if (err instanceof MigrationError) throw new UsageError(err.message, undefined, details);
+    throw new RemoteError(`migrating ${where} failed: ${(err as Error).message}`, undefined, details);
   } finally {
     await client.end().catch(() => undefined);
   }

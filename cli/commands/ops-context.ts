@@ -4,12 +4,14 @@ import { UsageError } from "../errors";
 
 export interface AwsCommandOptions {
   readonly region?: string;
+  /** Named profile of ~/.aws/config and ~/.aws/credentials (default: $AWS_PROFILE). */
+  readonly profile?: string;
   readonly maxAttempts?: number;
   readonly json?: boolean;
 }
 
 export function awsOptions(o: AwsCommandOptions): AwsClientOptions {
-  return { region: o.region, maxAttempts: o.maxAttempts };
+  return { region: o.region, profile: o.profile, maxAttempts: o.maxAttempts };
 }
 
 /** The pool from --pool or LIVESTREAM_POOL. */
@@ -24,8 +26,19 @@ export function print(text: string): void {
   process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
+let jsonPrinted = false;
+
+/** Prints the command's one JSON document (a failure after it adds no second document: see main). */
 export function printJson(value: unknown): void {
+  jsonPrinted = true;
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Whether this run already printed its JSON document; main resets it per run. */
+export function jsonDocumentPrinted(reset = false): boolean {
+  const printed = jsonPrinted;
+  if (reset) jsonPrinted = false;
+  return printed;
 }
 
 /** Plain fixed-width table. */

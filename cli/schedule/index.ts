@@ -1,10 +1,10 @@
 /** Loads a schedule from a file path or a postgres:// URL. */
 import { readScheduleFile } from "./file-source";
 import { isPostgresUrl, readSchedulePostgres, type PostgresWindow } from "./postgres-source";
-import type { ScheduleParse } from "./session";
+import type { ScheduleParse, ScheduleRules } from "./session";
 
-export { assertValid, checkChannels, sessionsBetween, type Session, type ScheduleParse } from "./session";
+export { assertValid, checkChannels, sessionsBetween, type Session, type ScheduleParse, type ScheduleRules } from "./session";
 
-export async function loadSchedule(spec: string, window: PostgresWindow = {}): Promise<ScheduleParse> {
-  return isPostgresUrl(spec) ? readSchedulePostgres(spec, window) : readScheduleFile(spec);
+export async function loadSchedule(spec: string, window: PostgresWindow = {}, rules: ScheduleRules = {}): Promise<ScheduleParse> {
+  return isPostgresUrl(spec) ? readSchedulePostgres(spec, window, rules) : readScheduleFile(spec, rules);
 }

@@ -5,7 +5,7 @@
  * PGPASSWORD, PGDATABASE, PGSSLMODE): the ECS task gets them from the database secret.
  */
 import { RemoteError, UsageError } from "../errors";
-import { validateRows, type ScheduleParse } from "./session";
+import { validateRows, type ScheduleParse, type ScheduleRules } from "./session";
 
 export function isPostgresUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
@@ -23,7 +23,7 @@ export interface PostgresWindow {
   readonly to?: number;
 }
 
-export async function readSchedulePostgres(url: string, window: PostgresWindow = {}): Promise<ScheduleParse> {
+export async function readSchedulePostgres(url: string, window: PostgresWindow = {}, rules: ScheduleRules = {}): Promise<ScheduleParse> {
   const { Client } = await import("pg");
   const envOnly = /^postgres(ql)?:\/\/$/i.test(url);
   const client = new Client(envOnly ? { connectionTimeoutMillis: 10_000 } : { connectionString: url, connectionTimeoutMillis: 10_000 });
@@ -45,6 +45,7 @@ export async function readSchedulePostgres(url: string, window: PostgresWindow =
     );
     return validateRows(
       result.rows.map((r) => ({ id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, channelId: r.channel_id, title: r.title, origin: `live_sessions id ${r.id}` })),
+      rules,
     );
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -152,7 +152,7 @@ export class ReconcileSchedule extends Construct {
       "--grace",
       props.grace ?? "5m",
       "--timeout",
-      String(waitSeconds),
+      `${waitSeconds}s`, // durations on ops flags carry a unit
       "--metrics-namespace",
       namespace,
       "--json",

@@ -50,6 +50,7 @@ test("the task runs reconcile against PostgreSQL with credentials from the secre
   const [container] = JSON.parse(task.container_definitions);
   expect(container.command.slice(0, 6)).toEqual(["sessions", "reconcile", "--schedule", "postgres://", "--pool", "dev"]);
   expect(container.command).toEqual(expect.arrayContaining(["--lead", "10m", "--grace", "5m", "--json"]));
+  expect(container.command).toEqual(expect.arrayContaining(["--timeout", "50s"])); // ops refuses durations without a unit
   expect(container.secrets).toEqual([
     { name: "PGUSER", valueFrom: `${props.database.secretArn}:username::` },
     { name: "PGPASSWORD", valueFrom: `${props.database.secretArn}:password::` },

@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { stringify } from "yaml";
 import { loadAllEnvironments } from "../../config/load";
 import { writeFileAtomic } from "../../lib/atomic-write";
@@ -80,12 +80,14 @@ function main(argv: string[]): number {
   ];
   if (argv.includes("--check")) {
     const stale = files.filter(([target, rendered]) => !existsSync(target) || readFileSync(target, "utf8") !== rendered);
-    for (const [target] of stale) process.stderr.write(`${target} is out of date with the stacks: run \`npm run atlantis\` and commit the result\n`);
+    for (const [target] of stale) process.stderr.write(`${relative(root, target)} is out of date with the stacks: run \`npm run atlantis\` and commit the result\n`);
+    if (!stale.length) process.stdout.write(`${files.map(([target]) => relative(root, target)).join(" and ")} are up to date with the stacks\n`);
     return stale.length ? 1 : 0;
   }
   for (const [target, rendered] of files) {
+    const unchanged = existsSync(target) && readFileSync(target, "utf8") === rendered;
     writeFileAtomic(target, rendered);
-    process.stdout.write(`wrote ${target}\n`);
+    process.stdout.write(`wrote ${relative(root, target)} (${unchanged ? "unchanged" : "updated"})\n`);
   }
   return 0;
 }

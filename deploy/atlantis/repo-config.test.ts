@@ -9,6 +9,7 @@ import { atlantisRepoConfig, SYNTH_INPUTS } from "./repo-config";
 import { AWS_PROFILE_COMMAND, ENVIRONMENT_COMMAND, atlantisServerConfig, guardStep } from "./server-config";
 import { githubRepositoryOf, renderAtlantisYaml, renderServerYaml, synthesizedStacks } from "./generate";
 import { awsProfileOf } from "./layout";
+import { builtEntry } from "../../test/support/built";
 
 type Project = { name: string; dir: string; terraform_version: string; autoplan: { when_modified: string[] } } & Record<string, unknown>;
 type Step = string | Record<string, unknown>;
@@ -181,3 +182,10 @@ function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`^${re}$`);
 }
+
+test("`npm run atlantis -- --check` says so when both files are up to date (built entry)", () => {
+  const r = spawnSync(process.execPath, [builtEntry("deploy/atlantis/generate.js"), "--check"], { encoding: "utf8", timeout: 300_000 });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe("atlantis.yaml and docs/atlantis/repos.yaml are up to date with the stacks\n");
+});

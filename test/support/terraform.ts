@@ -1,37 +1,9 @@
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { offlineTerraformEnv } from "../../lib/terraform-offline";
 
-/**
- * Runs real Terraform, offline, against the hashicorp/aws provider installed in a local filesystem
- * mirror (the public registry is unreachable here). TF_PLUGIN_MIRROR overrides the mirror root.
- */
-const MIRROR_CANDIDATES = ["/opt/tf-plugins", "/usr/share/terraform/plugins", join(process.env.HOME ?? "/root", ".terraform.d/plugins")];
-
-export function providerMirror(): string {
-  const candidates = process.env.TF_PLUGIN_MIRROR ? [process.env.TF_PLUGIN_MIRROR] : MIRROR_CANDIDATES;
-  const found = candidates.find((dir) => existsSync(join(dir, "registry.terraform.io/hashicorp/aws")));
-  if (!found) {
-    throw new Error(
-      `no local mirror of the hashicorp/aws provider in ${candidates.join(", ")}; set TF_PLUGIN_MIRROR to the folder above registry.terraform.io`,
-    );
-  }
-  return found;
-}
-
-let cliConfig: string | undefined;
-function cliConfigFile(): string {
-  if (cliConfig) return cliConfig;
-  const mirror = providerMirror();
-  const dir = mkdtempSync(join(tmpdir(), "tfrc-"));
-  cliConfig = join(dir, "terraform.rc");
-  writeFileSync(
-    cliConfig,
-    `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
-  );
-  return cliConfig;
-}
+/** Runs real Terraform offline (lib/terraform-offline.ts: local provider mirror, dummy credentials). */
+export { providerMirror } from "../../lib/terraform-offline";
 
 export interface TerraformResult {
   readonly status: number;
@@ -39,23 +11,10 @@ export interface TerraformResult {
   readonly stderr: string;
 }
 
-function terraformEnv(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    TF_CLI_CONFIG_FILE: cliConfigFile(),
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-    CHECKPOINT_DISABLE: "1",
-    AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLAN00000",
-    AWS_SECRET_ACCESS_KEY: "offline-plan-dummy-secret",
-    AWS_EC2_METADATA_DISABLED: "true",
-  };
-}
-
 /** Runs `terraform <args>` in dir with dummy credentials and no network lookups. */
 export function terraform(dir: string, args: string[]): Promise<TerraformResult> {
   return new Promise((resolve) => {
-    execFile("terraform", [...args, "-no-color"], { cwd: dir, env: terraformEnv(), maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile("terraform", [...args, "-no-color"], { cwd: dir, env: offlineTerraformEnv(), maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ status, stdout, stderr });
     });
