@@ -37,7 +37,7 @@ export async function preflight(opts: PreflightOptions): Promise<void> {
   if (opts.region && opts.region !== config.region) {
     throw new UsageError(`--region ${opts.region}, but environment '${env}' deploys to ${config.region}`, "preflight reads the environment's own region; drop --region");
   }
-  commonConfig({ region: config.region, maxAttempts: opts.maxAttempts }); // flag errors before any call
+  await commonConfig({ region: config.region, profile: opts.profile, maxAttempts: opts.maxAttempts }); // flag and profile errors before any call
 
   const clients = new PreflightClients({ region: config.region, profile: opts.profile, maxAttempts: opts.maxAttempts });
   let report;

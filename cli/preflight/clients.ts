@@ -32,10 +32,10 @@ export class PreflightClients {
 
   constructor(private readonly options: PreflightClientOptions) {}
 
-  private config(region = this.options.region) {
+  private async config(region = this.options.region) {
     return {
-      ...commonConfig({ ...this.options, region }),
-      ...(this.options.profile ? { profile: this.options.profile } : {}),
+      // Resolves the profile (flag, then AWS_PROFILE) and the retry settings as every command does.
+      ...(await commonConfig({ ...this.options, region })),
       requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     };
   }
@@ -46,32 +46,32 @@ export class PreflightClients {
   }
 
   sts(): Promise<STSClient> {
-    return this.once("sts", async () => new (await import("@aws-sdk/client-sts")).STSClient(this.config()));
+    return this.once("sts", async () => new (await import("@aws-sdk/client-sts")).STSClient(await this.config()));
   }
 
   serviceQuotas(): Promise<ServiceQuotasClient> {
-    return this.once("service-quotas", async () => new (await import("@aws-sdk/client-service-quotas")).ServiceQuotasClient(this.config()));
+    return this.once("service-quotas", async () => new (await import("@aws-sdk/client-service-quotas")).ServiceQuotasClient(await this.config()));
   }
 
   lambda(): Promise<LambdaClient> {
-    return this.once("lambda", async () => new (await import("@aws-sdk/client-lambda")).LambdaClient(this.config()));
+    return this.once("lambda", async () => new (await import("@aws-sdk/client-lambda")).LambdaClient(await this.config()));
   }
 
   ec2(): Promise<EC2Client> {
-    return this.once("ec2", async () => new (await import("@aws-sdk/client-ec2")).EC2Client(this.config()));
+    return this.once("ec2", async () => new (await import("@aws-sdk/client-ec2")).EC2Client(await this.config()));
   }
 
   medialive(): Promise<MediaLiveClient> {
-    return this.once("medialive", async () => new (await import("@aws-sdk/client-medialive")).MediaLiveClient(this.config()));
+    return this.once("medialive", async () => new (await import("@aws-sdk/client-medialive")).MediaLiveClient(await this.config()));
   }
 
   route53(): Promise<Route53Client> {
-    return this.once("route53", async () => new (await import("@aws-sdk/client-route-53")).Route53Client(this.config()));
+    return this.once("route53", async () => new (await import("@aws-sdk/client-route-53")).Route53Client(await this.config()));
   }
 
   /** Secrets Manager in `region`: a secret is reachable only through its own region's endpoint. */
   secretsManager(region: string): Promise<SecretsManagerClient> {
-    return this.once(`secrets-manager/${region}`, async () => new (await import("@aws-sdk/client-secrets-manager")).SecretsManagerClient(this.config(region)));
+    return this.once(`secrets-manager/${region}`, async () => new (await import("@aws-sdk/client-secrets-manager")).SecretsManagerClient(await this.config(region)));
   }
 
   async destroy(): Promise<void> {
