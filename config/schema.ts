@@ -2,6 +2,7 @@ import { z } from "zod";
 import { mediaSchema } from "./sections/media";
 import { budgetSchema } from "./sections/budget";
 import { reconcileSchema } from "./sections/reconcile";
+import { recordingIndexerSchema } from "./sections/recording-indexer";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -178,6 +179,7 @@ export const environmentSchema = z
     media: mediaSchema,
     budget: budgetSchema,
     reconcile: reconcileSchema,
+    recordingIndexer: recordingIndexerSchema,
     /** Extra tags on every resource. */
     tags: z.record(z.string(), z.string()).default({}),
   })
