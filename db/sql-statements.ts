@@ -41,8 +41,10 @@ export function statementHeads(sql: string): StatementHead[] {
       let depth = 0;
       let k = i;
       while (k < n) {
-        if (sql[k] === "/" && sql[k + 1] === "*") (depth++, (k += 2));
-        else if (sql[k] === "*" && sql[k + 1] === "/") {
+        if (sql[k] === "/" && sql[k + 1] === "*") {
+          depth++;
+          k += 2;
+        } else if (sql[k] === "*" && sql[k + 1] === "/") {
           depth--;
           k += 2;
           if (depth === 0) break;
