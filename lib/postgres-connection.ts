@@ -14,7 +14,8 @@
  *   parameters, so the SERVER cancels a statement that waits too long: a client-side timeout alone
  *   leaves the backend waiting on its lock and committing later.
  * - An authentication failure (28P01/28000) drops the cached credentials, and the call is retried
- *   once with fresh ones (a rotated secret, an expired token).
+ *   once with fresh ones (a rotated secret, an expired token); so is a call that met a session the
+ *   server had ended (a terminated idle connection, a failover). Callers' statements are idempotent.
  *
  * SDK packages are loaded only when their method is used, so the ops CLI pays for none of them
  * when it connects with a password.
@@ -131,6 +132,16 @@ export function databaseSettingsFromEnv(env: NodeJS.ProcessEnv, defaults: Databa
 export function isAuthenticationFailure(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === "28P01" || code === "28000";
+}
+
+/**
+ * The server ended the session (57P01 admin_shutdown: a terminated backend, 57P02/57P03: crash or
+ * restart, a failover). A pooled idle connection meets it on its next statement, which the server
+ * never ran: worth one more try on a fresh connection.
+ */
+export function isSessionTerminated(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "57P01" || code === "57P02" || code === "57P03";
 }
 
 /** The Secrets Manager call the credentials need; SecretsManagerClient fits. */
@@ -309,15 +320,21 @@ export class DatabasePool {
   }
 
   private async withAuthRetry<T>(deadline: number | undefined, call: (pool: Pool) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    // At most one retry for each cause, so a call makes at most three attempts.
+    const retried = { authentication: false, termination: false };
+    for (;;) {
       ensureTime("connecting to the database", deadline, Math.min(this.settings.connectTimeoutMs, 1_000));
       try {
         return await call(await this.getPool(deadline));
       } catch (err) {
-        if (!isAuthenticationFailure(err) || attempt > 1) throw err;
-        // Rotated secret or expired token: fresh credentials, new connections, one more try.
-        this.credentials.invalidate();
-        await this.end();
+        if (isAuthenticationFailure(err) && !retried.authentication) {
+          // Rotated secret or expired token: fresh credentials, new connections, one more try.
+          retried.authentication = true;
+          this.credentials.invalidate();
+          await this.end();
+        } else if (isSessionTerminated(err) && !retried.termination) {
+          retried.termination = true; // the pool has dropped the dead connection
+        } else throw err;
       }
     }
   }

@@ -319,9 +319,23 @@ describe("RecordingIndexer on PostgreSQL, connected as livestream_indexer", () =
     await quick.end();
   });
 
-  test("6. the connection carries statement_timeout and lock_timeout to the server", async () => {
-    const { rows } = await db.query("SELECT current_setting('statement_timeout') AS s, current_setting('lock_timeout') AS l, current_user AS u");
-    expect(rows[0]).toEqual({ s: "5s", l: "2s", u: DATABASE_ROLES.indexer });
+  test("6. the connection carries statement_timeout and lock_timeout to the server (over the role's defaults)", async () => {
+    const own = new DatabasePool(settings({ statementTimeoutMs: 4_500, lockTimeoutMs: 1_500 }));
+    try {
+      const { rows } = await own.query("SELECT current_setting('statement_timeout') AS s, current_setting('lock_timeout') AS l, current_user AS u");
+      expect(rows[0]).toEqual({ s: "4500ms", l: "1500ms", u: DATABASE_ROLES.indexer });
+    } finally {
+      await own.end();
+    }
+    // Migration 003's role defaults cover a client that sets nothing.
+    const bare = new Client({ host: "127.0.0.1", port: server.port, database: "indexer", user: DATABASE_ROLES.indexer });
+    await bare.connect();
+    try {
+      const { rows } = await bare.query("SELECT current_setting('statement_timeout') AS s, current_setting('lock_timeout') AS l");
+      expect(rows[0]).toEqual({ s: "5s", l: "2s" });
+    } finally {
+      await bare.end();
+    }
   });
 
   test("a database that is down is a transient failure (Lambda retries)", async () => {
@@ -423,10 +437,16 @@ describe("handler (Lambda entry) with Secrets Manager and the dead-letter queue"
   });
 
   test("7. after a password rotation the next invocation re-reads the secret and succeeds (no failed invocation)", async () => {
+    await addSession("rot-0");
     await addSession("rot-1");
+    // A warm environment that has read the current password and connected with it.
+    await resetForTests();
+    await admin.query(`ALTER ROLE ${ROTATING_ROLE} PASSWORD 'password-a'`);
+    secretPassword = "password-a";
+    expect((await quietly(() => handler(s3Event("sessions/rot-0/index.m3u8"), lambdaContext()))).result.outcomes).toEqual(["recorded"]);
     const readsBefore = secretRequests.length;
-    await admin.query(`ALTER ROLE ${ROTATING_ROLE} PASSWORD 'second-password'`);
-    secretPassword = "second-password";
+    await admin.query(`ALTER ROLE ${ROTATING_ROLE} PASSWORD 'password-b'`);
+    secretPassword = "password-b";
     // A warm environment: its pool must open a new connection, which now meets the new password.
     await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", [ROTATING_ROLE]);
     const { result } = await quietly(() => handler(s3Event("sessions/rot-1/index.m3u8"), lambdaContext()));
