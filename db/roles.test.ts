@@ -107,7 +107,7 @@ describe("grants cover the schema", () => {
     expect({ undecided, tooMuch }).toEqual({ undecided: [], tooMuch: [] });
   });
 
-  test("the roles hold no other privilege and cannot log in without the grants above", async () => {
+  test("the roles hold no attribute beyond LOGIN, and a connection cap each", async () => {
     const { rows } = await admin.query(
       "SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls, rolconnlimit FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname",
       [Object.values(DATABASE_ROLES)],
