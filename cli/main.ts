@@ -100,7 +100,32 @@ Needs AWS credentials allowed pricing:GetProducts. Any item the API cannot find 
 
   addChannelAndSessionCommands(program);
   addPreflightCommand(program);
+  addRecordingCommands(program);
   return program;
+}
+
+/** `ops recordings ...`: recordings whose S3 event was lost, and the indexer's dead-letter queue. */
+function addRecordingCommands(program: Command): void {
+  const recordings = program.command("recordings").description("Find and index recordings the indexer missed; replay its dead-letter queue.");
+  withAws(recordings.command("sweep").description("Index the master manifests of ended sessions without a recording; mark those past the look-back window recording_failed. Runs where the database is reachable (PG* variables, LIVESTREAM_DB_AUTH)."))
+    .option("--bucket <name>", "recorded-media bucket (default: $LIVESTREAM_RECORDING_BUCKET)")
+    .option("--media-domain <host>", "CloudFront host name of playback URLs (default: $LIVESTREAM_MEDIA_DOMAIN)")
+    .option("--pool <pool>", "channel pool: the Pool dimension of the sweep metrics (default: $LIVESTREAM_POOL)")
+    .option("--look-back <duration>", "search sessions that ended this long ago at most, with unit (the startover window)", durationTextFlag("--look-back", { minMs: 60_000 }), "24h")
+    .option("--limit <n>", "sessions checked in this run (1-1000)", integerFlag("--limit"), 25)
+    .option("--timeout <duration>", "start no work after this long, with unit, e.g. 50s", durationTextFlag("--timeout", { minMs: 1_000 }), "50s")
+    .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
+    .option("--dry-run", "find and report only: index nothing, mark nothing, publish no metric")
+    .addHelpText("after", "\nExit codes: 0 done, 2 bad input (nothing done), 3 only failures, 6 some sessions done and some failed.\nExample:\n  ops recordings sweep --pool prod --dry-run --json")
+    .action(async (opts: object) => void (await (require("./commands/recordings-sweep") as typeof import("./commands/recordings-sweep")).recordingsSweep(opts)));
+  withAws(recordings.command("replay").description("Replay the indexer's dead-letter queue through the function (each message's original request payload); delete a message only once it is indexed."))
+    .option("--pool <pool>", "environment whose livestream-<pool>-recording-indexer and -dlq are meant (default: $LIVESTREAM_POOL)")
+    .option("--function-name <name>", "function name or ARN (default: livestream-<pool>-recording-indexer)")
+    .option("--queue-url <url>", "dead-letter queue URL (default: looked up by name)")
+    .option("--max <n>", "messages handled in this run (1-10000)", integerFlag("--max"), 100)
+    .option("--dry-run", "list the parked messages and their reasons; invoke nothing, delete nothing")
+    .addHelpText("after", "\nExit codes: 0 all replayed, 2 bad input, 3 none replayed, 6 some replayed and some still parked.\nExample:\n  ops recordings replay --pool prod --dry-run")
+    .action(async (opts: object) => void (await (require("./commands/recordings-replay") as typeof import("./commands/recordings-replay")).recordingsReplay(opts)));
 }
 
 /** `ops channels ...` and `ops sessions ...`: the MediaLive pool around scheduled sessions. */

@@ -6,6 +6,7 @@ import { notificationsSchema } from "./sections/notifications";
 import { imagePipelineSchema } from "./sections/image-pipeline";
 import { awsRegion } from "./region";
 import { wafSchema } from "./sections/waf";
+import { recordingIndexerSchema } from "./sections/recording-indexer";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -167,6 +168,7 @@ export const environmentSchema = z
     reconcile: reconcileSchema,
     imagePipeline: imagePipelineSchema.optional(),
     waf: wafSchema,
+    recordingIndexer: recordingIndexerSchema,
     /** Extra tags on every resource. */
     tags: z.record(z.string(), z.string()).default({}),
   })

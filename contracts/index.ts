@@ -13,3 +13,4 @@ export * from "./terraform";
 export * from "./aws-regions";
 export * from "./security";
 export * from "./network";
+export * from "./recordings";

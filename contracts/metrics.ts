@@ -13,3 +13,13 @@ export const OPS_METRICS = {
   errors: "Errors",
 } as const;
 export type OpsMetricName = (typeof OPS_METRICS)[keyof typeof OPS_METRICS];
+
+/** Metric names of the recording sweep (same namespace and Pool dimension as the pass). */
+export const RECORDING_SWEEP_METRICS = {
+  /** Sessions the sweep could not check or index in one pass (S3 or database failures, rejected rows). */
+  failures: "RecordingSweepFailures",
+  /** Recordings the sweep found in S3 and indexed because their event never arrived. */
+  indexed: "RecordingsIndexedBySweep",
+  /** Sessions marked recording_failed because no master manifest appeared within the look-back window. */
+  expired: "RecordingsMissing",
+} as const;

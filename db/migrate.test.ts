@@ -158,4 +158,58 @@ describe("migration files", () => {
       expect(rows[0]).toEqual({ v: [1], half: null });
     });
   });
+
+  test("a file with its own transaction control is refused before anything runs", async () => {
+    const url = await server.createDatabase("migrate_txn_control");
+    const dir = mkdtempSync(join(tmpdir(), "mig-"));
+    copyFileSync(join(defaultMigrationsDir(), "001_live_sessions.sql"), join(dir, "001_live_sessions.sql"));
+    writeFileSync(join(dir, "002_own_txn.sql"), "BEGIN;\nCREATE TABLE half_done (id int);\nCOMMIT;\nSELECT no_such_function();\n");
+    await withClient(url, async (c) => {
+      await expect(migrate(c, { dir })).rejects.toThrow(/002_own_txn\.sql controls its own transaction \(line 1: BEGIN, line 3: COMMIT\)/);
+      // Not even 001 ran: the files are checked first, so nothing is half-applied.
+      const { rows } = await c.query("SELECT to_regclass('half_done') AS half, to_regclass('live_sessions') AS l");
+      expect(rows[0]).toEqual({ half: null, l: null });
+    });
+  });
+
+  test("a DO block with BEGIN ... END is not transaction control", async () => {
+    const url = await server.createDatabase("migrate_do_block");
+    const dir = mkdtempSync(join(tmpdir(), "mig-"));
+    writeFileSync(join(dir, "001_do.sql"), "CREATE TABLE t (id int);\nDO $$\nBEGIN\n  INSERT INTO t VALUES (1);\nEND\n$$;\n");
+    await withClient(url, async (c) => {
+      await expect(migrate(c, { dir })).resolves.toMatchObject({ applied: [expect.objectContaining({ version: 1 })] });
+      expect((await c.query("SELECT count(*)::int AS n FROM t")).rows[0].n).toBe(1);
+    });
+  });
+
+  test("a migration waiting on a lock fails after lock_timeout, is rolled back and can run again", async () => {
+    const url = await server.createDatabase("migrate_lock_timeout");
+    await withClient(url, (c) => migrate(c));
+    const dir = mkdtempSync(join(tmpdir(), "mig-"));
+    for (const f of SHIPPED) copyFileSync(join(defaultMigrationsDir(), f), join(dir, f));
+    const next = String(SHIPPED_VERSIONS[SHIPPED_VERSIONS.length - 1]! + 1).padStart(3, "0");
+    writeFileSync(join(dir, `${next}_add_note.sql`), "ALTER TABLE live_sessions ADD COLUMN note text;\n");
+    const holder = await connect(url);
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT * FROM live_sessions LIMIT 1"); // ACCESS SHARE: conflicts with ALTER TABLE
+      await withClient(url, async (c) => {
+        const err = await migrate(c, { dir, lockTimeoutMs: 300 }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(MigrationError);
+        expect(String(err)).toMatch(/lock timeout[\s\S]*a lock was not granted within 300 ms/);
+        // The session's lock_timeout is reset: later use of the connection is unaffected.
+        expect((await c.query("SHOW lock_timeout")).rows[0].lock_timeout).toBe("0");
+      });
+      const waiting = await holder.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()");
+      expect(waiting.rows[0].n).toBe(0);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    await withClient(url, async (c) => {
+      const r = await migrate(c, { dir });
+      expect(r.applied.map((m) => m.file)).toEqual([`${next}_add_note.sql`]);
+    });
+  });
 });
+

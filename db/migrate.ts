@@ -2,11 +2,17 @@
  * Versioned SQL migrations: `db/migrations/NNN_name.sql`, applied in version order, each in its own
  * transaction, recorded in `schema_migrations` with a checksum. A session-level advisory lock makes
  * concurrent runs (two deploys, a CLI and a pipeline) apply each migration exactly once.
+ *
+ * A file may not control the transaction itself (BEGIN, COMMIT, ROLLBACK, SAVEPOINT...): its own
+ * COMMIT would make it half-applied and unrecorded. Such files are refused before anything runs.
+ * lock_timeout is set before the first migration: a migration waiting behind a long query fails
+ * (and rolls back) instead of queueing every later writer (the indexer, the pass) behind its lock.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../lib/project-root";
+import { transactionControlStatements } from "./sql-statements";
 
 /** What migrate needs from a connection: pg.Client fits. It must be ONE session (locks, transactions). */
 export interface MigrationConnection {
@@ -29,6 +35,8 @@ export interface MigrateOptions {
   readonly dryRun?: boolean;
   /** Called once per migration applied (or, in a dry run, pending). @default no output */
   readonly onMigration?: (migration: Migration) => void;
+  /** How long a migration statement may wait for a lock before the migration fails. @default 5000 */
+  readonly lockTimeoutMs?: number;
 }
 
 export interface MigrateResult {
@@ -66,6 +74,10 @@ export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[
     const version = Number(match[1]);
     const clash = migrations.find((m) => m.version === version);
     if (clash) throw new MigrationError(`${file} and ${clash.file} share version ${version}`);
+    const control = transactionControlStatements(sql);
+    if (control.length) {
+      throw new MigrationError(`${file} controls its own transaction (${control.join(", ")}): remove it, each migration already runs in one transaction`);
+    }
     migrations.push({ version, name: match[2]!, file, sql, checksum: createHash("sha256").update(sql).digest("hex") });
   }
   return migrations.sort((a, b) => a.version - b.version);
@@ -101,8 +113,13 @@ export async function migrate(client: MigrationConnection, options: MigrateOptio
     return { applied: pending, alreadyApplied: [...applied.keys()], dryRun: true };
   }
 
+  const lockTimeoutMs = options.lockTimeoutMs ?? 5_000;
+  if (!Number.isInteger(lockTimeoutMs) || lockTimeoutMs < 1) throw new MigrationError(`lockTimeoutMs must be a positive whole number, got ${lockTimeoutMs}`);
   await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID.toString()]);
   try {
+    // Session-wide, after the advisory lock (waiting for another migrator is fine; blocking the
+    // platform's writers behind a migration's table lock is not).
+    await client.query(`SET lock_timeout = ${lockTimeoutMs}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (
          version    integer     PRIMARY KEY,
@@ -123,13 +140,16 @@ export async function migrate(client: MigrationConnection, options: MigrateOptio
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK").catch(() => undefined);
-        throw new MigrationError(`${m.file} failed and was rolled back: ${(err as Error).message}`);
+        const code = (err as { code?: string }).code;
+        const hint = code === "55P03" ? ` (a lock was not granted within ${lockTimeoutMs} ms: run it again when the table is not busy)` : "";
+        throw new MigrationError(`${m.file} failed and was rolled back: ${(err as Error).message}${hint}`);
       }
       done.push(m);
       options.onMigration?.(m);
     }
     return { applied: done, alreadyApplied: [...applied.keys()], dryRun: false };
   } finally {
+    await client.query("RESET lock_timeout").catch(() => undefined);
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID.toString()]).catch(() => undefined);
   }
 }

@@ -20,6 +20,7 @@ import { CostBudget, environmentScenario } from "../constructs/budget";
 import { ReconcileSchedule } from "../constructs/reconcile-schedule";
 import { ApiFirewall } from "../constructs/api-firewall";
 import { HostedZoneSecurity } from "../constructs/hosted-zone-security";
+import { MigrationTask } from "../constructs/migration-task";
 
 export interface LivestreamStackProps {
   /** The validated configuration of the environment this stack deploys. */
@@ -244,6 +245,8 @@ export class LivestreamStack extends TerraformStack {
       recordedBucketArn: this.mediaBuckets.recordedBucketArn,
       mediaDomainName: this.mediaCdn.mediaDomainName,
       alarmTopicArn: alerts.topicArn,
+      sweepPool: config.name,
+      reservedConcurrency: config.recordingIndexer.reservedConcurrency,
     });
     database.allowFrom("recording-indexer", recordingIndexer.securityGroupId, "Recording indexer Lambda (writes live_sessions recordings)");
 
@@ -279,10 +282,23 @@ export class LivestreamStack extends TerraformStack {
       paused: config.reconcile.paused,
       lead: config.reconcile.lead,
       grace: config.reconcile.grace,
+      mediaDomainName: this.mediaCdn.mediaDomainName,
     });
     database.allowFrom("ops-reconcile", reconcileSchedule.securityGroupId, "ops sessions reconcile task (reads live_sessions)");
+    // 8e. Schema changes run as a one-off task, the only holder of the master credentials.
+    const migrationTask = new MigrationTask(this, "migration-task", {
+      namePrefix,
+      accountId: config.accountId,
+      region: config.region,
+      image: opsImage(config),
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      database: database.primaryConnection,
+      kmsKeyArn: key.arn,
+    });
+    database.allowFrom("ops-migrate", migrationTask.securityGroupId, "ops db migrate one-off task (master credentials)");
 
-    // 8e. AWS WAF on the API load balancer; DNSSEC signing and query logs (us-east-1) for a zone
+    // 8f. AWS WAF on the API load balancer; DNSSEC signing and query logs (us-east-1) for a zone
     //     this stack created (an adopted zone is secured where it is managed).
     new ApiFirewall(this, "api-firewall", {
       namePrefix,
@@ -336,7 +352,9 @@ export class LivestreamStack extends TerraformStack {
       },
       harvest_role_arn: { value: this.mediaPackage.harvestRoleArn, description: "Role MediaPackage assumes to write harvested recordings" },
       recorded_bucket: { value: this.mediaBuckets.recordedBucketName, description: "recorded-media-bucket" },
-      database_secret_arn: { value: database.masterSecretArn, description: "RDS-managed master credentials (ops db migrate reads them)" },
+      database_secret_arn: { value: database.masterSecretArn, description: "RDS-managed master credentials (only the ops db migrate task reads them)" },
+      migration_task_family: { value: migrationTask.family, description: "aws ecs run-task --task-definition <this>: applies db/migrations (runbook §2.5)" },
+      migration_security_group_id: { value: migrationTask.securityGroupId, description: "security group of the migration task (aws ecs run-task --network-configuration)" },
       cdn_signing_key_id: { value: this.mediaCdn.signingKeyId, description: "CloudFront public key id the backend signs playback URLs with" },
       ops_topic_arn: { value: alerts.topicArn, description: "Ops alert topic (confirm the e-mail subscription once)" },
       dnssec_ds_record: { value: zoneSecurity?.dsRecord ?? unsignedZone, description: "DS record to add to the parent zone once the zone is signed (docs/operations.md, zone delegation)" },

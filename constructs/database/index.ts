@@ -68,8 +68,18 @@ export interface DatabaseConnection {
   readonly port: number;
   /** Database holding live_sessions. */
   readonly name: string;
-  /** Secrets Manager secret with {"username","password"} (the RDS-managed master secret). */
+  /** Secrets Manager secret with {"username","password"} (the RDS-managed master secret): migrations only. */
   readonly secretArn: string;
+  /** The primary's DbiResourceId: IAM database authentication grants name it (see databaseUserArn). */
+  readonly resourceId: string;
+}
+
+/**
+ * What `rds-db:connect` is granted on for one database role: `arn:aws:rds-db:<region>:<account>:
+ * dbuser:<DbiResourceId>/<role>` (SAR, Amazon RDS IAM Authentication, resource type db-user).
+ */
+export function databaseUserArn(region: string, accountId: string, resourceId: string, role: string): string {
+  return `arn:aws:rds-db:${region}:${accountId}:dbuser:${resourceId}/${role}`;
 }
 
 export class Database extends Construct {
@@ -209,7 +219,7 @@ export class Database extends Construct {
     this.replicaAddress = replica.address;
     this.databaseName = p.databaseName;
     this.masterSecretArn = primary.masterUserSecret.get(0).secretArn;
-    this.primaryConnection = { host: this.primaryAddress, port: this.port, name: this.databaseName, secretArn: this.masterSecretArn };
+    this.primaryConnection = { host: this.primaryAddress, port: this.port, name: this.databaseName, secretArn: this.masterSecretArn, resourceId: primary.resourceId };
     this.primaryIdentifier = primary.identifier;
     this.replicaIdentifier = replica.identifier;
     this.primaryArn = primary.arn;

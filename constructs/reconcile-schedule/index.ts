@@ -9,6 +9,7 @@ import type { DatabaseConnection } from "../database";
 import { opsAlarm } from "../observability/ops-alarm";
 import { scheduleDecryptStatement } from "../encryption/schedule-decrypt";
 import { suppress } from "../../policies/engine/suppressions";
+import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./database-access";
 import { policyJson, reconcileTaskStatements, serviceTrust } from "./policies";
 
 export interface ReconcileScheduleProps {
@@ -26,9 +27,11 @@ export interface ReconcileScheduleProps {
   readonly vpcCidr: string;
   /** Private subnets with a route to AWS APIs (NAT or endpoints); the task gets no public IP. */
   readonly privateSubnetIds: string[];
-  /** The primary database (Database.primaryConnection); ECS injects its secret as PGUSER/PGPASSWORD. */
+  /** The primary database (Database.primaryConnection); the task logs in as livestream_reconcile with IAM tokens. */
   readonly database: DatabaseConnection;
-  /** KMS key of the log group, the database secret and the schedule. */
+  /** CloudFront host name of playback URLs, for the recording sweep in the pass. @default unset (LIVESTREAM_MEDIA_DOMAIN absent) */
+  readonly mediaDomainName?: string;
+  /** KMS key of the log group and of the schedule. */
   readonly kmsKeyArn: string;
   /** recorded-media-bucket name and the role MediaPackage assumes to write it. */
   readonly recordedBucketName: string;
@@ -100,14 +103,6 @@ export class ReconcileSchedule extends Construct {
       name: "start-task",
       policy: policyJson([
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
-        { Sid: "DatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.database.secretArn },
-        {
-          Sid: "DecryptSecret",
-          Effect: "Allow",
-          Action: ["kms:Decrypt"],
-          Resource: props.kmsKeyArn,
-          Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${props.region}.amazonaws.com` } },
-        },
         { Sid: "PullImage", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
         {
           Sid: "PullImageLayers",
@@ -128,6 +123,12 @@ export class ReconcileSchedule extends Construct {
       policy: policyJson(
         reconcileTaskStatements({ accountId: props.accountId, region: props.region, pool: props.pool, harvestRoleArn: props.harvestRoleArn, metricsNamespace: namespace }),
       ),
+    });
+
+    new IamRolePolicy(this, "task-database-policy", {
+      role: taskRole.name,
+      name: "database-and-recordings",
+      policy: policyJson(reconcileDatabaseStatements({ region: props.region, accountId: props.accountId, databaseResourceId: props.database.resourceId, recordedBucketName: props.recordedBucketName })),
     });
 
     const sg = new SecurityGroup(this, "security-group", {
@@ -174,10 +175,7 @@ export class ReconcileSchedule extends Construct {
         // TLS to RDS, verified against the RDS CA bundle shipped in the image.
         { name: "PGSSLMODE", value: "verify-full" },
         { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? "/etc/ssl/certs/rds-global-bundle.pem" },
-      ],
-      secrets: [
-        { name: "PGUSER", valueFrom: `${props.database.secretArn}:username::` },
-        { name: "PGPASSWORD", valueFrom: `${props.database.secretArn}:password::` },
+        ...reconcileDatabaseEnvironment(props.mediaDomainName),
       ],
       logConfiguration: {
         logDriver: "awslogs",

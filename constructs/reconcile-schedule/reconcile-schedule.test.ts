@@ -11,7 +11,7 @@ const props: ReconcileScheduleProps = {
   vpcId: "vpc-1",
   vpcCidr: "10.20.0.0/16",
   privateSubnetIds: ["subnet-a", "subnet-b"],
-  database: { host: "db.internal", port: 5432, name: "livestream", secretArn: "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:db-AbCdEf" },
+  database: { host: "db.internal", port: 5432, name: "livestream", secretArn: "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:db-AbCdEf", resourceId: "db-RESOURCE0123" },
   kmsKeyArn: "arn:aws:kms:ap-southeast-1:123456789012:key/k",
   recordedBucketName: "livestream-dev-recorded-media",
   harvestRoleArn: "arn:aws:iam::123456789012:role/livestream-dev-harvest",
@@ -44,18 +44,21 @@ test("EventBridge Scheduler runs the task every minute in private subnets withou
   expect(schedule.target.retry_policy.maximum_retry_attempts).toBe(0);
 });
 
-test("the task runs reconcile against PostgreSQL with credentials from the secret, never in plain text", () => {
-  const res = synth();
+test("the task runs reconcile against PostgreSQL as livestream_reconcile with IAM tokens: no secret in the task", () => {
+  const res = synth({ mediaDomainName: "media.dev.example.com" });
   const task = Object.values(res.aws_ecs_task_definition)[0] as { container_definitions: string; network_mode: string };
   const [container] = JSON.parse(task.container_definitions);
   expect(container.command.slice(0, 6)).toEqual(["sessions", "reconcile", "--schedule", "postgres://", "--pool", "dev"]);
   expect(container.command).toEqual(expect.arrayContaining(["--lead", "10m", "--grace", "5m", "--json"]));
   expect(container.command).toEqual(expect.arrayContaining(["--timeout", "50s"])); // ops refuses durations without a unit
-  expect(container.secrets).toEqual([
-    { name: "PGUSER", valueFrom: `${props.database.secretArn}:username::` },
-    { name: "PGPASSWORD", valueFrom: `${props.database.secretArn}:password::` },
-  ]);
+  expect(container.secrets).toBeUndefined();
+  expect(JSON.stringify(res)).not.toContain(props.database.secretArn);
   const env = Object.fromEntries(container.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
+  expect(env).toMatchObject({ PGUSER: "livestream_reconcile", LIVESTREAM_DB_AUTH: "iam", LIVESTREAM_MEDIA_DOMAIN: "media.dev.example.com", LIVESTREAM_RECORDING_BUCKET: props.recordedBucketName });
+  expect(policy(res, "database-and-recordings")).toEqual([
+    { Sid: "ConnectAsReconcileRole", Effect: "Allow", Action: ["rds-db:connect"], Resource: "arn:aws:rds-db:ap-southeast-1:123456789012:dbuser:db-RESOURCE0123/livestream_reconcile" },
+    { Sid: "SweepRecordings", Effect: "Allow", Action: ["s3:ListBucket"], Resource: "arn:aws:s3:::livestream-dev-recorded-media", Condition: { StringLike: { "s3:prefix": "sessions/*" } } },
+  ]);
   expect(env.PGSSLMODE).toBe("verify-full");
   expect(env.LIVESTREAM_HARVEST_ROLE_ARN).toBe(props.harvestRoleArn);
   expect(JSON.stringify(container)).not.toMatch(/password"?\s*:\s*"[^:]/i);

@@ -8,42 +8,45 @@ export interface IndexerPermissions {
   readonly region: string;
   readonly accountId: string;
   readonly logGroupArn: string;
-  readonly subnetIds: string[];
-  readonly securityGroupId: string;
-  readonly databaseSecretArn: string;
+  /** The VPC the function's network interfaces live in (ec2:Vpc condition). */
+  readonly vpcId: string;
+  /** `arn:aws:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<role>` of the indexer's database role. */
+  readonly databaseUserArn: string;
   readonly kmsKeyArn: string;
   readonly deadLetterQueueArn: string;
 }
 
 /**
- * The statements the indexer needs and nothing more: its own log group, network interfaces in its
- * subnets with its security group (what the AWSLambdaVPCAccessExecutionRole managed policy grants on
- * `*`), the one database secret, the key only through Secrets Manager and SQS, its dead-letter queue,
- * and X-Ray (whose write actions support no resource scoping).
+ * The statements the indexer needs and nothing more: its own log group; the network-interface
+ * actions of the AWSLambdaVPCAccessExecutionRole managed policy on `*` (CreateFunction's own check
+ * is reported to fail with ARN-scoped forms) narrowed to its VPC by condition; IAM authentication as
+ * its one database role; its dead-letter queue (Lambda's destination and its own parking) with the
+ * key only through SQS; and X-Ray (whose write actions support no resource scoping).
  */
 export function indexerPolicyStatements(p: IndexerPermissions): DataAwsIamPolicyDocumentStatement[] {
-  const ec2 = `arn:aws:ec2:${p.region}:${p.accountId}`;
+  const vpcArn = `arn:aws:ec2:${p.region}:${p.accountId}:vpc/${p.vpcId}`;
   return [
     { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${p.logGroupArn}:*`] },
     {
+      // SAR (Amazon EC2): CreateNetworkInterface authorizes a network-interface (no ec2:Vpc key at
+      // creation), a subnet and security groups (both carry ec2:Vpc). ...IfExists lets the new
+      // interface through and holds the subnet and groups to this VPC.
       sid: "CreateVpcInterfaces",
       actions: ["ec2:CreateNetworkInterface"],
-      resources: [`${ec2}:network-interface/*`, `${ec2}:security-group/${p.securityGroupId}`, ...p.subnetIds.map((s) => `${ec2}:subnet/${s}`)],
+      resources: ["*"],
+      condition: [{ test: "ArnEqualsIfExists", variable: "ec2:Vpc", values: [vpcArn] }],
     },
     {
+      // SAR: these take a network-interface, which carries ec2:Vpc.
       sid: "ManageVpcInterfaces",
       actions: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
-      resources: [`${ec2}:network-interface/*`],
+      resources: ["*"],
+      condition: [{ test: "ArnEquals", variable: "ec2:Vpc", values: [vpcArn] }],
     },
-    // Describe calls have no resource-level permissions in EC2.
+    // Describe calls take no resource type in the SAR.
     { sid: "DescribeVpcInterfaces", actions: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"], resources: ["*"] },
-    { sid: "ReadDatabaseSecret", actions: ["secretsmanager:GetSecretValue"], resources: [p.databaseSecretArn] },
-    {
-      sid: "DecryptSecretWithKey",
-      actions: ["kms:Decrypt"],
-      resources: [p.kmsKeyArn],
-      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${p.region}.amazonaws.com`] }],
-    },
+    // SAR (Amazon RDS IAM Authentication): rds-db:connect on the db-user resource type.
+    { sid: "ConnectAsIndexerRole", actions: ["rds-db:connect"], resources: [p.databaseUserArn] },
     { sid: "DeadLetterFailedEvents", actions: ["sqs:SendMessage"], resources: [p.deadLetterQueueArn] },
     {
       sid: "EncryptDeadLetters",

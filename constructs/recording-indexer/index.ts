@@ -1,7 +1,10 @@
 import { join } from "node:path";
 import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
-import type { DatabaseConnection } from "../database";
+import { DATABASE_ROLES, LOG_RETENTION_DAYS, MASTER_MANIFEST, SESSIONS_PREFIX, isLogRetentionDays } from "../../contracts";
+import { isHostName } from "../../lib/host-name";
+import { suppress } from "../../policies/engine/suppressions";
+import { databaseUserArn, type DatabaseConnection } from "../database";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaFunctionEventInvokeConfig } from "@cdktf/provider-aws/lib/lambda-function-event-invoke-config";
@@ -14,6 +17,7 @@ import { projectRoot } from "../../lib/project-root";
 import { bundleLambda, type LambdaBundle } from "./bundle";
 import { DeadLetterQueue } from "./dead-letter-queue";
 import { createIndexerRole } from "./execution-role";
+import { sweepAlarms } from "./sweep-alarms";
 
 export { indexerPolicyStatements } from "./execution-role";
 
@@ -42,7 +46,13 @@ export interface RecordingIndexerProps {
   readonly mediaDomainName: string;
   /** Ops SNS topic for the alarms. @default no alarms */
   readonly alarmTopicArn?: string;
-  /** Concurrent executions reserved (and capped): protects the database's connection slots. @default 5 */
+  /** Channel pool whose recording-sweep metrics (Pool dimension) the sweep alarms watch. @default no sweep alarms */
+  readonly sweepPool?: string;
+  /**
+   * Concurrent executions reserved (and capped). New accounts (quota 10) cannot reserve any, so it is
+   * off unless set; the database role's CONNECTION LIMIT bounds connections either way.
+   * @default no reservation
+   */
   readonly reservedConcurrency?: number;
   /** Retries of a failed asynchronous invocation (0-2) before the dead-letter queue. @default 2 */
   readonly maximumRetryAttempts?: number;
@@ -56,13 +66,12 @@ export interface RecordingIndexerProps {
   readonly logRetentionDays?: number;
   /** CIDRs the function may reach on 443 (Secrets Manager). @default [vpcCidr] (the VPC's interface endpoints) */
   readonly httpsEgressCidrs?: string[];
-  /** File name of a session's master manifest, preferred over child playlists. @default index.m3u8 */
+  /** File name of a session's master manifest, the only kind indexed. @default index.m3u8 (contracts MASTER_MANIFEST) */
   readonly masterManifestName?: string;
-  /** Object key prefix that triggers the function. @default sessions/ */
+  /** Object key prefix that triggers the function. @default sessions/ (contracts SESSIONS_PREFIX) */
   readonly keyPrefix?: string;
 }
 
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const HANDLER_ENTRY = join("lambda", "recording-indexer", "handler.ts");
 
 function validate(props: RecordingIndexerProps): void {
@@ -71,18 +80,20 @@ function validate(props: RecordingIndexerProps): void {
   const known = (v: unknown) => !Token.isUnresolved(v);
   check(/^[a-z][a-z0-9-]{1,40}$/.test(props.namePrefix), `namePrefix '${props.namePrefix}' must be lower-case letters, digits and '-'`);
   check(!known(props.privateSubnetIds) || props.privateSubnetIds.length > 0, "privateSubnetIds must list at least one subnet");
-  const concurrency = props.reservedConcurrency ?? 5;
-  check(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 100, `reservedConcurrency must be 1-100, got ${concurrency}`);
+  const concurrency = props.reservedConcurrency;
+  check(concurrency === undefined || (Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 1000), `reservedConcurrency must be 1-1000 or unset, got ${concurrency}`);
   const retries = props.maximumRetryAttempts ?? 2;
   check([0, 1, 2].includes(retries), `maximumRetryAttempts must be 0, 1 or 2 (Lambda's limit), got ${retries}`);
   const age = props.maximumEventAgeSeconds ?? 21600;
   check(Number.isInteger(age) && age >= 60 && age <= 21600, `maximumEventAgeSeconds must be 60-21600, got ${age}`);
   const timeout = props.timeoutSeconds ?? 30;
   check(Number.isInteger(timeout) && timeout >= 10 && timeout <= 900, `timeoutSeconds must be 10-900 (the database connect timeout is 5 s), got ${timeout}`);
-  check(LOG_RETENTION_DAYS.includes(props.logRetentionDays ?? 30), `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(", ")}`);
-  check(!known(props.mediaDomainName) || /^([a-z0-9-]+\.)+[a-z]{2,63}$/.test(props.mediaDomainName), `mediaDomainName '${props.mediaDomainName}' must be a lower-case host name`);
-  check(/^[A-Za-z0-9._-]+\.m3u8$/.test(props.masterManifestName ?? "index.m3u8"), "masterManifestName must be a file name ending in .m3u8");
-  check(/^[A-Za-z0-9._/-]+\/$/.test(props.keyPrefix ?? "sessions/"), "keyPrefix must end with '/'");
+  check(isLogRetentionDays(props.logRetentionDays ?? 30), `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(", ")}`);
+  // The same rule the function applies to MEDIA_DOMAIN at start (lib/host-name.ts).
+  check(!known(props.mediaDomainName) || isHostName(props.mediaDomainName), `mediaDomainName '${props.mediaDomainName}' must be a lower-case host name`);
+  check(/^[A-Za-z0-9._-]+\.m3u8$/.test(props.masterManifestName ?? MASTER_MANIFEST), "masterManifestName must be a file name ending in .m3u8");
+  check(/^[A-Za-z0-9._/-]+\/$/.test(props.keyPrefix ?? SESSIONS_PREFIX), "keyPrefix must end with '/'");
+  check(props.sweepPool === undefined || /^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(props.sweepPool), `sweepPool '${props.sweepPool}' is not a valid tag value`);
   if (problems.length) throw new Error(`RecordingIndexer: ${problems.join("; ")}`);
 }
 
@@ -130,7 +141,7 @@ export class RecordingIndexer extends Construct {
     (props.httpsEgressCidrs ?? [props.vpcCidr]).forEach((cidr, i) => {
       new VpcSecurityGroupEgressRule(this, `egress-https-${i}`, {
         securityGroupId: securityGroup.id,
-        description: "HTTPS to AWS APIs (Secrets Manager endpoint)",
+        description: "HTTPS to AWS APIs (the SQS endpoint: parking failed events)",
         ipProtocol: "tcp",
         fromPort: 443,
         toPort: 443,
@@ -150,9 +161,8 @@ export class RecordingIndexer extends Construct {
       region: props.region,
       accountId: props.accountId,
       logGroupArn: logGroup.arn,
-      subnetIds: props.privateSubnetIds,
-      securityGroupId: securityGroup.id,
-      databaseSecretArn: props.database.secretArn,
+      vpcId: props.vpcId,
+      databaseUserArn: databaseUserArn(props.region, props.accountId, props.database.resourceId, DATABASE_ROLES.indexer),
       kmsKeyArn: props.kmsKeyArn,
       deadLetterQueueArn: deadLetters.arn,
     });
@@ -173,26 +183,36 @@ export class RecordingIndexer extends Construct {
       sourceCodeHash: this.bundle.sourceCodeHash,
       memorySize: props.memorySizeMb ?? 256,
       timeout: props.timeoutSeconds ?? 30,
-      reservedConcurrentExecutions: props.reservedConcurrency ?? 5,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       tracingConfig: { mode: "Active" },
       vpcConfig: { subnetIds: props.privateSubnetIds, securityGroupIds: [securityGroup.id] },
       kmsKeyArn: props.kmsKeyArn,
       environment: {
         variables: {
-          DB_HOST: props.database.host,
-          DB_PORT: String(port),
-          DB_NAME: props.database.name,
-          DB_SECRET_ARN: props.database.secretArn,
-          DB_SSL: "verify-full",
+          PGHOST: props.database.host,
+          PGPORT: String(port),
+          PGDATABASE: props.database.name,
+          PGUSER: DATABASE_ROLES.indexer,
+          PGSSLMODE: "verify-full",
+          // IAM database authentication: a token per connection, no secret to read or rotate.
+          LIVESTREAM_DB_AUTH: "iam",
           // The Node.js 20+ runtimes no longer load Amazon's CA bundle (RDS included) by default.
           NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem",
           MEDIA_DOMAIN: props.mediaDomainName,
-          MASTER_MANIFEST: props.masterManifestName ?? "index.m3u8",
+          MASTER_MANIFEST: props.masterManifestName ?? MASTER_MANIFEST,
+          DEAD_LETTER_QUEUE_URL: deadLetters.url,
         },
       },
       // The log group exists (with retention and KMS) before Lambda would create one without them.
       dependsOn: [logGroup, policy],
     });
+    if (props.reservedConcurrency === undefined) {
+      suppress(
+        fn,
+        "LS-LAMBDA-003",
+        "reserved concurrency is configuration (recordingIndexer.reservedConcurrency), off by default: an account with the new-account quota of 10 cannot reserve any (CreateFunction fails); the livestream_indexer role's CONNECTION LIMIT 10 caps database connections instead",
+      );
+    }
 
     new LambdaFunctionEventInvokeConfig(this, "async-invocation", {
       functionName: fn.functionName,
@@ -213,7 +233,7 @@ export class RecordingIndexer extends Construct {
     new S3BucketNotification(this, "recorded-bucket-notification", {
       bucket: props.recordedBucketName,
       lambdaFunction: [
-        { id: "index-session-manifests", lambdaFunctionArn: fn.arn, events: ["s3:ObjectCreated:*"], filterPrefix: props.keyPrefix ?? "sessions/", filterSuffix: ".m3u8" },
+        { id: "index-session-manifests", lambdaFunctionArn: fn.arn, events: ["s3:ObjectCreated:*"], filterPrefix: props.keyPrefix ?? SESSIONS_PREFIX, filterSuffix: ".m3u8" },
       ],
       dependsOn: [permission],
     });
@@ -223,7 +243,7 @@ export class RecordingIndexer extends Construct {
       opsAlarm(this, "errors-alarm", {
         topicArn: props.alarmTopicArn,
         alarmName: `${name}-errors`,
-        description: "The recording indexer failed (database down, unknown session or malformed key). Read its log group; failed events end in the DLQ.",
+        description: "The recording indexer failed transiently (database down or busy, deadline). Lambda retries; events that still fail end in the DLQ (ops recordings replay).",
         namespace: "AWS/Lambda",
         metricName: "Errors",
         dimensions: fnDims,
@@ -234,7 +254,7 @@ export class RecordingIndexer extends Construct {
       opsAlarm(this, "dead-letters-alarm", {
         topicArn: props.alarmTopicArn,
         alarmName: `${name}-dlq-not-empty`,
-        description: `Recording events gave up after retries and wait in ${name}-dlq: their sessions have no playback URL. Fix the cause, then redrive.`,
+        description: `Recording events wait in ${name}-dlq (retries exhausted, or parked as permanent failures with their reason): their sessions have no playback URL. Fix the cause, then ops recordings replay.`,
         namespace: "AWS/SQS",
         metricName: "ApproximateNumberOfMessagesVisible",
         dimensions: { QueueName: `${name}-dlq` },
@@ -254,6 +274,8 @@ export class RecordingIndexer extends Construct {
         treatMissingData: "notBreaching",
       });
     }
+
+    if (props.alarmTopicArn && props.sweepPool) sweepAlarms(this, { topicArn: props.alarmTopicArn, namePrefix: name, pool: props.sweepPool });
 
     this.functionName = fn.functionName;
     this.functionArn = fn.arn;

@@ -17,7 +17,7 @@ const BASE: RecordingIndexerProps = {
   vpcId: "vpc-0123456789abcdef0",
   vpcCidr: "10.20.0.0/16",
   privateSubnetIds: ["subnet-aaaa", "subnet-bbbb"],
-  database: { host: "db.internal", port: 5432, name: "livestream", secretArn: SECRET },
+  database: { host: "db.internal", port: 5432, name: "livestream", secretArn: SECRET, resourceId: "db-ABCDEFGHIJKL01234" },
   kmsKeyArn: KEY,
   recordedBucketName: "livestream-test-recorded-media",
   recordedBucketArn: BUCKET_ARN,
@@ -60,18 +60,27 @@ describe("RecordingIndexer", () => {
     expect(all(out, "aws_vpc_security_group_ingress_rule")).toEqual([]);
   });
 
-  test("reserved concurrency, active tracing, KMS-encrypted environment and verified TLS", () => {
-    expect(fn.reserved_concurrent_executions).toBe(5);
+  test("no reserved concurrency unless configured (a new account's quota of 10 cannot reserve any)", () => {
+    expect(fn).not.toHaveProperty("reserved_concurrent_executions");
+    expect(one(synth({ reservedConcurrency: 5 }), "aws_lambda_function").reserved_concurrent_executions).toBe(5);
+  });
+
+  test("active tracing, KMS-encrypted environment, verified TLS and IAM database authentication as livestream_indexer", () => {
     expect(fn.tracing_config).toEqual({ mode: "Active" });
     expect(fn.kms_key_arn).toBe(KEY);
-    expect(fn.environment.variables).toMatchObject({
-      DB_HOST: "db.internal",
-      DB_PORT: "5432",
-      DB_SECRET_ARN: SECRET,
-      DB_SSL: "verify-full",
+    expect(fn.environment.variables).toEqual({
+      PGHOST: "db.internal",
+      PGPORT: "5432",
+      PGDATABASE: "livestream",
+      PGUSER: "livestream_indexer",
+      PGSSLMODE: "verify-full",
+      LIVESTREAM_DB_AUTH: "iam",
       NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem",
       MEDIA_DOMAIN: "media.test.example.com",
+      MASTER_MANIFEST: "index.m3u8",
+      DEAD_LETTER_QUEUE_URL: expect.stringMatching(/^\$\{aws_sqs_queue\.[^.]+\.url\}$/),
     });
+    expect(JSON.stringify(fn.environment)).not.toContain(SECRET);
   });
 
   test("async failures get bounded retries, then the encrypted, TLS-only dead-letter queue", () => {
@@ -112,29 +121,43 @@ describe("RecordingIndexer", () => {
       expect(all(out, "aws_iam_role_policy_attachment")).toEqual([]);
     });
 
-    test("no wildcard actions, and '*' resources only for APIs without resource scoping", () => {
+    test("no wildcard actions; '*' only for APIs without resource scoping or narrowed to the VPC by condition", () => {
       for (const s of statements) {
         expect(s.actions.every((a: string) => !a.includes("*"))).toBe(true);
-        if (s.resources.includes("*")) expect(s.actions.every((a: string) => /^(ec2:Describe|xray:Put)/.test(a))).toBe(true);
+        if (s.resources.includes("*") && !s.condition) expect(s.actions.every((a: string) => /^(ec2:Describe|xray:Put)/.test(a))).toBe(true);
       }
     });
 
+    test("network-interface actions on '*' as AWSLambdaVPCAccessExecutionRole grants them, held to the VPC by ec2:Vpc", () => {
+      const vpc = "arn:aws:ec2:ap-southeast-1:111111111111:vpc/vpc-0123456789abcdef0";
+      // CreateNetworkInterface's network-interface resource has no ec2:Vpc key (SAR): IfExists.
+      expect(bySid("CreateVpcInterfaces")).toEqual({
+        sid: "CreateVpcInterfaces",
+        actions: ["ec2:CreateNetworkInterface"],
+        resources: ["*"],
+        condition: [{ test: "ArnEqualsIfExists", variable: "ec2:Vpc", values: [vpc] }],
+      });
+      expect(bySid("ManageVpcInterfaces")).toEqual({
+        sid: "ManageVpcInterfaces",
+        actions: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+        resources: ["*"],
+        condition: [{ test: "ArnEquals", variable: "ec2:Vpc", values: [vpc] }],
+      });
+    });
+
+    test("connects to the database as its own role through IAM, and reads no secret", () => {
+      expect(bySid("ConnectAsIndexerRole")).toMatchObject({ actions: ["rds-db:connect"], resources: ["arn:aws:rds-db:ap-southeast-1:111111111111:dbuser:db-ABCDEFGHIJKL01234/livestream_indexer"] });
+      expect(statements.flatMap((s) => s.actions).filter((a: string) => a.startsWith("secretsmanager:"))).toEqual([]);
+    });
+
     test("scopes each permission to its one resource", () => {
-      expect(bySid("ReadDatabaseSecret")).toMatchObject({ actions: ["secretsmanager:GetSecretValue"], resources: [SECRET] });
       expect(bySid("DeadLetterFailedEvents").resources).toEqual([expect.stringMatching(/^\$\{aws_sqs_queue\.[^.]+\.arn\}$/)]);
       expect(bySid("WriteOwnLogs").resources).toEqual([expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}:\*$/)]);
-      expect(bySid("DecryptSecretWithKey")).toMatchObject({
-        actions: ["kms:Decrypt"],
+      expect(bySid("EncryptDeadLetters")).toMatchObject({
+        actions: ["kms:GenerateDataKey", "kms:Decrypt"],
         resources: [KEY],
-        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["secretsmanager.ap-southeast-1.amazonaws.com"] }],
+        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["sqs.ap-southeast-1.amazonaws.com"] }],
       });
-      expect(bySid("CreateVpcInterfaces").resources).toEqual(
-        expect.arrayContaining([
-          "arn:aws:ec2:ap-southeast-1:111111111111:subnet/subnet-aaaa",
-          "arn:aws:ec2:ap-southeast-1:111111111111:subnet/subnet-bbbb",
-          expect.stringMatching(/^arn:aws:ec2:ap-southeast-1:111111111111:security-group\/\$\{aws_security_group\./),
-        ]),
-      );
     });
   });
 
@@ -146,6 +169,14 @@ describe("RecordingIndexer", () => {
     expect(all(synth({ alarmTopicArn: undefined }), "aws_cloudwatch_metric_alarm")).toEqual([]);
   });
 
+  test("with a sweep pool, alarms on lasting sweep failures and on recordings lost for good", () => {
+    const alarms = all(synth({ sweepPool: "test" }), "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "Livestream/Ops");
+    expect(alarms.map((a) => [a.alarm_name, a.metric_name, a.dimensions, a.evaluation_periods]).sort()).toEqual([
+      ["livestream-test-recording-indexer-recordings-missing", "RecordingsMissing", { Pool: "test" }, 1],
+      ["livestream-test-recording-indexer-sweep-failures", "RecordingSweepFailures", { Pool: "test" }, 3],
+    ]);
+  });
+
   test("ships the bundled handler as a file asset with its sha256", () => {
     expect(fn.filename).toMatch(/^assets\/.+\/recording-indexer-[0-9a-f]{16}\.zip$/);
     expect(fn.source_code_hash).toMatch(/^[A-Za-z0-9+/]{43}=$/);
@@ -153,10 +184,13 @@ describe("RecordingIndexer", () => {
 
   test.each([
     [{ maximumRetryAttempts: 3 }, /maximumRetryAttempts must be 0, 1 or 2/],
-    [{ reservedConcurrency: 0 }, /reservedConcurrency must be 1-100/],
+    [{ reservedConcurrency: 0 }, /reservedConcurrency must be 1-1000 or unset/],
     [{ privateSubnetIds: [] }, /privateSubnetIds must list at least one subnet/],
     [{ logRetentionDays: 10 }, /logRetentionDays must be one of/],
     [{ mediaDomainName: "https://media.example.com" }, /mediaDomainName/],
+    [{ mediaDomainName: "-" }, /mediaDomainName '-' must be a lower-case host name/],
+    [{ mediaDomainName: "localhost" }, /mediaDomainName 'localhost'/],
+    [{ mediaDomainName: "-bad.example.com" }, /mediaDomainName '-bad.example.com'/],
   ])("refuses %p", (props, message) => {
     expect(() => synth(props as Partial<RecordingIndexerProps>)).toThrow(message);
   });

@@ -42,6 +42,11 @@ describe.each([
   test("tasks read the RDS-managed master secret", () => {
     for (const td of Object.values(r.aws_ecs_task_definition) as Json[]) {
       const [container] = JSON.parse(td.container_definitions);
+      // The reconcile task logs in with IAM tokens as livestream_reconcile: no secret at all.
+      if (String(td.family).endsWith("-ops-reconcile")) {
+        expect(container.secrets).toBeUndefined();
+        continue;
+      }
       expect(container.secrets[0].valueFrom).toMatch(/^\$\{.*aws_db_instance\.database_primary_\w+\.master_user_secret.*secret_arn.*\}:username::$/);
     }
   });

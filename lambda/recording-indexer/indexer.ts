@@ -1,41 +1,30 @@
 /**
- * Writes a recording's S3 URI and CloudFront playback URL onto its live_sessions row.
+ * Writes a session's recording (the S3 URI and CloudFront playback URL of its MASTER manifest) onto
+ * its live_sessions row. Used by the Lambda (S3 events) and by the sweep in the reconcile pass.
+ *
+ * Rules, all enforced by one UPDATE so that concurrent writers cannot interleave:
+ * - only master manifests are recordings: a child playlist (index_1.m3u8) is logged and skipped;
+ * - only a session that can take a recording (RECORDABLE_STATUSES: not cancelled, not scheduled)
+ *   and whose recording an operator has not overridden (recording_source = 'operator');
+ * - a recording is replaced only by a newer one: S3's eventTime (the object's LastModified for the
+ *   sweep), and on the same key S3's sequencer, which orders events on one key (S3 user guide,
+ *   "Event message structure"). Deliveries are unordered and may repeat; the outcome does not
+ *   depend on their order.
  *
  * Failure design (S3 invokes the function asynchronously):
- *  - Transient failures (database down, secret unreadable, a lost race) throw a plain error. Lambda
- *    retries the event (maximum_retry_attempts, bounded), and every step is idempotent.
- *  - Permanent failures (malformed key, unknown session) are logged as structured JSON and then
- *    thrown as PermanentError. Lambda retries those too (it cannot tell them apart), at most
- *    maximum_retry_attempts times within maximum_event_age, and then hands the event to the
- *    on-failure destination: the encrypted SQS dead-letter queue, with the error message attached.
- *    So an event is never lost and never retried forever, and the only cost of retrying a permanent
- *    failure is two cheap SELECTs; a session row created late even gets a second chance.
+ *  - Transient failures (database down or busy, deadline, lost connection) throw: Lambda retries the
+ *    event (bounded), then its on-failure destination parks it in the dead-letter queue.
+ *  - Permanent failures (malformed key, unknown session, a row the database rejects) can never
+ *    succeed on a retry: handleEvent reports them and the handler parks them in the dead-letter
+ *    queue itself, once, with the reason, and returns normally so that Lambda does not retry.
  */
+import { RECORDABLE_STATUSES, type RecordingSource } from "../../contracts";
 import type { Logger } from "./log";
-import {
-  DEFAULT_MASTER_MANIFEST,
-  MalformedKeyError,
-  compareManifests,
-  decodeS3EventKey,
-  keyFromS3Uri,
-  parseRecordingKey,
-  playbackUrl,
-  s3Uri,
-  type RecordingKey,
-} from "./recording-key";
+import { DEFAULT_MASTER_MANIFEST, MalformedKeyError, decodeS3EventKey, parseRecordingKey, playbackUrl, s3Uri } from "./recording-key";
 
-/** What the indexer needs from the database: pg.Pool and pg.Client both fit. */
-export interface Queryable {
-  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
-}
-
-/** An event that no retry can fix; it ends in the dead-letter queue after the bounded retries. */
-export class PermanentError extends Error {
-  readonly permanent = true;
-  constructor(message: string, readonly failures: readonly { key: string; reason: string }[] = []) {
-    super(message);
-    this.name = "PermanentError";
-  }
+/** What the indexer needs from the database: DatabasePool (lib/postgres-connection.ts) fits. */
+export interface IndexerDatabase {
+  query(text: string, values?: unknown[], opts?: { deadline?: number }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
 export class UnknownSessionError extends Error {
@@ -46,134 +35,250 @@ export class UnknownSessionError extends Error {
   }
 }
 
+/** The database refused the row for a reason no retry changes (a CHECK, a type, a privilege). */
+export class RejectedRowError extends Error {
+  readonly permanent = true;
+  constructor(readonly sessionId: string, readonly key: string, readonly code: string, reason: string) {
+    super(`live_sessions row '${sessionId}' rejected recording '${key}' (SQLSTATE ${code}): ${reason}`);
+    this.name = "RejectedRowError";
+  }
+}
+
 export const isPermanent = (err: unknown): boolean => (err as { permanent?: unknown } | null)?.permanent === true;
 
-/** Minimal shape of the S3 event notification (records we use, plus the one-off s3:TestEvent). */
+/**
+ * SQLSTATE classes no retry in the next minutes fixes: 22 data exception, 23 integrity constraint
+ * violation, 42 syntax error or access rule violation (a missing grant or migration needs a person;
+ * the parked event is replayed after the fix). Connection (08), resources (53), operator
+ * intervention (57, statement_timeout), lock_timeout (55P03) and serialization (40) are transient.
+ */
+function permanentSqlState(code: unknown): boolean {
+  return typeof code === "string" && /^(22|23|42)/.test(code);
+}
+
+/** One S3 event record, as far as the indexer reads it. */
+export interface S3EventRecord {
+  readonly eventName?: string;
+  readonly eventTime?: string;
+  readonly s3?: {
+    readonly bucket?: { readonly name?: string };
+    readonly object?: { readonly key?: string; readonly sequencer?: string; readonly versionId?: string };
+  };
+}
+
+/** The S3 event notification (plus the one-off s3:TestEvent). */
 export interface S3NotificationEvent {
-  readonly Records?: readonly {
-    readonly eventName?: string;
-    readonly s3?: { readonly bucket?: { readonly name?: string }; readonly object?: { readonly key?: string; readonly sequencer?: string } };
-  }[];
+  readonly Records?: readonly S3EventRecord[];
   readonly Event?: string;
 }
 
+/** A master manifest found in the recorded-media bucket, by an event or by the sweep. */
+export interface RecordingCandidate {
+  readonly bucket: string;
+  /** The decoded object key. */
+  readonly key: string;
+  /** When S3 stored it: the event's eventTime, or the object's LastModified. */
+  readonly eventTime: Date;
+  /** S3's sequencer of the event (hex); absent for the sweep. */
+  readonly sequencer?: string;
+  readonly source: Exclude<RecordingSource, "operator">;
+}
+
 export type IndexOutcome =
-  /** The row now points at this manifest. */
+  /** The row now points at this manifest (first recording, a newer one, or a status it lacked). */
   | "recorded"
-  /** The row already pointed at this manifest (a repeated event). */
+  /** Same manifest, newer event (an overwrite): its time and sequencer were stored. */
+  | "refreshed"
+  /** Same manifest, same or older event: a repeated delivery. */
   | "unchanged"
-  /** The row points at a better manifest (the master); this one (a child playlist) is ignored. */
-  | "kept-better";
+  /** The row holds a newer recording; this one is older. */
+  | "kept-newer"
+  /** A child playlist, not a master manifest. */
+  | "skipped-child"
+  /** The session's status takes no recording (cancelled, scheduled, no_channel). */
+  | "skipped-status"
+  /** An operator set or cleared this recording; events never revert that. */
+  | "skipped-override";
+
+export interface PermanentFailure {
+  /** The record as received (parked as it came). */
+  readonly record: S3EventRecord;
+  readonly key: string;
+  readonly errorType: string;
+  readonly reason: string;
+}
+
+export interface HandleResult {
+  readonly outcomes: IndexOutcome[];
+  /** Records that can never be indexed, with their reason (the handler parks them). */
+  readonly permanentFailures: PermanentFailure[];
+}
 
 export interface RecordingIndexerProps {
-  readonly db: Queryable;
-  /** Host name of the CloudFront distribution that serves recordings. */
+  readonly db: IndexerDatabase;
+  /** Host name of the CloudFront distribution that serves recordings (validated by the caller). */
   readonly mediaDomain: string;
   readonly log: Logger;
-  /** File name of a session's master manifest. @default index.m3u8 */
+  /** File name of a session's master manifest. @default index.m3u8 (contracts MASTER_MANIFEST) */
   readonly masterManifest?: string;
-  /** Compare-and-set attempts when concurrent events race on one row. @default 3 */
-  readonly maxAttempts?: number;
 }
+
+const HEX = /^[0-9A-Fa-f]{1,128}$/;
+
+// $1 id, $2 uri, $3 url, $4 event time, $5 sequencer, $6 source, $7 recordable statuses.
+const INDEX_SQL = `
+WITH before AS (
+  SELECT id, status, recording_uri FROM live_sessions WHERE id = $1 FOR UPDATE
+)
+UPDATE live_sessions AS s
+   SET recording_uri = $2,
+       playback_url = $3,
+       recording_event_time = $4,
+       recording_sequencer = $5,
+       recording_source = $6,
+       recorded_at = CASE WHEN s.recording_uri IS DISTINCT FROM $2 OR s.status <> 'recorded' THEN now() ELSE s.recorded_at END,
+       status = 'recorded',
+       status_changed_at = CASE WHEN s.status <> 'recorded' THEN now() ELSE s.status_changed_at END,
+       last_error = CASE WHEN s.status = 'recording_failed' THEN NULL ELSE s.last_error END,
+       last_error_at = CASE WHEN s.status = 'recording_failed' THEN NULL ELSE s.last_error_at END,
+       updated_at = now()
+  FROM before
+ WHERE s.id = before.id
+   AND s.status = ANY ($7::text[])
+   AND s.recording_source IS DISTINCT FROM 'operator'
+   AND (
+        s.recording_uri IS NULL
+        -- Indexed before times were kept (possibly a child playlist): any timed master replaces it.
+     OR s.recording_event_time IS NULL
+     OR (s.recording_uri = $2 AND (
+            s.status <> 'recorded'
+         OR ($5::text IS NOT NULL AND s.recording_sequencer IS NOT NULL
+             AND lpad(upper($5::text), greatest(length($5::text), length(s.recording_sequencer)), '0')
+               > lpad(upper(s.recording_sequencer), greatest(length($5::text), length(s.recording_sequencer)), '0'))
+         OR (($5::text IS NULL OR s.recording_sequencer IS NULL) AND $4::timestamptz > s.recording_event_time)))
+        -- Another key: the newer wins; an exact tie goes to the smaller key, so order never matters.
+     OR (s.recording_uri <> $2 AND ($4::timestamptz > s.recording_event_time
+                                    OR ($4::timestamptz = s.recording_event_time AND $2 < s.recording_uri)))
+   )
+RETURNING before.status AS previous_status, before.recording_uri AS previous_uri`;
 
 export class RecordingIndexer {
   private readonly masterManifest: string;
-  private readonly maxAttempts: number;
 
   constructor(private readonly props: RecordingIndexerProps) {
-    if (!/^[a-z0-9.-]+$/i.test(props.mediaDomain)) throw new Error(`mediaDomain must be a host name, got '${props.mediaDomain}'`);
     this.masterManifest = props.masterManifest ?? DEFAULT_MASTER_MANIFEST;
-    this.maxAttempts = props.maxAttempts ?? 3;
   }
 
-  /** Indexes one object; throws MalformedKeyError / UnknownSessionError (permanent) or database errors. */
-  async indexObject(bucket: string, rawKey: string): Promise<IndexOutcome> {
-    const candidate = parseRecordingKey(decodeS3EventKey(rawKey), this.masterManifest);
-    const uri = s3Uri(bucket, candidate.key);
-    const url = playbackUrl(this.props.mediaDomain, candidate.key);
+  /** Indexes one manifest; throws MalformedKeyError / UnknownSessionError / RejectedRowError (permanent) or transient errors. */
+  async index(candidate: RecordingCandidate, opts: { deadline?: number } = {}): Promise<IndexOutcome> {
     const { db, log } = this.props;
-
-    // Read, decide, then compare-and-set on the value read: no lock held across round trips, and a
-    // concurrent event for the same session makes the UPDATE match nothing, so we decide again.
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const current = await db.query("SELECT recording_uri, playback_url, status FROM live_sessions WHERE id = $1", [candidate.sessionId]);
-      const row = current.rows[0];
-      if (!row) throw new UnknownSessionError(candidate.sessionId, candidate.key);
-      const previousUri = (row.recording_uri as string | null) ?? null;
-
-      if (previousUri === uri && row.playback_url === url && row.status === "recorded") return "unchanged";
-      if (previousUri !== null && previousUri !== uri && !this.outranks(candidate, previousUri, bucket)) {
-        log("info", "kept the existing manifest: it ranks before this one", { sessionId: candidate.sessionId, key: candidate.key, kept: previousUri });
-        return "kept-better";
-      }
-      const updated = await db.query(
-        `UPDATE live_sessions
-            SET recording_uri = $2, playback_url = $3, status = 'recorded', updated_at = now()
-          WHERE id = $1 AND recording_uri IS NOT DISTINCT FROM $4`,
-        [candidate.sessionId, uri, url, previousUri],
-      );
-      if (updated.rowCount === 1) {
-        log("info", "recording indexed", { sessionId: candidate.sessionId, recordingUri: uri, playbackUrl: url, replaced: previousUri });
-        return "recorded";
-      }
-      log("warn", "live_sessions row changed while indexing; deciding again", { sessionId: candidate.sessionId, attempt });
+    const parsed = parseRecordingKey(candidate.key, this.masterManifest);
+    const context = { sessionId: parsed.sessionId, key: parsed.key, source: candidate.source };
+    if (!parsed.isMaster) {
+      log("info", "skipped: not a master manifest (child playlists are never the recording)", context);
+      return "skipped-child";
     }
-    // Transient: the async retry will find a settled row.
-    throw new Error(`live_sessions row '${candidate.sessionId}' kept changing during ${this.maxAttempts} attempts`);
+    if (Number.isNaN(candidate.eventTime.getTime())) throw new MalformedKeyError(candidate.key, "record without a valid eventTime");
+    if (candidate.sequencer !== undefined && !HEX.test(candidate.sequencer)) throw new MalformedKeyError(candidate.key, `sequencer '${candidate.sequencer}' is not hexadecimal`);
+    const uri = s3Uri(candidate.bucket, parsed.key);
+    const url = playbackUrl(this.props.mediaDomain, parsed.key);
+
+    let updated;
+    try {
+      updated = await db.query(INDEX_SQL, [parsed.sessionId, uri, url, candidate.eventTime, candidate.sequencer ?? null, candidate.source, RECORDABLE_STATUSES], opts);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (permanentSqlState(code)) throw new RejectedRowError(parsed.sessionId, parsed.key, String(code), (err as Error).message);
+      throw err;
+    }
+    const row = updated.rows[0];
+    if (row) {
+      const previousUri = (row.previous_uri as string | null) ?? null;
+      const outcome: IndexOutcome = previousUri === uri && row.previous_status === "recorded" ? "refreshed" : "recorded";
+      log("info", outcome === "recorded" ? "recording indexed" : "recording event newer for the same manifest: time stored", {
+        ...context,
+        recordingUri: uri,
+        playbackUrl: url,
+        eventTime: candidate.eventTime.toISOString(),
+        sequencer: candidate.sequencer,
+        replaced: previousUri !== uri ? previousUri : undefined,
+        previousStatus: row.previous_status,
+      });
+      return outcome;
+    }
+
+    // Nothing changed: say why (a read; the row may have moved on since, which only affects the log).
+    const current = await db.query(
+      "SELECT status, recording_uri, recording_event_time, recording_sequencer, recording_source FROM live_sessions WHERE id = $1",
+      [parsed.sessionId],
+      opts,
+    );
+    const now = current.rows[0];
+    if (!now) throw new UnknownSessionError(parsed.sessionId, parsed.key);
+    let outcome: IndexOutcome;
+    if (now.recording_source === "operator") outcome = "skipped-override";
+    else if (!RECORDABLE_STATUSES.includes(now.status as never)) outcome = "skipped-status";
+    else if (now.recording_uri === uri) outcome = "unchanged";
+    else outcome = "kept-newer";
+    const message: Record<Exclude<IndexOutcome, "recorded" | "refreshed">, string> = {
+      "skipped-override": "skipped: an operator set this session's recording; events never change it",
+      "skipped-status": "skipped: the session's status takes no recording",
+      unchanged: "recording already indexed (repeated delivery)",
+      "kept-newer": "kept the newer recording already indexed",
+      "skipped-child": "",
+    };
+    log(outcome === "skipped-status" || outcome === "skipped-override" ? "warn" : "info", message[outcome as keyof typeof message], {
+      ...context,
+      status: now.status,
+      kept: now.recording_uri,
+      keptEventTime: now.recording_event_time instanceof Date ? now.recording_event_time.toISOString() : now.recording_event_time,
+      eventTime: candidate.eventTime.toISOString(),
+    });
+    return outcome;
   }
 
-  /** Processes every record; throws when any failed (see the failure design above). */
-  async handleEvent(event: S3NotificationEvent): Promise<{ outcomes: IndexOutcome[] }> {
+  /** Processes every record; throws on a transient failure, reports permanent ones. */
+  async handleEvent(event: S3NotificationEvent, opts: { deadline?: number } = {}): Promise<HandleResult> {
     const { log } = this.props;
     if (event.Event === "s3:TestEvent" || !event.Records) {
       log("info", "ignored an event without records (S3 sends s3:TestEvent when notifications are set up)", { event: event.Event });
-      return { outcomes: [] };
+      return { outcomes: [], permanentFailures: [] };
     }
     const outcomes: IndexOutcome[] = [];
-    const permanent: { key: string; reason: string }[] = [];
+    const permanentFailures: PermanentFailure[] = [];
     let transient: Error | undefined;
     for (const record of event.Records) {
       const bucket = record.s3?.bucket?.name;
-      const key = record.s3?.object?.key;
+      const rawKey = record.s3?.object?.key;
       if (!record.eventName?.startsWith("ObjectCreated:")) {
-        log("info", "ignored a record that is not an object creation", { eventName: record.eventName, key });
+        log("info", "ignored a record that is not an object creation", { eventName: record.eventName, key: rawKey });
         continue;
       }
       try {
-        if (!bucket || key === undefined) throw new MalformedKeyError(String(key), "record without bucket name or object key");
-        outcomes.push(await this.indexObject(bucket, key));
+        if (!bucket || rawKey === undefined) throw new MalformedKeyError(String(rawKey), "record without bucket name or object key");
+        const key = decodeS3EventKey(rawKey);
+        outcomes.push(
+          await this.index({ bucket, key, eventTime: new Date(record.eventTime ?? Number.NaN), sequencer: record.s3?.object?.sequencer, source: "event" }, opts),
+        );
       } catch (err) {
         const e = err as Error;
         if (isPermanent(err)) {
-          permanent.push({ key: String(key), reason: e.message });
-          log("error", "recording event cannot be indexed; it goes to the dead-letter queue after the bounded retries", {
+          permanentFailures.push({ record, key: String(rawKey), errorType: e.name, reason: e.message });
+          log("error", "recording event can never be indexed: parked with its reason, not retried", {
             errorType: e.name,
             reason: e.message,
             bucket,
-            key,
+            key: rawKey,
             sessionId: (err as UnknownSessionError).sessionId,
           });
         } else {
           transient ??= e;
-          log("error", "recording event failed; Lambda will retry it", { errorType: e.name, reason: e.message, code: (err as { code?: string }).code, bucket, key });
+          log("error", "recording event failed; Lambda will retry it", { errorType: e.name, reason: e.message, code: (err as { code?: string }).code, bucket, key: rawKey });
         }
       }
     }
-    // A transient failure wins: retrying the whole event is safe (idempotent) and may fix it.
+    // A transient failure wins: retrying the whole event is safe (every step is idempotent).
     if (transient) throw transient;
-    if (permanent.length) throw new PermanentError(permanent.map((p) => p.reason).join("; "), permanent);
-    return { outcomes };
-  }
-
-  private outranks(candidate: RecordingKey, previousUri: string, bucket: string): boolean {
-    const previousKey = keyFromS3Uri(previousUri, bucket);
-    if (previousKey === undefined) return true; // written for another bucket: replace it
-    let previous: RecordingKey;
-    try {
-      previous = parseRecordingKey(previousKey, this.masterManifest);
-    } catch {
-      return true; // not a manifest we would have written
-    }
-    return compareManifests(candidate, previous) < 0;
+    return { outcomes, permanentFailures };
   }
 }

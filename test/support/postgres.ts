@@ -6,7 +6,7 @@
  * PG_BIN overrides where the server binaries live (default: newest /usr/lib/postgresql/<v>/bin).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,8 +81,15 @@ process.once("exit", () => {
   for (const stop of running) stop();
 });
 
+export interface StartPostgresOptions {
+  /** Serve TLS with this certificate and key (PEM files); plain connections keep working. @default no TLS */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** pg_hba.conf lines placed before the trust lines, e.g. `host all some_role 127.0.0.1/32 scram-sha-256`. */
+  readonly hbaLines?: readonly string[];
+}
+
 /** Starts a fresh cluster; throws (never skips) when PostgreSQL is missing or does not start. */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), "pg-test-"));
   const data = join(dir, "data");
@@ -96,6 +103,23 @@ export async function startPostgres(): Promise<PostgresServer> {
   chmodSync(dir, 0o700);
   // fsync off and no sync at initdb: durability does not matter for a throwaway cluster, speed does.
   run(join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", USER, "-E", "UTF8", "--locale=C", "--no-sync"], "initdb");
+  const owner = isRoot
+    ? { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()) }
+    : undefined;
+  let tlsOptions = "";
+  if (options.tls) {
+    // The server refuses a key file others can read: copy both into the data dir, owned by the server user.
+    for (const [from, name] of [[options.tls.certFile, "server.crt"], [options.tls.keyFile, "server.key"]] as const) {
+      copyFileSync(from, join(data, name));
+      chmodSync(join(data, name), 0o600);
+      if (owner) chownSync(join(data, name), owner.uid, owner.gid);
+    }
+    tlsOptions = " -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key";
+  }
+  if (options.hbaLines?.length) {
+    const hba = join(data, "pg_hba.conf");
+    writeFileSync(hba, `${options.hbaLines.join("\n")}\n${readFileSync(hba, "utf8")}`);
+  }
 
   let port = 0;
   let lastError: unknown;
@@ -105,7 +129,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     try {
       run(
         join(bin, "pg_ctl"),
-        ["-D", data, "-l", logFile, "-w", "-t", "60", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`, "start"],
+        ["-D", data, "-l", logFile, "-w", "-t", "60", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off${tlsOptions}`, "start"],
         "pg_ctl start",
         logFile,
       );

@@ -1,0 +1,119 @@
+/**
+ * `ops recordings sweep`: one bounded pass of the recording sweep (cli/recordings/sweep.ts) for
+ * operators: find the master manifests of ended sessions whose S3 event never indexed them, index
+ * them, mark the hopeless ones recording_failed, publish the sweep metrics. The database is private:
+ * run it where the reconcile task runs (docs/operations.md, "Recordings").
+ * Exit: 0 nothing failed; 3 only failures; 6 some sessions done and some failed.
+ */
+import { PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { DEFAULT_STARTOVER_WINDOW_HOURS, OPS_METRICS_NAMESPACE } from "../../contracts";
+import { isHostName } from "../../lib/host-name";
+import { DatabasePool, DatabaseSettingsError, databaseSettingsFromEnv } from "../../lib/postgres-connection";
+import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
+import { createMetricsClient, createS3Client } from "../recordings/clients";
+import { sweepMetricData, sweepRecordings, type SweepReport } from "../recordings/sweep";
+import { parseDuration, parseInstant } from "../sessions/duration";
+import { print, printJson, resolvePool } from "./ops-context";
+
+export interface RecordingsSweepOptions {
+  readonly bucket?: string;
+  readonly mediaDomain?: string;
+  readonly pool?: string;
+  /** Duration with unit: how far back ended sessions are searched. @default 24h (the startover window) */
+  readonly lookBack?: string;
+  /** Sessions checked in this pass. @default 25 */
+  readonly limit?: number;
+  /** Duration with unit: the pass stops starting work after this. @default 50s */
+  readonly timeout?: string;
+  readonly now?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly region?: string;
+  readonly maxAttempts?: number;
+  readonly metricsNamespace?: string;
+}
+
+function duration(value: string, flag: string): number {
+  if (!/[a-z]$/i.test(value.trim())) throw new UsageError(`${flag} '${value}' needs a unit (e.g. 24h, 50s)`);
+  return parseDuration(value, flag);
+}
+
+export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.ProcessEnv = process.env): Promise<SweepReport> {
+  // Every input is checked before the first call.
+  const problems: string[] = [];
+  const bucket = opts.bucket ?? env.LIVESTREAM_RECORDING_BUCKET;
+  if (!bucket || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`--bucket (or LIVESTREAM_RECORDING_BUCKET) must be the recorded-media bucket name, got '${bucket ?? ""}'`);
+  const mediaDomain = opts.mediaDomain ?? env.LIVESTREAM_MEDIA_DOMAIN;
+  if (!mediaDomain || !isHostName(mediaDomain)) problems.push(`--media-domain (or LIVESTREAM_MEDIA_DOMAIN) must be the CloudFront host name, got '${mediaDomain ?? ""}'`);
+  const limit = opts.limit ?? 25;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) problems.push(`--limit must be 1-1000, got ${opts.limit}`);
+  let lookBackMs = 0;
+  let timeoutMs = 0;
+  let now = Date.now();
+  let settings;
+  try {
+    lookBackMs = duration(opts.lookBack ?? `${DEFAULT_STARTOVER_WINDOW_HOURS}h`, "--look-back");
+    timeoutMs = duration(opts.timeout ?? "50s", "--timeout");
+    if (timeoutMs < 1_000 || timeoutMs > 15 * 60_000) problems.push(`--timeout must be 1s to 15m, got ${opts.timeout}`);
+    now = parseInstant(opts.now, "--now") ?? now;
+    settings = databaseSettingsFromEnv(env, { applicationName: "ops-recordings-sweep", statementTimeoutMs: 10_000, lockTimeoutMs: 3_000 });
+  } catch (err) {
+    if (!(err instanceof UsageError || err instanceof DatabaseSettingsError)) throw err;
+    problems.push(err.message);
+  }
+  let pool: string | undefined;
+  try {
+    pool = opts.dryRun ? (opts.pool ?? env.LIVESTREAM_POOL) : resolvePool(opts.pool ?? env.LIVESTREAM_POOL);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  if (problems.length) throw new UsageError(problems.join("; "), "see ops recordings sweep --help");
+
+  const deadline = Date.now() + timeoutMs;
+  const aws = { region: opts.region, maxAttempts: opts.maxAttempts };
+  const s3 = await createS3Client(aws);
+  const db = new DatabasePool(settings!, { max: 1 });
+  let report: SweepReport;
+  try {
+    if (!opts.json) process.stderr.write(`sweeping s3://${bucket}/ for recordings of ended sessions (look-back ${opts.lookBack ?? `${DEFAULT_STARTOVER_WINDOW_HOURS}h`})\n`);
+    report = await sweepRecordings({ db, s3, bucket: bucket!, mediaDomain: mediaDomain!, now, lookBackMs, deadline, limit, dryRun: opts.dryRun });
+  } finally {
+    s3.destroy();
+    await db.end();
+  }
+
+  let metricsError: string | undefined;
+  if (!opts.dryRun && pool) {
+    const cloudwatch = await createMetricsClient(aws);
+    try {
+      await cloudwatch.send(new PutMetricDataCommand({ Namespace: opts.metricsNamespace ?? OPS_METRICS_NAMESPACE, MetricData: sweepMetricData(report, pool) }));
+    } catch (err) {
+      metricsError = `CloudWatch PutMetricData failed: ${(err as Error).message}`;
+    } finally {
+      cloudwatch.destroy();
+    }
+  }
+
+  const output = { ...report, bucket, pool, metricsPublished: !opts.dryRun && !!pool && !metricsError, metricsError };
+  if (opts.json) printJson(output);
+  else printHuman(report, bucket!);
+
+  const failures = report.failures.length + (metricsError ? 1 : 0);
+  if (failures) {
+    const done = report.indexed.length + report.expired.length;
+    const message = `${failures} failure(s): ${[...report.failures.map((f) => `${f.sessionId}: ${f.reason}`), ...(metricsError ? [metricsError] : [])].slice(0, 5).join("; ")}`;
+    if (done) throw new PartialError(message, "the failed sessions are tried again by the next sweep", output);
+    throw new OpsError(message, ExitCode.Remote, "check S3 and database reachability and the role's permissions", output);
+  }
+  return report;
+}
+
+function printHuman(r: SweepReport, bucket: string): void {
+  const tag = r.dryRun ? "[dry run] " : "";
+  print(`${tag}${r.checked} of ${r.candidates} ended session(s) without a recording checked in s3://${bucket}/`);
+  for (const i of r.indexed) print(`  ${i.sessionId}: ${i.outcome === "would-index" ? "would index" : i.outcome} ${i.recordingUri}`);
+  for (const id of r.expired) print(`  ${id}: ${r.dryRun ? "would be marked" : "marked"} recording_failed (no master manifest within the look-back window)`);
+  if (r.notFound.length) print(`  not there yet: ${r.notFound.join(", ")}`);
+  for (const f of r.failures) print(`  ${f.sessionId}: FAILED (${f.kind}) ${f.reason}`);
+  if (r.deadlineReached) print("  stopped at the --timeout; the next sweep continues");
+}
