@@ -25,7 +25,8 @@ test("a cdktf synth of one environment deletes the other's stack folder, not its
   const env = { LIVESTREAM_OFFLINE: "", LIVESTREAM_BOOTSTRAP_STATE_DIR: stateDir };
 
   const dev = synthApp(outdir, { ...env, LIVESTREAM_ENVIRONMENTS: "dev" });
-  expect(dev.stderr).toBe("");
+  // Nothing on stderr but the placeholder-value warnings of the committed examples.
+  expect(dev.stderr.split("\n").filter((l) => l && !l.startsWith("warning: environment 'dev' uses") && !l.startsWith("  - "))).toEqual([]);
   expect(dev.status).toBe(0);
   const stackDir = join(outdir, "stacks", "livestream-bootstrap-dev");
   const backend = backendOf(outdir, "livestream-bootstrap-dev");

@@ -118,7 +118,7 @@ test("a ready account passes every check, with the numbers, and exits 0", async 
   expect(Object.keys(checks)).toEqual(["account", "reserved-values", "medialive-channels", "medialive-inputs", "lambda-concurrency", "elastic-ips", "nat-gateways", "secrets", "hosted-zone"]);
   expect(checks["medialive-channels"]!.data).toEqual({ quota: 10, quotaSource: "applied", usedByOthers: 1, poolNeeds: 4 });
   expect(checks["medialive-inputs"]!.data).toEqual({ quota: 5, quotaSource: "default", usedByOthers: 0, poolNeeds: 4 });
-  expect(checks["lambda-concurrency"]!.data).toEqual({ concurrentExecutions: 1000, unreservedConcurrentExecutions: 1000, reservation: null });
+  expect(checks["lambda-concurrency"]!.data).toEqual({ concurrentExecutions: 1000, unreservedConcurrentExecutions: 1000, reservation: 5 });
   expect(checks["elastic-ips"]!.data).toEqual({ quota: 5, quotaSource: "default", allocatedByOthers: 1, environmentNeeds: 3 });
   expect(checks["nat-gateways"]!.data).toEqual({
     quota: 5,

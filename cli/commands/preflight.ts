@@ -46,14 +46,15 @@ export async function preflight(opts: PreflightOptions): Promise<void> {
   } finally {
     await clients.destroy();
   }
-  if (opts.json) printJson(report);
-  else print(renderReport(report));
+  if (!opts.json) print(renderReport(report));
 
+  // On failure the report travels in the error: under --json, main prints it with the error.
   const ids = (status: string) => report.checks.filter((c) => c.status === status).map((c) => c.id);
   if (report.exitCode === ExitCode.Infeasible) {
-    throw new InfeasibleError(`environment '${env}' is not ready to apply: ${ids("fail").join(", ")} failed`, "fix what each failed check says, then run ops preflight again");
+    throw new InfeasibleError(`environment '${env}' is not ready to apply: ${ids("fail").join(", ")} failed`, "fix what each failed check says, then run ops preflight again", report);
   }
   if (report.exitCode === ExitCode.Remote) {
-    throw new RemoteError(`could not run ${ids("error").join(", ")} against account ${config.accountId}`, "see each check's fix (permissions: docs/operations.md, \"Preflight\")");
+    throw new RemoteError(`could not run ${ids("error").join(", ")} against account ${config.accountId}`, "see each check's fix (permissions: docs/operations.md, \"Preflight\")", report);
   }
+  if (opts.json) printJson(report);
 }

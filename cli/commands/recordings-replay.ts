@@ -25,6 +25,7 @@ export interface RecordingsReplayOptions {
   readonly dryRun?: boolean;
   readonly json?: boolean;
   readonly region?: string;
+  readonly profile?: string;
   readonly maxAttempts?: number;
 }
 
@@ -59,15 +60,16 @@ export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<R
   }
   const pool = opts.functionName && opts.queueUrl ? undefined : resolvePool(opts.pool);
   const functionName = opts.functionName ?? `livestream-${pool}-recording-indexer`;
-  const aws = { region: opts.region, maxAttempts: opts.maxAttempts };
+  const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
   const sqs = await createSqsClient(aws);
   const lambda = opts.dryRun ? undefined : await createLambdaClient(aws);
   try {
     const queueUrl = opts.queueUrl ?? (await queueUrlOf(sqs, `livestream-${pool}-recording-indexer-dlq`));
     const report = await replayQueue(sqs, lambda, { queueUrl, functionName, max, dryRun: !!opts.dryRun });
-    if (opts.json) printJson(report);
-    else printHuman(report);
+    if (!opts.json) printHuman(report);
     const kept = report.messages.filter((m) => m.result === "still-failing" || m.result === "unreadable");
+    // On failure the report travels in the error: under --json, main prints it with the error.
+    if (opts.json && !kept.length) printJson(report);
     if (kept.length) {
       const replayed = report.messages.length - kept.length;
       const message = `${kept.length} message(s) still parked: ${kept.slice(0, 5).map((m) => `${m.keys.join(",") || m.messageId}: ${m.reason}`).join("; ")}`;

@@ -12,7 +12,8 @@ import { DatabasePool, DatabaseSettingsError, databaseSettingsFromEnv } from "..
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
 import { createMetricsClient, createS3Client } from "../recordings/clients";
 import { sweepMetricData, sweepRecordings, type SweepReport } from "../recordings/sweep";
-import { parseDuration, parseInstant } from "../sessions/duration";
+import { parseInstant } from "../sessions/duration";
+import { parseDuration } from "../support/duration";
 import { print, printJson, resolvePool } from "./ops-context";
 
 export interface RecordingsSweepOptions {
@@ -29,13 +30,9 @@ export interface RecordingsSweepOptions {
   readonly dryRun?: boolean;
   readonly json?: boolean;
   readonly region?: string;
+  readonly profile?: string;
   readonly maxAttempts?: number;
   readonly metricsNamespace?: string;
-}
-
-function duration(value: string, flag: string): number {
-  if (!/[a-z]$/i.test(value.trim())) throw new UsageError(`${flag} '${value}' needs a unit (e.g. 24h, 50s)`);
-  return parseDuration(value, flag);
 }
 
 export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.ProcessEnv = process.env): Promise<SweepReport> {
@@ -52,9 +49,8 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
   let now = Date.now();
   let settings;
   try {
-    lookBackMs = duration(opts.lookBack ?? `${DEFAULT_STARTOVER_WINDOW_HOURS}h`, "--look-back");
-    timeoutMs = duration(opts.timeout ?? "50s", "--timeout");
-    if (timeoutMs < 1_000 || timeoutMs > 15 * 60_000) problems.push(`--timeout must be 1s to 15m, got ${opts.timeout}`);
+    lookBackMs = parseDuration(opts.lookBack ?? `${DEFAULT_STARTOVER_WINDOW_HOURS}h`, "--look-back", { minMs: 60_000 });
+    timeoutMs = parseDuration(opts.timeout ?? "50s", "--timeout", { minMs: 1_000, maxMs: 15 * 60_000 });
     now = parseInstant(opts.now, "--now") ?? now;
     settings = databaseSettingsFromEnv(env, { applicationName: "ops-recordings-sweep", statementTimeoutMs: 10_000, lockTimeoutMs: 3_000 });
   } catch (err) {
@@ -70,7 +66,7 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
   if (problems.length) throw new UsageError(problems.join("; "), "see ops recordings sweep --help");
 
   const deadline = Date.now() + timeoutMs;
-  const aws = { region: opts.region, maxAttempts: opts.maxAttempts };
+  const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
   const s3 = await createS3Client(aws);
   const db = new DatabasePool(settings!, { max: 1 });
   let report: SweepReport;
@@ -95,10 +91,11 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
   }
 
   const output = { ...report, bucket, pool, metricsPublished: !opts.dryRun && !!pool && !metricsError, metricsError };
-  if (opts.json) printJson(output);
-  else printHuman(report, bucket!);
+  if (!opts.json) printHuman(report, bucket!);
 
+  // On failure the report travels in the error: under --json, main prints it with the error.
   const failures = report.failures.length + (metricsError ? 1 : 0);
+  if (opts.json && !failures) printJson(output);
   if (failures) {
     const done = report.indexed.length + report.expired.length;
     const message = `${failures} failure(s): ${[...report.failures.map((f) => `${f.sessionId}: ${f.reason}`), ...(metricsError ? [metricsError] : [])].slice(0, 5).join("; ")}`;

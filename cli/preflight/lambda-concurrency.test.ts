@@ -54,7 +54,8 @@ test("other functions' reservations leave too little: warn (the indexer may alre
 
 test("no reservation configured passes whatever the account", async () => {
   lambda.concurrentExecutions = 10;
-  expect((await check(loadEnvironment("prod"))).status).toBe("pass");
+  expect(loadEnvironment("dev").recordingIndexer.reservedConcurrency).toBeUndefined(); // dev reserves none (prod sets 5)
+  expect((await check(loadEnvironment("dev"))).status).toBe("pass");
   expect(recordingIndexerReservation(withReservation(0))).toBeUndefined();
   expect(recordingIndexerReservation(withReservation("5"))).toBeUndefined();
   expect(recordingIndexerReservation(withReservation(5))).toBe(5);

@@ -8,11 +8,12 @@ import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SQSClient } from "@aws-sdk/client-sqs";
-import { fastRetryStrategy, resolveRegion } from "../aws/clients";
-import { UsageError } from "../errors";
+import { commonConfig } from "../aws/clients";
 
 export interface RecordingClientOptions {
   readonly region?: string;
+  /** Named profile of the shared AWS config files. @default AWS_PROFILE, else the SDK's chain */
+  readonly profile?: string;
   /** Attempts per call, standard retry mode. @default 3 */
   readonly maxAttempts?: number;
   /** Abandon a request unanswered after this long. @default 10000 (Lambda Invoke: 60000) */
@@ -21,34 +22,31 @@ export interface RecordingClientOptions {
   readonly retryBaseDelayMs?: number;
 }
 
-function config(o: RecordingClientOptions, requestTimeoutMs: number) {
-  const maxAttempts = o.maxAttempts ?? 3;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) throw new UsageError(`--max-attempts must be an integer from 1 to 10, got ${o.maxAttempts}`);
+/** Region, profile and retries as every command resolves them, plus this client's bounds. */
+async function config(o: RecordingClientOptions, requestTimeoutMs: number) {
   return {
-    region: resolveRegion(o.region),
-    maxAttempts,
-    ...(o.retryBaseDelayMs === undefined ? { retryMode: "standard" as const } : { retryStrategy: fastRetryStrategy(maxAttempts, o.retryBaseDelayMs) }),
+    ...(await commonConfig(o)),
     requestHandler: { requestTimeout: o.requestTimeoutMs ?? requestTimeoutMs, connectionTimeout: 3_000, throwOnRequestTimeout: true },
   };
 }
 
 export async function createS3Client(o: RecordingClientOptions = {}): Promise<S3Client> {
   const { S3Client } = await import("@aws-sdk/client-s3");
-  return new S3Client(config(o, 10_000));
+  return new S3Client(await config(o, 10_000));
 }
 
 export async function createSqsClient(o: RecordingClientOptions = {}): Promise<SQSClient> {
   const { SQSClient } = await import("@aws-sdk/client-sqs");
-  return new SQSClient(config(o, 10_000));
+  return new SQSClient(await config(o, 10_000));
 }
 
 /** Invoke waits for the function: its timeout (30 s for the indexer) plus a cold start fits in 60 s. */
 export async function createLambdaClient(o: RecordingClientOptions = {}): Promise<LambdaClient> {
   const { LambdaClient } = await import("@aws-sdk/client-lambda");
-  return new LambdaClient(config(o, 60_000));
+  return new LambdaClient(await config(o, 60_000));
 }
 
 export async function createMetricsClient(o: RecordingClientOptions = {}): Promise<CloudWatchClient> {
   const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
-  return new CloudWatchClient(config(o, 10_000));
+  return new CloudWatchClient(await config(o, 10_000));
 }
