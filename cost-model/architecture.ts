@@ -18,7 +18,7 @@ import { monthHours, monthLabel, quarterLabel } from "./calendar";
 import { dauSeries } from "./growth";
 import { impliedLoad, seedLoad, type MonthLoad } from "./load";
 import { tieredCost } from "./egress";
-import { toCents } from "./money";
+import { formatUsd, toCents } from "./money";
 import { assemble, type Finding, type LineCents, type MonthLines, type Projection, type ReportPrice } from "./projection";
 import { minuteOfDay, primeHours, type RangeCase, type Resolution, type Scenario } from "./scenario-defaults";
 import { deploymentFromScenario, floorAt, type CapacityStrategyEntry, type Deployment, type ServiceDeployment } from "./deployment";
@@ -517,6 +517,8 @@ function floorSummary(svc: ServiceDeployment): string {
 export interface ArchitectureOptions {
   /** What is deployed. @default deploymentFromScenario(scenario) */
   readonly deployment?: Deployment;
+  /** Price the low and high cases too (a budget needs the expected case only). @default true */
+  readonly ranges?: boolean;
 }
 
 /** The catalog prices a projection used, with their provenance. */
@@ -556,17 +558,18 @@ export function architectureProjection(s: Scenario, catalog: UnitPriceCatalog, o
   const months: MonthLines[] = daus.map((dau, i) => {
     const month = i + 1;
     const hours = monthHours(s.startMonth, month, s.hoursPerMonth);
+    const priceCases: readonly (typeof CASES)[number][] = options.ranges === false ? ["expected"] : CASES;
     const priced = Object.fromEntries(
-      CASES.map((name) => {
+      priceCases.map((name) => {
         const meter = new MonthMeter(catalog);
         const lines = architectureLines(s, d, meter, { month, dau, hours, viewing: cases[name] });
         for (const k of meter.used) used.add(k);
         return [name, lines];
       }),
-    ) as Record<(typeof CASES)[number], PricedLine[]>;
-    const byItem = (name: (typeof CASES)[number]) => new Map(priced[name].map((l) => [l.item, toCents(l.usd)]));
-    const low = byItem("low");
-    const high = byItem("high");
+    ) as Partial<Record<(typeof CASES)[number], PricedLine[]>> & { expected: PricedLine[] };
+    const byItem = (lines: readonly PricedLine[]) => new Map(lines.map((l) => [l.item, toCents(l.usd)]));
+    const low = byItem(priced.low ?? []);
+    const high = byItem(priced.high ?? []);
     const lines: LineCents[] = priced.expected.map((l) => {
       const cents = toCents(l.usd);
       const lo = low.get(l.item) ?? cents;
@@ -642,7 +645,7 @@ function architectureFindings(s: Scenario, d: Deployment, catalog: UnitPriceCata
     findings.push({
       id: "pricing.unverified",
       severity: "warning",
-      message: `Of month 1, ${(est / 100).toFixed(2)} USD (${total1 ? ((est / total1) * 100).toFixed(1) : 0} %) rests on estimated prices and ${(stand / 100).toFixed(2)} USD (${total1 ? ((stand / total1) * 100).toFixed(1) : 0} %) on another region's prices used as stand-ins (catalog '${catalog.name}'); \`ops pricing refresh --region ${catalog.region}\` replaces them with Price List API prices.`,
+      message: `Of month 1, ${formatUsd(est / 100)} USD (${total1 ? ((est / total1) * 100).toFixed(1) : 0} %) rests on estimated prices and ${formatUsd(stand / 100)} USD (${total1 ? ((stand / total1) * 100).toFixed(1) : 0} %) on another region's prices used as stand-ins (catalog '${catalog.name}'); \`ops pricing refresh --region ${catalog.region}\` replaces them with Price List API prices.`,
       values: { month1EstimatedUsd: est / 100, month1StandInUsd: stand / 100 },
     });
   }

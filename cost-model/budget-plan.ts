@@ -48,7 +48,7 @@ export function plannedBudgetLimits(input: BudgetPlanInput): PlannedLimit[] {
   const offsets = Array.from({ length: PLANNED_BUDGET_MONTHS }, (_, i) => monthsBetween(input.startMonth, addMonths(input.currentMonth, i)) + 1);
   const index = (offset: number) => Math.min(Math.max(offset, 1), MAX_FORECAST_MONTHS);
   const horizon = Math.max(...offsets.map(index));
-  const projection = architectureProjection(withOverrides(input.scenario, { months: horizon, startMonth: input.startMonth }), input.catalog, { deployment: input.deployment });
+  const projection = architectureProjection(withOverrides(input.scenario, { months: horizon, startMonth: input.startMonth }), input.catalog, { deployment: input.deployment, ranges: false });
   return offsets.map((offset, i) => {
     const forecastMonth = index(offset);
     const forecastUsd = projection.months[forecastMonth - 1].totalUsd;

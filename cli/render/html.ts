@@ -174,8 +174,12 @@ function lineItems(p: Projection): string {
   const row = (name: string, service: string, usage: string, e: number, lo: number, hi: number, fixed: number | null, prov: string) =>
     `<tr><td>${name}</td><td>${service}</td><td>${usage}</td><td>${usd(e)}</td><td class="muted">${usd(lo)} - ${usd(hi)}</td><td>${fixed === null ? "-" : usd(fixed)}</td><td class="prov">${esc(prov)}</td></tr>`;
   const rows = lines.map((it) => row(esc(it.item) + (it.detail ? `<div class="detail">${esc(it.detail)}</div>` : ""), esc(it.service), it.usage ? `${esc(quantity(it.usage.quantity))} ${esc(it.usage.unit)}` : "-", it.usd, it.range.lowUsd, it.range.highUsd, it.fixedUsd, provenanceOfItem(p, it)));
-  if (rest.length) rows.push(row(`${rest.length} smaller lines <div class="detail">${esc(rest.map((i) => i.item).join(", "))}</div>`, "", "", sumUsd(rest.map((i) => i.usd)), sumUsd(rest.map((i) => i.range.lowUsd)), sumUsd(rest.map((i) => i.range.highUsd)), rest.some((i) => i.fixedUsd === null) ? null : sumUsd(rest.map((i) => i.fixedUsd ?? 0)), ""));
-  return `<table class="items"><thead><tr><th>Item</th><th>Service</th><th>Usage</th><th>Expected USD</th><th>Low - high</th><th>Fixed</th><th>Prices</th></tr></thead><tbody>${rows.join("")}</tbody><tfoot><tr><th>Total, ${esc(m1.label)}</th><th></th><th></th><th>${usd(m1.totalUsd)}</th><th>${usd(m1.range.lowUsd)} - ${usd(m1.range.highUsd)}</th><th>${m1.fixedUsd === null ? "-" : usd(m1.fixedUsd)}</th><th></th></tr></tfoot></table>`;
+  if (rest.length) rows.push(row(`${rest.length} smaller lines <div class="detail">each under 0.5 % of the month; listed below</div>`, "", "", sumUsd(rest.map((i) => i.usd)), sumUsd(rest.map((i) => i.range.lowUsd)), sumUsd(rest.map((i) => i.range.highUsd)), rest.some((i) => i.fixedUsd === null) ? null : sumUsd(rest.map((i) => i.fixedUsd ?? 0)), ""));
+  const head = "<thead><tr><th>Item</th><th>Service</th><th>Usage</th><th>Expected USD</th><th>Low - high</th><th>Fixed</th><th>Prices</th></tr></thead>";
+  const foot = `<tfoot><tr><th>Total, ${esc(m1.label)}</th><th></th><th></th><th>${usd(m1.totalUsd)}</th><th>${usd(m1.range.lowUsd)} - ${usd(m1.range.highUsd)}</th><th>${m1.fixedUsd === null ? "-" : usd(m1.fixedUsd)}</th><th></th></tr></tfoot>`;
+  const restRows = rest.map((it) => row(esc(it.item) + (it.detail ? `<div class="detail">${esc(it.detail)}</div>` : ""), esc(it.service), it.usage ? `${esc(quantity(it.usage.quantity))} ${esc(it.usage.unit)}` : "-", it.usd, it.range.lowUsd, it.range.highUsd, it.fixedUsd, provenanceOfItem(p, it)));
+  const smaller = rest.length ? `<details><summary>The ${rest.length} smaller lines</summary><table class="items">${head}<tbody>${restRows.join("")}</tbody></table></details>` : "";
+  return `<table class="items">${head}<tbody>${rows.join("")}</tbody>${foot}</table>${smaller}`;
 }
 
 export function renderHtml(p: Projection): string {
@@ -205,11 +209,13 @@ export function renderHtml(p: Projection): string {
 <style>
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827;max-width:1040px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.4rem;margin-bottom:.2rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #e5e7eb}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.8rem;margin:1rem 0}.card{border:1px solid #e5e7eb;border-radius:8px;padding:.6rem .9rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(11.5rem,1fr));gap:.8rem;margin:1rem 0}.card{border:1px solid #e5e7eb;border-radius:8px;padding:.6rem .9rem}
 .card b{display:block;font-size:1.15rem;font-variant-numeric:tabular-nums;white-space:nowrap}.card small{display:block;color:#6b7280;font-variant-numeric:tabular-nums}.muted{color:#6b7280}
 table{border-collapse:collapse;width:100%;font-size:.88rem}td,th{padding:.25rem .5rem;border-bottom:1px solid #f3f4f6;text-align:right;vertical-align:top}
 td:first-child,th:first-child{text-align:left}th{background:#f9fafb}td{font-variant-numeric:tabular-nums}
 td.prov,td.basis{text-align:left;color:#374151}td.basis{font-size:.82rem}.detail{color:#6b7280;font-size:.78rem}
+table.items td:not(:first-child),table.items th:not(:first-child){white-space:nowrap}table.items td.prov{white-space:normal;min-width:9rem}table.items td:first-child{min-width:14rem}
+table.notes td,table.notes th{text-align:left}table.notes td.prov,table.notes td:first-child code{white-space:nowrap}details{margin:.6rem 0}summary{cursor:pointer;color:#374151}
 tfoot th{border-top:2px solid #9ca3af;background:#fff}
 figure{margin:1rem 0}figcaption{color:#6b7280;font-size:.85rem}.tick{font-size:12px;fill:#4b5563}.year{font-weight:600}.axis-title{font-size:12px;fill:#374151;font-weight:600}.total{font-size:11px;fill:#111827;font-weight:600;stroke:#fff;stroke-width:3px;paint-order:stroke}
 table.legend{width:auto;min-width:60%;margin-top:.6rem}.swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
@@ -223,7 +229,7 @@ ${card(`Month 1 (${esc(first?.label ?? "")}), expected`, `${usd(first?.totalUsd 
 ${card(`${p.months.length} months, expected`, `${usd(p.totalUsd)} USD`, `range ${usd(p.range.lowUsd)} - ${usd(p.range.highUsd)}`)}
 ${card(`Month ${p.months.length} (${esc(last?.label ?? "")})`, `${usd(last?.totalUsd ?? 0)} USD`, last ? `range ${usd(last.range.lowUsd)} - ${usd(last.range.highUsd)}` : undefined)}
 ${p.viewerHours !== null ? card("Per viewer-hour / per DAU-month", `${unitUsd(p.costPerViewerHourUsd)} / ${unitUsd(p.costPerDauMonthUsd)} USD`, `month 1: ${unitUsd(first?.costPerViewerHourUsd ?? null)} / ${unitUsd(first?.costPerDauUsd ?? null)}`) : card("Egress floor, all months", `${usd(p.egressFloorTotalUsd)} USD`)}
-${p.fixedUsd !== null ? card("Fixed / variable, all months", `${usd(p.fixedUsd)} / ${usd(p.variableUsd ?? 0)}`, `fixed is ${((p.fixedUsd / Math.max(p.totalUsd, 0.01)) * 100).toFixed(1)} % of the total`) : ""}
+${p.fixedUsd !== null ? card(`Fixed part, ${p.months.length} months`, `${usd(p.fixedUsd)} USD`, `${((p.fixedUsd / Math.max(p.totalUsd, 0.01)) * 100).toFixed(1)} % of the total; variable ${usd(p.variableUsd ?? 0)}`) : ""}
 </div>
 ${findings ? `<h2>Findings</h2><ul>${findings}</ul>` : ""}
 <h2>Monthly cost by service</h2>
@@ -236,8 +242,8 @@ ${lineItems(p)}
 <table><thead><tr><th>Quarter</th><th>Months</th><th>Expected USD</th><th>Low - high</th><th>Fixed</th></tr></thead><tbody>${quarterRows}</tbody></table>
 <h2>Daily active users</h2>
 ${dauChart(p)}
-${assumptions ? `<h2>Assumptions</h2><table><thead><tr><th>Assumption</th><th>Expected</th><th>Low</th><th>High</th><th>Basis</th></tr></thead><tbody>${assumptions}</tbody></table>` : ""}
-${prices ? `<h2>Prices and their provenance</h2><table><thead><tr><th>Price</th><th>USD</th><th>Per</th><th>Provenance</th><th>Source</th></tr></thead><tbody>${prices}</tbody></table>` : ""}
+${assumptions ? `<h2>Assumptions</h2><table class="notes"><thead><tr><th>Assumption</th><th>Expected</th><th>Low</th><th>High</th><th>Basis</th></tr></thead><tbody>${assumptions}</tbody></table>` : ""}
+${prices ? `<h2>Prices and their provenance</h2><table class="notes"><thead><tr><th>Price</th><th>USD</th><th>Per</th><th>Provenance</th><th>Source</th></tr></thead><tbody>${prices}</tbody></table>` : ""}
 <h2>Scale factors by quarter</h2>
 <table><thead><tr><th>Item</th>${p.quarters.map((q) => `<th>Q${q.quarter}</th>`).join("")}</tr></thead><tbody>${factorRows}</tbody></table>
 </body></html>

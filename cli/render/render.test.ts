@@ -137,7 +137,7 @@ describe("renderers", () => {
     const html = renderHtml(arch);
     expect(html).toContain(`range ${usd(arch.months[0].range.lowUsd)} - ${usd(arch.months[0].range.highUsd)}`);
     expect(html).toContain("Per viewer-hour / per DAU-month");
-    expect(html).toContain("Fixed / variable, all months");
+    expect(html).toContain("Fixed part, 12 months");
     expect(html).toMatch(/<td>CloudFront viewer egress \(video\)<div class="detail">[^<]+<\/div><\/td><td>CloudFront<\/td><td>[\d,]+ GB<\/td><td>14,923\.31<\/td>/);
     expect(html).toContain('<td class="prov">page 2026-12-02</td>');
     expect(html).toContain("<h2>Quarters</h2>");

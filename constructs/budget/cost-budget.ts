@@ -1,10 +1,10 @@
-import { Aspects, TerraformStack, type IAspect } from "cdktf";
+import { Aspects, DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, TerraformStack, Tokenization, type IAspect } from "cdktf";
 import { Construct, type IConstruct } from "constructs";
 import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget";
 import { plannedBudgetLimits, type PlannedLimit } from "../../cost-model/budget-plan";
 import { BUILT_IN_CATALOGS } from "../../cost-model/catalogs";
 import type { UnitPriceCatalog } from "../../cost-model/catalog-types";
-import { readDeployment } from "../../cost-model/stack-deployment";
+import { isFreeResourceType, readDeployment } from "../../cost-model/stack-deployment";
 import { DEFAULT_SCENARIO, withOverrides } from "../../cost-model/scenario-defaults";
 
 export interface CostBudgetProps {
@@ -51,6 +51,28 @@ export interface CostBudgetProps {
    * @default 100
    */
   readonly actualThresholdPercent?: number;
+}
+
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/**
+ * The stack's Terraform JSON (providers and every resource type that is not known to be free),
+ * resolved element by element as `TerraformStack.toTerraform()` does. Skipping IAM policies, security
+ * group rules and the like makes it about a tenth of a full resolution; the budget itself is free.
+ */
+function billableTerraform(stack: TerraformStack): Record<string, unknown> {
+  const tf: { provider: Record<string, unknown[]>; resource: Record<string, Record<string, unknown>> } = { provider: {}, resource: {} };
+  for (const c of stack.node.findAll()) {
+    if (TerraformResource.isTerraformResource(c)) {
+      if (isFreeResourceType(c.terraformResourceType)) continue;
+      const json = Tokenization.resolve(c.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER }) as { resource?: Record<string, Record<string, unknown>> };
+      for (const [type, byId] of Object.entries(json.resource ?? {})) tf.resource[type] = { ...tf.resource[type], ...byId };
+    } else if (TerraformProvider.isTerraformProvider(c)) {
+      const json = Tokenization.resolve(c.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER }) as { provider?: Record<string, unknown[]> };
+      for (const [name, blocks] of Object.entries(json.provider ?? {})) tf.provider[name] = [...(tf.provider[name] ?? []), ...blocks];
+    }
+  }
+  return tf;
 }
 
 const YEAR_MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
@@ -112,8 +134,8 @@ export class CostBudget extends Construct {
     const aspect: IAspect = {
       visit: (node: IConstruct) => {
         if (node !== this.budget) return;
-        // The stack as Terraform sees it; the budget is in it but costs nothing and is not priced.
-        const tf = stack.toTerraform();
+        // The stack's Terraform JSON, as synth writes it, for every resource that may cost money.
+        const tf = billableTerraform(stack);
         const deployment = readDeployment(tf, { source: { kind: "synth", stack: stack.node.id, file: "stack.toTerraform()" } });
         const region = deployment.region ?? "ap-southeast-1";
         const catalog = props.catalog ?? (BUILT_IN_CATALOGS[region] as UnitPriceCatalog | undefined);
