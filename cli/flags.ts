@@ -34,6 +34,24 @@ export function integerFlag(flag: string) {
   };
 }
 
+/** A whole decimal number (no sign, fraction, exponent or hex; `_` separators allowed): user counts and months. */
+export function wholeNumberFlag(flag: string) {
+  return (value: string): number => {
+    const text = value.trim().replace(/_/g, "");
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError(`${flag} expects a whole decimal number such as 10000, got '${value}'`);
+    return Number(text);
+  };
+}
+
+/** A plain decimal number such as 0.1 or -0.05 (no exponent, hex or percent sign). */
+export function decimalFlag(flag: string) {
+  return (value: string): number => {
+    const text = value.trim();
+    if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) throw new InvalidArgumentError(`${flag} expects a decimal fraction such as 0.1 (+10 %), got '${value}'`);
+    return Number(text);
+  };
+}
+
 /**
  * A duration with a unit (`10m`, `50s`, `1h30m`, `250ms`), as milliseconds. Bare numbers are refused
  * with the unit to add. Help texts say "(a duration: 10m, 50s)"; defaults are given in the same form.

@@ -10,7 +10,7 @@ import { projectRoot } from "../lib/project-root";
 import { credentialsHint } from "./aws/credentials-hint";
 import { jsonDocumentPrinted } from "./commands/ops-context";
 import { ExitCode, jsonFailure, OpsError, type ExitCodeValue } from "./errors";
-import { durationFlag, durationTextFlag, integerFlag, numberFlag, withAws } from "./flags";
+import { decimalFlag, durationFlag, durationTextFlag, integerFlag, wholeNumberFlag, withAws } from "./flags";
 import { setProgressEnabled, stopAllProgress } from "./progress";
 
 function run<T>(load: () => Promise<(opts: T) => Promise<void>>) {
@@ -55,29 +55,52 @@ Docs: docs/operations.md (runbook), docs/forecast.md (cost model).`,
 
   program
     .command("forecast")
-    .description("Project the platform's monthly cost over a horizon: per line item, per quarter, against the egress floor.")
-    .option("--scenario <seed|architecture|file>", "built-in scenario or a JSON/YAML scenario file (default: architecture)")
-    .option("--environment <env>", "size the architecture scenario to config/environments/<env>.json (its tasks, database, NAT, channel class, budget DAU and growth); not with --scenario")
-    .option("--months <n>", "horizon in months, 1-120 (default: the scenario's, 12)", numberFlag("--months"))
-    .option("--dau <n>", "daily active users in month 1 (default: the scenario's, 10000)", numberFlag("--dau"))
-    .option("--growth <fraction>", "monthly growth as a fraction: 0.1 is +10 % a month (default: the scenario's)", numberFlag("--growth"))
-    .option("--pricing <catalog|file>", "price catalog: seed, ap-southeast-1, or a catalog JSON file (default: the scenario's)")
-    .option("--format <format>", "table, json, csv, markdown or html", "table")
+    .description("Project the platform's monthly cost over a horizon: per line item with a low/expected/high range, per quarter, with unit costs, assumptions and where each price comes from.")
+    .option("--scenario <seed|architecture|file>", "built-in scenario or a JSON/YAML scenario file (default: architecture); with --environment it supplies the usage only")
+    .option("--environment <env>", "price what config/environments/<env>.json deploys: synthesizes livestream-<env> now from the working tree (offline, about 1-2 s) and reads its resources; DAU, growth and start month from its budget section")
+    .option("--synth-dir <dir>", "with --environment: read the stack from this cdktf.out folder instead of synthesizing (as fresh as that synth)")
+    .option("--months <n>", "horizon in months, 1-120 (default: the scenario's, 12)", wholeNumberFlag("--months"))
+    .option("--dau <n>", "daily active users in month 1, a whole number (default: the scenario's, 10000)", wholeNumberFlag("--dau"))
+    .option("--growth <fraction>", "monthly growth as a decimal fraction: 0.1 is +10 % a month, at most 1 (default: the scenario's)", decimalFlag("--growth"))
+    .option("--start <YYYY-MM>", "calendar month of month 1: months are labelled and priced with their own hours (default: the environment's budget.startMonth, else numbered months)")
+    .option("--pricing <catalog|file>", "price catalog: seed, ap-southeast-1, or a catalog JSON file (default: the scenario's, or the environment's region)")
+    .option("--format <format>", "table, json, csv, markdown or html (default: table)")
+    .option("--json", "same as --format json")
+    .option("--compare <report|dir>", "print the difference from a baseline: a JSON report written by --format json, or a cdktf.out folder of the base branch (with --environment); markdown, json or table")
     .option("--out <file>", "write the report to this file (atomically) instead of stdout")
     .addHelpText(
       "after",
       `
 Examples:
   ops forecast --scenario seed                      replay the design's cost table (to the cent)
-  ops forecast                                      what the deployed architecture costs, 12 months
-  ops forecast --dau 25000 --growth 0.05 --months 24 --format markdown
+  ops forecast                                      what the deployed architecture costs, 12 months, with ranges
+  ops forecast --dau 25000 --growth 0.05 --months 24 --start 2027-01 --format markdown
   ops forecast --scenario my-scenario.yaml --format html --out forecast.html
-  ops forecast --format json | jq '.months[0].totalUsd'
-  ops forecast --environment prod --format markdown  the cost comment Atlantis posts under a prod plan
+  ops forecast --json | jq '.months[0].range'
+  ops forecast --environment prod --format json --out base.json        a baseline for a later diff
+  ops forecast --environment prod --compare base.json --format markdown the cost difference a change makes
+  ops forecast --environment prod --compare ../main/cdktf.out            ... against the base branch's synth
 
-Scenario files hold only what differs from the defaults; fields are documented in docs/forecast.md.`,
+--environment synthesizes the stack from the current sources and config each time (stderr says how
+long it took); --synth-dir reads an existing synth instead. Scenario files hold only what differs from
+the defaults; fields are documented in docs/forecast.md, unknown fields are refused.`,
     )
     .action(run(async () => (require("./commands/forecast") as typeof import("./commands/forecast")).forecast));
+
+  const capacity = program.command("capacity").description("Plan capacity ahead of growth.");
+  capacity
+    .command("plan")
+    .description("Per quarter of the growth model: task floors per service, the channel pool prime time needs, the database class, and the config changes to make before each quarter.")
+    .option("--environment <env>", "start from what livestream-<env> deploys (synthesized now, offline) and its budget's DAU and growth")
+    .option("--synth-dir <dir>", "with --environment: read the stack from this cdktf.out folder")
+    .option("--scenario <architecture|file>", "usage scenario (default: architecture)")
+    .option("--months <n>", "horizon in months, 1-120 (default: 12)", wholeNumberFlag("--months"))
+    .option("--dau <n>", "daily active users in month 1, a whole number", wholeNumberFlag("--dau"))
+    .option("--growth <fraction>", "monthly growth as a decimal fraction (0.1 = +10 %)", decimalFlag("--growth"))
+    .option("--start <YYYY-MM>", "calendar month of month 1, for the quarter labels")
+    .option("--json", "print the plan as JSON")
+    .addHelpText("after", "\nExamples:\n  ops capacity plan --environment prod\n  ops capacity plan --environment prod --months 24 --json | jq '.quarters[].changes'")
+    .action(run(async () => (require("./commands/capacity-plan") as typeof import("./commands/capacity-plan")).capacityPlanCommand));
 
   const pricing = program.command("pricing").description("Maintain the price catalogs the forecast uses.");
   pricing
@@ -86,6 +109,7 @@ Scenario files hold only what differs from the defaults; fields are documented i
     .option("--region <region...>", "regions to price", ["ap-southeast-1"])
     .option("--out <path>", "catalog file for one region, or a directory for several (default: ./<region>.json)")
     .option("--dry-run", "print the catalog(s) instead of writing")
+    .option("--json", "print a JSON summary of what was written (with --dry-run: the catalogs)")
     .addHelpText(
       "after",
       `
@@ -94,7 +118,8 @@ Examples:
   ops pricing refresh --region ap-southeast-1 --out cost-model/catalogs/ap-southeast-1.json
   ops pricing refresh --region ap-southeast-1 us-east-1 --out catalogs/
 
-Needs AWS credentials allowed pricing:GetProducts. Any item the API cannot find fails the run and no file is written.`,
+Needs AWS credentials allowed pricing:GetProducts. If the API has no product for some prices, every one
+of them is listed, nothing is written and the exit code is 3.`,
     )
     .action(run(async () => (require("./commands/pricing-refresh") as typeof import("./commands/pricing-refresh")).pricingRefresh));
 

@@ -4,3 +4,7 @@
 export const MEDIALIVE_CHANNEL_QUOTA = 5;
 /** Longest forecast horizon, months. */
 export const MAX_FORECAST_MONTHS = 120;
+/** Most daily active users a forecast accepts: more is a typo, not a plan. */
+export const MAX_FORECAST_DAU = 1_000_000_000;
+/** Highest monthly growth a forecast accepts, as a fraction: more than doubling every month is a typo. */
+export const MAX_FORECAST_MONTHLY_GROWTH = 1;

@@ -3,9 +3,9 @@
  * the built-in catalogs are checked by the tests.
  */
 import { z } from "zod";
-import type { PriceCatalog } from "./catalog-types";
+import { PROVENANCES, type PriceCatalog } from "./catalog-types";
 
-export type { PriceCatalog, UnitPriceCatalog, LineItemCatalog, LineItem, UnitPrice, Tier } from "./catalog-types";
+export type { PriceCatalog, UnitPriceCatalog, LineItemCatalog, LineItem, UnitPrice, Tier, PriceProvenance } from "./catalog-types";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const usd = z.number().min(0, "prices cannot be negative").max(1e7);
@@ -16,8 +16,11 @@ const unitPrice = z
     tiers: z.array(z.strictObject({ upTo: z.number().positive().nullable(), usd })).min(1).optional(),
     unit: z.string().min(1),
     quantity: z.number().positive().optional(),
+    freePerMonth: z.number().min(0).optional(),
     region: z.string().min(1),
+    provenance: z.enum(PROVENANCES as [string, ...string[]]).optional(),
     source: z.string().min(1),
+    url: z.url({ protocol: /^https$/ }).optional(),
     date: isoDate,
   })
   .superRefine((p, ctx) => {
@@ -79,7 +82,8 @@ export function parseCatalog(doc: unknown): PriceCatalog {
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue.path.length ? issue.path.join(".") : "kind";
-    throw new CatalogError(`${field}: ${issue.message}`, field);
+    const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : "";
+    throw new CatalogError(`${field}: ${issue.message}${more}`, field);
   }
   return result.data as PriceCatalog;
 }

@@ -30,6 +30,12 @@ describe("scenario", () => {
     [{ primeTime: { end: "17:00" } }, "primeTime.end"],
     [{ cdn: { cacheHitRatio: 1.5 } }, "cdn.cacheHitRatio"],
     [{ video: { gbPerHours: 2 } }, "video"],
+    [{ users: { dau: 10.5 } }, "users.dau"],
+    [{ users: { dau: 1e12 } }, "users.dau"],
+    [{ users: { monthlyGrowth: 1000 } }, "users.monthlyGrowth"],
+    [{ startMonth: "2027-13" }, "startMonth"],
+    [{ video: { renditionShares: [0.5, 0.5] } }, "video.renditionShares"],
+    [{ ranges: { high: { renditionShares: [0.9, 0.2, 0] } } }, "ranges.high.renditionShares"],
     [{ services: { mentee: { requestShare: 0.9 } } }, "services.mentee.requestShare"],
   ])("refuses %j naming %s", (doc, field) => {
     let error: unknown;
@@ -41,5 +47,21 @@ describe("scenario", () => {
     expect(error).toBeInstanceOf(ScenarioError);
     expect((error as ScenarioError).field).toBe(field);
     expect((error as Error).message).toContain(field);
+  });
+
+  it("names the field an unknown key was probably meant to be, and every problem at once", () => {
+    let error: ScenarioError | undefined;
+    try {
+      parseScenario({ usres: { dau: 5 }, video: { watchtrough: 0.5 }, channel: { broadcastsPerMonth: -1 } });
+    } catch (e) {
+      error = e as ScenarioError;
+    }
+    expect(error?.problems).toHaveLength(3);
+    expect(error?.message).toContain("3 problems");
+    expect(error?.message).toContain("unknown field 'usres' (did you mean 'users'?)");
+    expect(error?.message).toContain("video: unknown field 'watchtrough' (did you mean 'watchThrough'?)");
+    expect(error?.message).toContain("channel.broadcastsPerMonth:");
+    // Far from any known field: no guess, but the known fields are listed.
+    expect(() => parseScenario({ database: { colour: "red" } })).toThrow(/database: unknown field 'colour'; known: instanceClass, /);
   });
 });

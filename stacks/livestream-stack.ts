@@ -16,7 +16,7 @@ import { MediaPackageRecording } from "../constructs/media-package";
 import { MediaChannelPool, StreamKey } from "../constructs/media-channel-pool";
 import { MediaCdn } from "../constructs/media-cdn";
 import { RecordingIndexer } from "../constructs/recording-indexer";
-import { CostBudget, environmentScenario } from "../constructs/budget";
+import { CostBudget } from "../constructs/budget";
 import { ReconcileSchedule } from "../constructs/reconcile-schedule";
 import { ApiFirewall } from "../constructs/api-firewall";
 import { HostedZoneSecurity } from "../constructs/hosted-zone-security";
@@ -250,13 +250,14 @@ export class LivestreamStack extends TerraformStack {
     });
     database.allowFrom("recording-indexer", recordingIndexer.securityGroupId, "Recording indexer Lambda (writes live_sessions recordings)");
 
-    // 8c. A monthly AWS Budget whose limit is the cost model's forecast for this environment's sizing.
+    // 8c. A monthly AWS Budget whose planned limits are this stack's own forecast, month by month.
     const budget = config.budget;
     new CostBudget(this, "cost-budget", {
       namePrefix,
       alertTopicArn: alerts.topicArn,
-      scenario: environmentScenario(config, { dau: budget.dau, monthlyGrowth: budget.monthlyGrowth, months: budget.forecastMonth }),
-      forecastMonth: budget.forecastMonth,
+      dau: budget.dau,
+      monthlyGrowth: budget.monthlyGrowth,
+      startMonth: budget.startMonth,
       headroomPercent: budget.headroomPercent,
       limitUsd: budget.limitUsd,
     });

@@ -1,13 +1,29 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { App, Testing } from "cdktf";
+import { loadEnvironment } from "../../config/load";
+import type { EnvironmentConfig } from "../../config/schema";
+import { LivestreamStack } from "../../stacks/livestream-stack";
 import { ExitCode, UsageError } from "../errors";
 import { buildForecast } from "./forecast";
 import { builtEntry } from "../../test/support/built";
 
-function ops(args: string[]) {
-  return spawnSync(process.execPath, [builtEntry("cli/main.js"), ...args], { encoding: "utf8" });
+const CONFIG_DIR = join(__dirname, "..", "..", "config", "environments");
+
+function ops(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [builtEntry("cli/main.js"), ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+}
+
+/** A cdktf.out-like folder holding one synthesized stack, as `npm run synth` writes it. */
+function writeSynth(root: string, config: EnvironmentConfig): string {
+  const app = new App({ outdir: "/tmp/unused", skipValidation: true });
+  const stack = new LivestreamStack(app, `livestream-${config.name}`, { config, offline: true });
+  const dir = join(root, "stacks", `livestream-${config.name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "cdk.tf.json"), Testing.synth(stack));
+  return root;
 }
 
 describe("buildForecast", () => {
@@ -21,22 +37,69 @@ describe("buildForecast", () => {
 
   it.each([
     [{ dau: -1 }, /--dau/],
+    [{ dau: 10.5 }, /--dau must be a whole number of users/],
+    [{ dau: 1e12 }, /--dau 1000000000000 is more than 1,000,000,000/],
     [{ growth: -1 }, /--growth/],
-    [{ growth: -1.5 }, /--growth/],
+    [{ growth: 1000 }, /--growth 1000 is \+100000 % a month/],
     [{ months: 0 }, /--months/],
     [{ months: 121 }, /--months/],
+    [{ dau: 100_000_000, growth: 0.5, months: 120 }, /reaches .* DAU in month 120/],
+    [{ start: "2027-13" }, /--start must be a calendar month/],
     [{ format: "pdf" }, /--format/],
+    [{ json: true, format: "csv" }, /--json and --format csv disagree/],
     [{ scenario: "nope" }, /--scenario 'nope'/],
     [{ scenario: "seed", pricing: "ap-southeast-1" }, /seed model needs line prices/],
+    [{ synthDir: "/tmp" }, /--synth-dir needs --environment/],
+    [{ environment: "qa" }, /--environment qa: no configuration for environment 'qa'/],
+    [{ environment: "dev", scenario: "seed" }, /--scenario seed replays the design's table/],
   ])("refuses %j", async (opts, message) => {
     const error = await buildForecast(opts).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(message);
   });
+
+  it("warns about unusual growth and DAU in the report", async () => {
+    const p = await buildForecast({ growth: 0.5, dau: 20_000_000, months: 3, stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    expect(p.findings.map((f) => f.id)).toEqual(expect.arrayContaining(["input.growth-unusual", "input.dau-beyond-list-prices"]));
+  });
+
+  it("--environment synthesizes the stack now and prices what it deploys with the environment's budget usage and start month", async () => {
+    let stderr = "";
+    const dev = await buildForecast({ environment: "dev", months: 3, stderr: { write: (t: string) => ((stderr += t), true) } as unknown as NodeJS.WritableStream });
+    expect(stderr).toMatch(/^synthesized livestream-dev from the working tree in \d+\.\d s\n$/);
+    expect(dev.scenario).toMatchObject({ name: "livestream-dev", startMonth: "2027-01", users: { dau: 200, monthlyGrowth: 0.1 } });
+    expect(dev.deployment?.source).toEqual({ kind: "synth", stack: "livestream-dev", file: "synthesized now from config/environments/dev.json" });
+    expect(dev.months.map((m) => m.label)).toEqual(["2027-01", "2027-02", "2027-03"]);
+    expect(dev.pricing.region).toBe("ap-southeast-1");
+  });
+
+  it("refuses to price an environment in a region without a catalog", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ops-forecast-config-"));
+    try {
+      const dev = JSON.parse(readFileSync(join(CONFIG_DIR, "dev.json"), "utf8"));
+      writeFileSync(join(dir, "dev.json"), JSON.stringify({ ...dev, region: "us-west-2" }));
+      const error = await buildForecast({ environment: "dev", configDir: dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toContain("deploys to us-west-2, and there is no price catalog for us-west-2");
+      expect((error as UsageError).hint).toContain("ops pricing refresh --region us-west-2");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("ops forecast (compiled CLI)", () => {
   let dir: string;
+  let base: string;
+  let bigger: string;
+  beforeAll(() => {
+    const root = mkdtempSync(join(tmpdir(), "ops-forecast-synth-"));
+    base = writeSynth(join(root, "base"), loadEnvironment("dev"));
+    const c = structuredClone(loadEnvironment("dev"));
+    c.media.channelCount = 3;
+    c.media.channelClass = "STANDARD";
+    bigger = writeSynth(join(root, "bigger"), c);
+  });
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "ops-forecast-"))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,45 +110,65 @@ describe("ops forecast (compiled CLI)", () => {
     expect(r.stdout).toContain("Total over 12 months: 350,011.29 USD");
   });
 
-  it("writes json atomically to --out", () => {
+  it("writes json atomically to --out and says so on stderr; --json is --format json", () => {
     const out = join(dir, "f.json");
     const r = ops(["forecast", "--dau", "20000", "--growth", "0.05", "--months", "18", "--format", "json", "--out", out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^wrote the json forecast \(18 months, [\d.]+ USD expected\) to .*f\.json\n$/);
     const doc = JSON.parse(readFileSync(out, "utf8"));
     expect(doc.months).toHaveLength(18);
     expect(doc.months[0].dau).toBe(20_000);
     expect(readdirSync(dir)).toEqual(["f.json"]);
+    const viaJson = ops(["forecast", "--dau", "20000", "--growth", "0.05", "--months", "18", "--json"]);
+    expect(JSON.parse(viaJson.stdout)).toEqual(doc);
   });
 
-  it("reads a YAML scenario", () => {
+  it("reads a YAML scenario and labels calendar months with --start", () => {
     const file = join(dir, "s.yaml");
-    writeFileSync(file, "name: bigger\nusers:\n  dau: 40000\nchannel:\n  class: STANDARD\n");
-    const r = ops(["forecast", "--scenario", file, "--format", "csv"]);
+    writeFileSync(file, "name: bigger\nusers:\n  dau: 40000\nchannel:\n  class: SINGLE_PIPELINE\n");
+    const r = ops(["forecast", "--scenario", file, "--start", "2027-02", "--format", "csv"]);
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\r\n")[1]).toMatch(/^1,1,40000,/);
+    expect(r.stdout.split("\r\n")[1]).toMatch(/^item,1,2027-02,1,40000,/);
   });
 
   it.each([
     [["forecast", "--dau", "-5"], "--dau"],
+    [["forecast", "--dau", "1e12"], "--dau expects a whole decimal number"],
+    [["forecast", "--dau", "0x10"], "--dau expects a whole decimal number"],
+    [["forecast", "--dau", "10.5"], "--dau expects a whole decimal number"],
+    [["forecast", "--dau", "2000000000"], "--dau 2000000000 is more than"],
     [["forecast", "--growth", "-1"], "--growth"],
+    [["forecast", "--growth", "1000"], "--growth 1000 is +100000 % a month"],
+    [["forecast", "--growth", "0x1"], "--growth expects a decimal fraction"],
+    [["forecast", "--growth", "1e-1"], "--growth expects a decimal fraction"],
+    [["forecast", "--growth", "10%"], "--growth expects a decimal fraction"],
     [["forecast", "--months", "0"], "--months"],
     [["forecast", "--months", "121"], "--months"],
     [["forecast", "--months", "twelve"], "--months"],
-  ])("%j exits 2 naming %s and writes nothing", (args, flag) => {
+    [["forecast", "--start", "Jan 2027"], "--start"],
+  ])("%j exits 2 naming %s and writes nothing", (args, message) => {
     const out = join(dir, "report.html");
     const r = ops([...args, "--format", "html", "--out", out]);
     expect(r.status).toBe(ExitCode.Usage);
-    expect(r.stderr).toContain(flag);
+    expect(r.stderr).toContain(message);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("names the bad field of a malformed scenario and of a malformed catalog", () => {
+  it("warns on stderr about unusual inputs and still answers", () => {
+    const r = ops(["forecast", "--growth", "0.5", "--months", "3", "--json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("warning: Growth of 50 % a month compounds to 129.7x a year");
+    expect(JSON.parse(r.stdout).findings[0].id).toBe("input.growth-unusual");
+  });
+
+  it("names the bad fields of a malformed scenario, guessing what a typo meant, and of a malformed catalog", () => {
     const scenario = join(dir, "bad.json");
-    writeFileSync(scenario, JSON.stringify({ cdn: { cacheHitRatio: 2 } }));
+    writeFileSync(scenario, JSON.stringify({ cdn: { cacheHitRatio: 2 }, vidoe: { watchThrough: 0.5 } }));
     const r = ops(["forecast", "--scenario", scenario, "--out", join(dir, "x.md")]);
     expect(r.status).toBe(ExitCode.Usage);
     expect(r.stderr).toContain("cdn.cacheHitRatio");
+    expect(r.stderr).toContain("unknown field 'vidoe' (did you mean 'video'?)");
 
     const catalog = join(dir, "cat.json");
     const good = JSON.parse(readFileSync(join(__dirname, "..", "..", "cost-model", "catalogs", "ap-southeast-1.json"), "utf8"));
@@ -98,6 +181,56 @@ describe("ops forecast (compiled CLI)", () => {
     writeFileSync(scenario, "{ not json");
     expect(ops(["forecast", "--scenario", scenario]).stderr).toMatch(/not valid JSON/);
     expect(readdirSync(dir).sort()).toEqual(["bad.json", "cat.json"]);
+  });
+
+  it("--environment --synth-dir prices the stack in that folder", () => {
+    const r = ops(["forecast", "--environment", "dev", "--synth-dir", base, "--months", "2", "--json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`read livestream-dev from ${join(base, "stacks", "livestream-dev", "cdk.tf.json")}`);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.deployment.source.kind).toBe("synth");
+    expect(doc.deployment.channels).toHaveLength(1);
+    expect(ops(["forecast", "--environment", "dev", "--synth-dir", dir]).stderr).toContain("no synthesized stack livestream-dev");
+  });
+
+  it("--compare prints per-line and monthly deltas between two configurations, against a report or a synth folder", () => {
+    const report = join(dir, "base.json");
+    expect(ops(["forecast", "--environment", "dev", "--synth-dir", base, "--format", "json", "--out", report]).status).toBe(0);
+    const md = ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", report, "--format", "markdown"]);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toMatch(/^### Cost difference: livestream-dev\n/);
+    expect(md.stdout).toMatch(/\*\*Month 1: \+[\d,.]+ USD\*\*/);
+    const onAir = md.stdout.split("\n").find((l) => l.startsWith("| MediaLive channels on air |")) ?? "";
+    expect(onAir).toMatch(/\| \+[\d,.]+ \| \+[\d,.]+ \| 1 x SINGLE_PIPELINE .* → 3 x STANDARD/);
+    expect(md.stdout).toContain("| MediaLive idle channels and push inputs |");
+    expect(md.stdout).not.toContain("| NAT gateways |");
+
+    const json = JSON.parse(ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", report, "--json"]).stdout);
+    expect(json.kind).toBe("livestream-cost-forecast-diff");
+    expect(json.months).toHaveLength(12);
+    const delta = json.lines.find((l: { item: string }) => l.item === "MediaLive channels on air");
+    expect(delta.currentUsd).toBeCloseTo(delta.baselineUsd * 6, 1);
+    expect(json.lines.reduce((a: number, l: { deltaUsd: number }) => a + Math.round(l.deltaUsd * 100), 0)).toBe(Math.round(json.month1DeltaUsd * 100));
+
+    // The base branch's synth folder gives the same difference as the report written from it.
+    const fromDir = JSON.parse(ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", base, "--json"]).stdout);
+    expect(fromDir.totalDeltaUsd).toBe(json.totalDeltaUsd);
+    const notReport = join(dir, "x.json");
+    writeFileSync(notReport, JSON.stringify({ hello: 1 }));
+    const bad = ops(["forecast", "--compare", notReport]);
+    expect(bad.status).toBe(ExitCode.Usage);
+    expect(bad.stderr).toContain("not a forecast report");
+  });
+
+  it("ops capacity plan prints the changes to make each quarter, and JSON", () => {
+    const text = ops(["capacity", "plan", "--environment", "prod", "--synth-dir", writeSynth(join(dir, "prod"), loadEnvironment("prod"))]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("Capacity plan 'livestream-prod', 12 months (starting from livestream-prod as synthesized)");
+    expect(text.stdout).toMatch(/media\.channelCount: 4 -> 6 {2}\(12,884 prime-time viewers at 2,500 a session; first raise the MediaLive channel quota above 5/);
+    const json = JSON.parse(ops(["capacity", "plan", "--json", "--dau", "100000"]).stdout);
+    expect(json.quarters).toHaveLength(4);
+    expect(json.quarters[3].services[0]).toMatchObject({ name: "mentee", primeTimeMinTasks: 6 });
+    expect(ops(["capacity", "plan", "--dau", "0x10"]).status).toBe(ExitCode.Usage);
   });
 
   it("keeps --help free of zod and the SDK", () => {
@@ -116,19 +249,3 @@ describe("ops forecast (compiled CLI)", () => {
   });
 });
 
-describe("--environment", () => {
-  test("sizes the architecture scenario to the environment's config", async () => {
-    const dev = await buildForecast({ environment: "dev", months: 3 });
-    const prod = await buildForecast({ environment: "prod", months: 3 });
-    expect(dev.scenario.name).toBe("livestream-dev");
-    expect(prod.scenario.name).toBe("livestream-prod");
-    expect(dev.months).toHaveLength(3);
-    // prod runs Multi-AZ databases, a NAT per AZ and more users: it must cost more than dev.
-    expect(prod.totalUsd).toBeGreaterThan(dev.totalUsd);
-  });
-
-  test("an unknown environment or a combination with --scenario is a usage error", async () => {
-    await expect(buildForecast({ environment: "qa" })).rejects.toThrow(/--environment qa: no configuration for environment 'qa'/);
-    await expect(buildForecast({ environment: "dev", scenario: "seed" })).rejects.toThrow(/cannot be combined/);
-  });
-});

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,14 +52,18 @@ describe("ops pricing refresh (real SDK, local Price List API)", () => {
 
   it("builds a dated, valid catalog from GetProducts with TERM_MATCH filters", async () => {
     const out = join(dir, "ap-southeast-1.json");
-    await pricingRefresh({ region: ["ap-southeast-1"], out, now: () => new Date("2026-11-23T10:00:00Z") });
+    let printed = "";
+    await pricingRefresh({ region: ["ap-southeast-1"], out, now: () => new Date("2026-11-23T10:00:00Z"), stdout: { write: (t: string) => ((printed += t), true) } as unknown as NodeJS.WritableStream });
+    expect(printed).toBe(`wrote ${out}: ${pricedItems("ap-southeast-1").length} ap-southeast-1 prices from the Price List API (version 2026-11-23.api)\n`);
     const catalog = parseCatalog(JSON.parse(readFileSync(out, "utf8")));
     if (catalog.kind !== "unit-prices") throw new Error("expected unit prices");
     const items = pricedItems("ap-southeast-1");
     expect(Object.keys(catalog.prices).sort()).toEqual(items.map((i) => i.key).sort());
     expect(catalog.version).toBe("2026-11-23.api");
     const vcpu = catalog.prices["fargate.x86.vcpu"];
-    expect(vcpu).toMatchObject({ usd: 0.001, unit: "vCPU-hour", region: "ap-southeast-1", date: "2026-11-23" });
+    expect(vcpu).toMatchObject({ usd: 0.001, unit: "vCPU-hour", region: "ap-southeast-1", date: "2026-11-23", provenance: "price-list-api" });
+    // Always-free allowances are not in the Price List API: they come with the item.
+    expect(catalog.prices["cloudfront.egress"].freePerMonth).toBe(1024);
     expect(vcpu.source).toContain("usagetype=APS1-Fargate-vCPU-Hours:perCPU");
     // Per-unit API prices become the catalog's quantity (10,000 requests).
     const idx = items.findIndex((i) => i.key === "cloudfront.https-requests");
@@ -81,16 +86,48 @@ describe("ops pricing refresh (real SDK, local Price List API)", () => {
     expect(ecs.map((r) => r.body.NextToken)).toEqual([undefined, "page-1"]);
   });
 
-  it("fails naming a missing item and leaves the existing catalog untouched", async () => {
+  it("lists every missing item, exits 3 with them in the error's details, and leaves the existing catalog untouched", async () => {
     const out = join(dir, "ap-southeast-1.json");
     writeFileSync(out, "EXISTING");
-    server.setProducts(productsFor("ap-southeast-1").filter((p) => p.attributes.usagetype !== "APS1-LCUUsage"));
+    const gone = ["APS1-LCUUsage", "APS1-PublicIPv4:InUseAddress"];
+    server.setProducts(productsFor("ap-southeast-1").filter((p) => !gone.includes(p.attributes.usagetype) && p.attributes.operation !== "INACTIVE_INPUT"));
     const error = await pricingRefresh({ region: ["ap-southeast-1"], out }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpsError);
-    expect((error as OpsError).exitCode).toBe(ExitCode.Usage);
-    expect((error as Error).message).toContain("'alb.lcu'");
+    expect((error as OpsError).exitCode).toBe(ExitCode.Remote);
+    const message = (error as Error).message;
+    expect(message).toContain("no product for 3 of");
+    for (const key of ["alb.lcu", "vpc.public-ipv4", "medialive.idle-push-input"]) expect(message).toContain(` ${key}: no `);
+    const details = (error as OpsError).details as { missing: { key: string; region: string }[] };
+    expect(details.missing.map((m) => m.key)).toEqual(["alb.lcu", "vpc.public-ipv4", "medialive.idle-push-input"]);
     expect(readFileSync(out, "utf8")).toBe("EXISTING");
     expect(readdirSync(dir)).toEqual(["ap-southeast-1.json"]);
+  });
+
+  it("prints a JSON summary with --json", async () => {
+    let printed = "";
+    const out = join(dir, "c.json");
+    await pricingRefresh({ region: ["ap-southeast-1"], out, json: true, now: () => new Date("2026-12-02T00:00:00Z"), stdout: { write: (t: string) => ((printed += t), true) } as unknown as NodeJS.WritableStream });
+    expect(JSON.parse(printed)).toEqual({ written: [{ region: "ap-southeast-1", file: out, prices: pricedItems("ap-southeast-1").length, version: "2026-12-02.api" }], missing: [] });
+  });
+
+  it("through the compiled CLI: every missing item listed, exit 3, nothing written; --json summary on success", async () => {
+    const main = join(__dirname, "..", "..", "dist", "cli", "main.js");
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, [main, ...args], { env: { ...process.env } }, (error, stdout, stderr) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout, stderr }));
+      });
+    const out = join(dir, "catalog.json");
+    server.setProducts(productsFor("ap-southeast-1").filter((p) => p.attributes.usagetype !== "APS1-NatGateway-Hours" && p.attributes.usagetype !== "APS1-KMS-Keys"));
+    const failed = await run(["pricing", "refresh", "--out", out]);
+    expect(failed.code).toBe(ExitCode.Remote);
+    expect(failed.stderr).toContain("no product for 2 of");
+    expect(failed.stderr).toMatch(/ap-southeast-1 nat\.hour: no AmazonEC2 product with regionCode=ap-southeast-1, usagetype=APS1-NatGateway-Hours/);
+    expect(failed.stderr).toMatch(/ap-southeast-1 kms\.key: no awskms product/);
+    expect(readdirSync(dir)).toEqual([]);
+    server.setProducts(productsFor("ap-southeast-1"));
+    const ok = await run(["pricing", "refresh", "--out", out, "--json"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).written[0]).toMatchObject({ region: "ap-southeast-1", file: out, prices: pricedItems("ap-southeast-1").length });
   });
 
   it("maps an API error to a remote error", async () => {

@@ -1,11 +1,12 @@
 /**
  * `ops pricing refresh`: rebuilds price catalogs from the AWS Price List API. Every item is looked up
  * (GetProducts, us-east-1 endpoint, paginated, TERM_MATCH filters); if any cannot be found the run
- * fails naming it and nothing is written, so an existing catalog is never replaced by a partial one.
+ * lists every missing item (exit 3: the API did not give what the catalog needs) and nothing is
+ * written, so an existing catalog is never replaced by a partial one.
  */
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { RemoteError, UsageError } from "../errors";
+import { ExitCode, OpsError, RemoteError, UsageError } from "../errors";
 import { writeFileAtomic } from "../../lib/atomic-write";
 import type { Tier, UnitPrice, UnitPriceCatalog } from "../../cost-model/catalog-types";
 import { pricedItems, USAGE_PREFIX, type PricedItem } from "./pricing-items";
@@ -16,6 +17,8 @@ export interface PricingRefreshOptions {
   /** A file (one region) or a directory (several). @default ./<region>.json */
   readonly out?: string;
   readonly dryRun?: boolean;
+  /** Print a JSON summary (or, with --dry-run, the catalogs) to stdout. */
+  readonly json?: boolean;
   /** Clock for the date stamp (tests). */
   readonly now?: () => Date;
   readonly stdout?: NodeJS.WritableStream;
@@ -38,7 +41,15 @@ export function dimensionsOf(entry: string): PriceDimension[] {
 
 type PricingClient = import("@aws-sdk/client-pricing").PricingClient;
 
-async function lookup(client: PricingClient, item: PricedItem, region: string, date: string): Promise<UnitPrice> {
+/** A priced item the API has no product for. */
+export interface MissingItem {
+  readonly region: string;
+  readonly key: string;
+  readonly serviceCode: string;
+  readonly filters: Readonly<Record<string, string>>;
+}
+
+async function lookup(client: PricingClient, item: PricedItem, region: string, date: string): Promise<UnitPrice | undefined> {
   const { paginateGetProducts } = (require("@aws-sdk/client-pricing") as typeof import("@aws-sdk/client-pricing"));
   const entries: string[] = [];
   try {
@@ -57,10 +68,18 @@ async function lookup(client: PricingClient, item: PricedItem, region: string, d
   }
   const filterText = Object.entries(item.filters).map(([k, v]) => `${k}=${v}`).join(", ");
   const dims = entries.flatMap(dimensionsOf);
-  if (dims.length === 0) throw new UsageError(`pricing item '${item.key}' not found: no ${item.serviceCode} product with ${filterText}`, "the usage type may have been renamed; fix cli/commands/pricing-items.ts");
+  if (dims.length === 0) return undefined;
   const q = item.quantity ?? 1;
   const source = `AWS Price List API GetProducts ${item.serviceCode} ${filterText}${entries.length > 1 ? ` (first of ${entries.length} products)` : ""}`;
-  const base = { unit: item.unit, ...(item.quantity ? { quantity: item.quantity } : {}), region: item.region ?? region, source, date };
+  const base = {
+    unit: item.unit,
+    ...(item.quantity ? { quantity: item.quantity } : {}),
+    ...(item.freePerMonth ? { freePerMonth: item.freePerMonth } : {}),
+    region: item.region ?? region,
+    provenance: "price-list-api" as const,
+    source,
+    date,
+  };
   if (item.tiered) {
     const tiers: Tier[] = dims.map((d) => ({ upTo: d.endRange === undefined || d.endRange === "Inf" ? null : Number(d.endRange), usd: Number(d.pricePerUnit?.USD) * q }));
     if (tiers[tiers.length - 1].upTo !== null) tiers.push({ upTo: null, usd: tiers[tiers.length - 1].usd });
@@ -69,17 +88,26 @@ async function lookup(client: PricingClient, item: PricedItem, region: string, d
   return { usd: Number(dims[0].pricePerUnit?.USD) * q, ...base };
 }
 
-export async function buildCatalog(client: PricingClient, region: string, date: string): Promise<UnitPriceCatalog> {
+/** The catalog of a region, and the items the API had no product for (the catalog is then incomplete). */
+export async function buildCatalog(client: PricingClient, region: string, date: string): Promise<{ catalog: UnitPriceCatalog; missing: MissingItem[] }> {
   const prices: Record<string, UnitPrice> = {};
-  for (const item of pricedItems(region)) prices[item.key] = await lookup(client, item, region, date);
+  const missing: MissingItem[] = [];
+  for (const item of pricedItems(region)) {
+    const price = await lookup(client, item, region, date);
+    if (price) prices[item.key] = price;
+    else missing.push({ region, key: item.key, serviceCode: item.serviceCode, filters: item.filters });
+  }
   return {
-    kind: "unit-prices",
-    name: region,
-    version: `${date}.api`,
-    region,
-    currency: "USD",
-    notes: [`Built by ops pricing refresh from the AWS Price List API on ${date}.`, "Free tiers are ignored: every request and byte is priced."],
-    prices,
+    catalog: {
+      kind: "unit-prices",
+      name: region,
+      version: `${date}.api`,
+      region,
+      currency: "USD",
+      notes: [`Built by ops pricing refresh from the AWS Price List API on ${date}.`, "Always-free tiers (freePerMonth) come from AWS's free tier pages and are applied once per account and month."],
+      prices,
+    },
+    missing,
   };
 }
 
@@ -99,20 +127,41 @@ export async function pricingRefresh(options: PricingRefreshOptions): Promise<vo
   // The Price List API answers from us-east-1 for every region's prices.
   const client = new PricingClient({ region: "us-east-1", maxAttempts: 5 });
   const catalogs: UnitPriceCatalog[] = [];
+  const missing: MissingItem[] = [];
   try {
-    for (const r of regions) catalogs.push(await buildCatalog(client, r, date));
+    for (const r of regions) {
+      const built = await buildCatalog(client, r, date);
+      catalogs.push(built.catalog);
+      missing.push(...built.missing);
+    }
   } finally {
     client.destroy();
+  }
+  if (missing.length > 0) {
+    const list = missing.map((m) => `  - ${m.region} ${m.key}: no ${m.serviceCode} product with ${Object.entries(m.filters).map(([k, v]) => `${k}=${v}`).join(", ")}`).join("\n");
+    throw new OpsError(
+      `the Price List API has no product for ${missing.length} of ${regions.length * pricedItems(regions[0]).length} catalog price${missing.length === 1 ? "" : "s"}; nothing was written:\n${list}`,
+      ExitCode.Remote,
+      "a usage type or attribute may have been renamed: check it with `aws pricing get-attribute-values`, then fix cli/commands/pricing-items.ts",
+      { written: [], missing },
+    );
   }
   // Validate what would be written against the schema the forecast reads with.
   const { parseCatalog } = (require("../../cost-model/catalog") as typeof import("../../cost-model/catalog"));
   for (const c of catalogs) parseCatalog(c);
 
+  const stdout = options.stdout ?? process.stdout;
   if (!files) {
-    (options.stdout ?? process.stdout).write(JSON.stringify(catalogs.length === 1 ? catalogs[0] : catalogs, null, 2) + "\n");
+    stdout.write(JSON.stringify(catalogs.length === 1 ? catalogs[0] : catalogs, null, 2) + "\n");
     return;
   }
-  for (const c of catalogs) writeFileAtomic(files.get(c.region) as string, JSON.stringify(c, null, 2) + "\n");
+  const written = catalogs.map((c) => {
+    const file = files.get(c.region) as string;
+    writeFileAtomic(file, JSON.stringify(c, null, 2) + "\n");
+    return { region: c.region, file, prices: Object.keys(c.prices).length, version: c.version };
+  });
+  if (options.json) stdout.write(JSON.stringify({ written, missing: [] }, null, 2) + "\n");
+  else for (const w of written) stdout.write(`wrote ${w.file}: ${w.prices} ${w.region} prices from the Price List API (version ${w.version})\n`);
 }
 
 export default pricingRefresh;

@@ -1,20 +1,20 @@
 import { z } from "zod";
 
 /**
- * The AWS Budget of an environment. Its monthly limit comes from the cost model's forecast of the
- * environment's own sizing (instance class, NAT gateways, task sizes) at this load.
+ * The AWS Budget of an environment. Its per-month planned limits are the cost model's forecast of
+ * what the environment's stack deploys, at this load, plus headroom (constructs/budget).
  */
 export const budgetSchema = z
   .strictObject({
-    /** Daily active users the forecast assumes in month 1 of the budget. */
-    dau: z.number().min(0, "DAU cannot be negative").default(10_000),
+    /** Daily active users the forecast assumes in its month 1 (`startMonth`). */
+    dau: z.number().int("whole users").min(0, "DAU cannot be negative").default(10_000),
     /** Monthly growth as a fraction (0.1 = +10 %). */
-    monthlyGrowth: z.number().gt(-1, "growth must be above -100 %").default(0.1),
-    /** Which forecast month sets the limit (raise it as the platform grows, then redeploy). */
-    forecastMonth: z.number().int().min(1).max(120).default(1),
-    /** Headroom above the forecast before the budget counts as exceeded. */
+    monthlyGrowth: z.number().gt(-1, "growth must be above -100 %").max(1, "at most 1 (+100 % a month)").default(0.1),
+    /** Calendar month of forecast month 1 (the launch), YYYY-MM; absent: every synth plans from its own month. */
+    startMonth: z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, "expected a calendar month YYYY-MM, e.g. 2027-01").optional(),
+    /** Headroom above each month's forecast before the budget alerts. */
     headroomPercent: z.number().min(0).max(500).default(10),
-    /** A fixed limit that replaces the forecast. */
+    /** A fixed monthly limit that replaces the planned limits. */
     limitUsd: z.number().positive().optional(),
   })
   .prefault({});

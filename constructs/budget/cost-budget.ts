@@ -1,70 +1,116 @@
-import { Construct } from "constructs";
+import { Aspects, DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, TerraformStack, Tokenization, type IAspect } from "cdktf";
+import { Construct, type IConstruct } from "constructs";
 import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget";
-import { architectureProjection } from "../../cost-model/architecture";
-import { DEFAULT_UNIT_CATALOG } from "../../cost-model/catalogs";
-import type { Scenario } from "../../cost-model/scenario-defaults";
+import { plannedBudgetLimits, type PlannedLimit } from "../../cost-model/budget-plan";
+import { BUILT_IN_CATALOGS } from "../../cost-model/catalogs";
+import type { UnitPriceCatalog } from "../../cost-model/catalog-types";
+import { isFreeResourceType, readDeployment } from "../../cost-model/stack-deployment";
+import { DEFAULT_SCENARIO, withOverrides } from "../../cost-model/scenario-defaults";
 
 export interface CostBudgetProps {
   /** Resource name prefix, e.g. `livestream-dev`. */
   readonly namePrefix: string;
   /** Ops SNS topic the notifications go to (its policy must let budgets.amazonaws.com publish). */
   readonly alertTopicArn: string;
-  /** The environment's cost-model scenario; the forecast of `forecastMonth` sets the limit. */
-  readonly scenario: Scenario;
+  /** Daily active users in forecast month 1 (the growth curve's start). */
+  readonly dau: number;
+  /** Monthly growth as a fraction (0.1 = +10 %). */
+  readonly monthlyGrowth: number;
   /**
-   * Forecast month whose total sets the monthly limit.
-   * @default 1
+   * Calendar month of forecast month 1 (the launch), YYYY-MM.
+   * @default the current month (the plan restarts its growth curve at every synth)
    */
-  readonly forecastMonth?: number;
+  readonly startMonth?: string;
   /**
-   * Headroom above the forecast, percent.
+   * Month the planned limits start, YYYY-MM. AWS requires the current month.
+   * @default the app's context value `livestream:budget-month`, else the current month (UTC) at synth
+   */
+  readonly currentMonth?: string;
+  /**
+   * Headroom above each month's forecast, percent.
    * @default 10
    */
   readonly headroomPercent?: number;
   /**
-   * A fixed monthly limit in USD instead of the forecast.
-   * @default the forecast
+   * A fixed monthly limit in USD instead of the planned limits.
+   * @default the planned limits from the forecast
    */
   readonly limitUsd?: number;
   /**
-   * Alert when the forecasted month exceeds this share of the limit, percent.
+   * Price catalog for the stack's region.
+   * @default the built-in catalog named after the region of the stack's AWS provider
+   */
+  readonly catalog?: UnitPriceCatalog;
+  /**
+   * Alert when the month is forecast to exceed this share of its limit, percent.
    * @default 100
    */
   readonly forecastedThresholdPercent?: number;
   /**
-   * Alert when actual spend exceeds this share of the limit, percent.
-   * @default 80
+   * Alert when actual spend exceeds this share of the month's limit, percent.
+   * @default 100
    */
   readonly actualThresholdPercent?: number;
 }
 
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
 /**
- * A monthly AWS cost budget whose limit is the cost model's forecast for the environment, with an
- * alert on the ops topic when the month is forecast to overrun and when actual spend passes 80 %.
- * The forecast runs at synth (one month of pure arithmetic, no I/O).
+ * The stack's Terraform JSON (providers and every resource type that is not known to be free),
+ * resolved element by element as `TerraformStack.toTerraform()` does. Skipping IAM policies, security
+ * group rules and the like makes it about a tenth of a full resolution; the budget itself is free.
+ */
+function billableTerraform(stack: TerraformStack): Record<string, unknown> {
+  const tf: { provider: Record<string, unknown[]>; resource: Record<string, Record<string, unknown>> } = { provider: {}, resource: {} };
+  for (const c of stack.node.findAll()) {
+    if (TerraformResource.isTerraformResource(c)) {
+      if (isFreeResourceType(c.terraformResourceType)) continue;
+      const json = Tokenization.resolve(c.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER }) as { resource?: Record<string, Record<string, unknown>> };
+      for (const [type, byId] of Object.entries(json.resource ?? {})) tf.resource[type] = { ...tf.resource[type], ...byId };
+    } else if (TerraformProvider.isTerraformProvider(c)) {
+      const json = Tokenization.resolve(c.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER }) as { provider?: Record<string, unknown[]> };
+      for (const [name, blocks] of Object.entries(json.provider ?? {})) tf.provider[name] = [...(tf.provider[name] ?? []), ...blocks];
+    }
+  }
+  return tf;
+}
+
+const YEAR_MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
+/** Context key that pins the budget's current month (reproducible synths, tests). */
+export const BUDGET_MONTH_CONTEXT = "livestream:budget-month";
+const currentUtcMonth = () => new Date().toISOString().slice(0, 7);
+
+/**
+ * A monthly AWS cost budget that follows the forecast: per-month planned limits (the forecast of each
+ * of the next 12 months plus headroom) computed from this stack's own Terraform, read the way
+ * `ops forecast --environment` reads the synthesized stack, so the budget and the forecast cannot
+ * disagree. The limits are filled in by an aspect at synth, once every other construct exists; the
+ * budget itself is free and not priced. Alerts go to the ops topic when a month is forecast over its
+ * limit and when actual spend passes it: deviations from the plan, not planned growth.
  */
 export class CostBudget extends Construct {
-  /** The monthly limit in USD, whole dollars. */
-  readonly limitUsd: number;
-  /** The forecast total of the chosen month (before headroom), USD. */
-  readonly forecastUsd: number;
   readonly budgetName: string;
+  /** The resource; its planned limits are set at synth. */
+  readonly budget: BudgetsBudget;
+  private plan: PlannedLimit[] | undefined;
 
   constructor(scope: Construct, id: string, props: CostBudgetProps) {
     super(scope, id);
-    const month = props.forecastMonth ?? 1;
     const headroom = props.headroomPercent ?? 10;
-    if (!Number.isInteger(month) || month < 1 || month > 120) throw new Error(`CostBudget: forecastMonth must be a whole number from 1 to 120, got ${month}`);
-    if (!(headroom >= 0)) throw new Error(`CostBudget: headroomPercent must be >= 0, got ${headroom}`);
-    if (props.limitUsd !== undefined && !(props.limitUsd > 0)) throw new Error(`CostBudget: limitUsd must be positive, got ${props.limitUsd}`);
-    if (!props.alertTopicArn) throw new Error("CostBudget: alertTopicArn is required");
+    const problems: string[] = [];
+    if (!(headroom >= 0)) problems.push(`headroomPercent must be >= 0, got ${headroom}`);
+    if (props.limitUsd !== undefined && !(props.limitUsd > 0)) problems.push(`limitUsd must be positive, got ${props.limitUsd}`);
+    if (!props.alertTopicArn) problems.push("alertTopicArn is required");
+    if (!(Number.isInteger(props.dau) && props.dau >= 0)) problems.push(`dau must be a whole number >= 0, got ${props.dau}`);
+    if (!(props.monthlyGrowth > -1)) problems.push(`monthlyGrowth must be above -1, got ${props.monthlyGrowth}`);
+    const contextMonth = this.node.tryGetContext(BUDGET_MONTH_CONTEXT) as string | undefined;
+    const months = { startMonth: props.startMonth, currentMonth: props.currentMonth ?? contextMonth };
+    for (const [key, v] of Object.entries(months)) {
+      if (v !== undefined && !YEAR_MONTH.test(v)) problems.push(`${key} must be a month YYYY-MM, got '${v}'`);
+    }
+    if (problems.length) throw new Error(`CostBudget: ${problems.join("; ")}`);
 
-    const projection = architectureProjection({ ...props.scenario, months: month }, DEFAULT_UNIT_CATALOG);
-    this.forecastUsd = projection.months[month - 1].totalUsd;
-    // Whole dollars, rounded up: budgets compare against the limit, cents add nothing.
-    this.limitUsd = props.limitUsd ?? Math.max(1, Math.ceil(this.forecastUsd * (1 + headroom / 100)));
     this.budgetName = `${props.namePrefix}-monthly-cost`;
-
     const notify = (notificationType: "FORECASTED" | "ACTUAL", threshold: number) => ({
       notificationType,
       comparisonOperator: "GREATER_THAN",
@@ -72,14 +118,40 @@ export class CostBudget extends Construct {
       thresholdType: "PERCENTAGE",
       subscriberSnsTopicArns: [props.alertTopicArn],
     });
-
-    new BudgetsBudget(this, "budget", {
+    this.budget = new BudgetsBudget(this, "budget", {
       name: this.budgetName,
       budgetType: "COST",
       timeUnit: "MONTHLY",
-      limitAmount: this.limitUsd.toFixed(2),
-      limitUnit: "USD",
-      notification: [notify("FORECASTED", props.forecastedThresholdPercent ?? 100), notify("ACTUAL", props.actualThresholdPercent ?? 80)],
+      // AWS refuses a BudgetLimit together with PlannedBudgetLimits: one or the other.
+      ...(props.limitUsd !== undefined ? { limitAmount: props.limitUsd.toFixed(2), limitUnit: "USD" } : {}),
+      notification: [notify("FORECASTED", props.forecastedThresholdPercent ?? 100), notify("ACTUAL", props.actualThresholdPercent ?? 100)],
     });
+    if (props.limitUsd !== undefined) return;
+
+    const currentMonth = months.currentMonth ?? currentUtcMonth();
+    const startMonth = props.startMonth ?? currentMonth;
+    const stack = TerraformStack.of(this);
+    const aspect: IAspect = {
+      visit: (node: IConstruct) => {
+        if (node !== this.budget) return;
+        // The stack's Terraform JSON, as synth writes it, for every resource that may cost money.
+        const tf = billableTerraform(stack);
+        const deployment = readDeployment(tf, { source: { kind: "synth", stack: stack.node.id, file: "stack.toTerraform()" } });
+        const region = deployment.region ?? "ap-southeast-1";
+        const catalog = props.catalog ?? (BUILT_IN_CATALOGS[region] as UnitPriceCatalog | undefined);
+        if (!catalog || catalog.kind !== "unit-prices") {
+          throw new Error(`CostBudget: no price catalog for region ${region}: set budget.limitUsd, or add cost-model/catalogs/${region}.json (ops pricing refresh --region ${region})`);
+        }
+        const scenario = withOverrides(DEFAULT_SCENARIO, { name: stack.node.id, dau: props.dau, monthlyGrowth: props.monthlyGrowth });
+        this.plan = plannedBudgetLimits({ scenario, deployment, catalog, startMonth, currentMonth, headroomPercent: headroom });
+        this.budget.putPlannedLimit(this.plan.map((p) => ({ startTime: `${p.month}-01_00:00`, amount: p.limitUsd.toFixed(2), unit: "USD" })));
+      },
+    };
+    Aspects.of(this).add(aspect);
+  }
+
+  /** The planned limits set at synth (undefined before synth, or with a fixed limit). */
+  get plannedLimits(): readonly PlannedLimit[] | undefined {
+    return this.plan;
   }
 }

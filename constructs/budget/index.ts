@@ -1,2 +1,1 @@
-export { CostBudget, type CostBudgetProps } from "./cost-budget";
-export { environmentScenario, type LoadAssumption } from "../../cost-model/environment-scenario";
+export { BUDGET_MONTH_CONTEXT, CostBudget, type CostBudgetProps } from "./cost-budget";
