@@ -56,7 +56,7 @@ describe("reading a synthesized stack", () => {
       ["replica", "db.m6g.large", false, 100, "gp3"],
     ]);
     expect(prod.channels).toHaveLength(4);
-    expect(prod.channels[0]).toMatchObject({ class: "STANDARD", inputResolution: "HD", outputs: { HD: 2, SD: 4, UHD: 0 }, pushInputs: 1, toMediaPackage: true, toS3: true });
+    expect(prod.channels[0]).toMatchObject({ class: "SINGLE_PIPELINE", inputResolution: "HD", outputs: { HD: 2, SD: 4, UHD: 0 }, pushInputs: 1, toMediaPackage: true, toS3: true });
     // (video + 128 kbps audio) x 3600 / 8: 3.128, 1.928, 0.928 Mbps.
     expect(prod.channels[0].renditionGbPerHour.map((g) => Math.round(g * 10_000) / 10_000)).toEqual([1.4076, 0.8676, 0.4176]);
     expect(prod.cdnOriginatesFromMediaPackage).toBe(false);
@@ -67,7 +67,8 @@ describe("reading a synthesized stack", () => {
     ]);
     expect(Object.fromEntries(floorHours(prod.services[0].floorSchedule))).toEqual({ 3: 2.25, 1: 21.75 });
     expect(prod.scheduledTasks).toEqual([{ name: "livestream-prod-ops-reconcile", runsPerHour: 60, vcpu: 0.25, memoryGb: 0.5, architecture: "x86", spot: false }]);
-    expect(prod).toMatchObject({ alarms: expect.any(Number), dashboards: 1, kmsKeys: 1, secrets: 1, hostedZones: 1, aliasRecordShare: 1, accessLogRetentionDays: 90, hlsRetentionDays: 3, logRetentionDays: 90 });
+    // KMS keys: the platform key, and in us-east-1 the DNSSEC signing key and the query-log key.
+    expect(prod).toMatchObject({ alarms: expect.any(Number), dashboards: 1, kmsKeys: 3, secrets: 1, hostedZones: 1, aliasRecordShare: 1, accessLogRetentionDays: 90, hlsRetentionDays: 3, logRetentionDays: 90 });
     expect(prod.alarms).toBeGreaterThan(10);
     expect(prod.lambdaFunctions).toEqual([{ name: "livestream-prod-recording-indexer", architecture: "arm", memoryMb: 256 }]);
   });

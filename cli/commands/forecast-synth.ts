@@ -1,14 +1,15 @@
 /**
  * The synthesized Terraform of an environment's stack for `ops forecast --environment`: either read
- * from a synth folder (`--synth-dir cdktf.out`, e.g. the base branch's) or synthesized here, in
- * process, from the current sources and config into a temporary folder (about a second: cdktf and the
- * provider's resource modules load, one stack synthesizes offline). The forecast then reads it as
+ * from a synth folder (`--synth-dir cdktf.out`, e.g. the base branch's) or synthesized now from the
+ * current sources and config into a temporary folder (about a second). The forecast then reads it as
  * Infracost reads a plan (cost-model/stack-deployment.ts).
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "../errors";
+import { projectRoot } from "../../lib/project-root";
 import type { EnvironmentConfig } from "../../config/schema";
 
 export interface StackJson {
@@ -40,27 +41,30 @@ export function readSynthDir(dir: string, env: string, flag = "--synth-dir"): St
   }
 }
 
-/** Synthesizes the environment's LivestreamStack offline into a temporary folder and reads it. */
+/**
+ * Synthesizes the environment's stacks offline into a temporary folder with the project's synth app
+ * (tooling/synth-app.js, the command `npm run synth` runs: it re-bundles when a source changed) and
+ * reads the platform stack. A child process keeps cdktf and the provider out of the CLI (and out of
+ * the ops image, which has no config/environments to price anyway).
+ */
 export function synthesizeStack(config: EnvironmentConfig): StackJson {
   const started = Date.now();
-  const { App } = require("cdktf") as typeof import("cdktf");
-  const { LivestreamStack } = require("../../stacks/livestream-stack") as typeof import("../../stacks/livestream-stack");
-  const { skipTokenCreationTraces } = require("../../stacks/synth-output") as typeof import("../../stacks/synth-output");
-  const stack = livestreamStackName(config.name);
+  const app = join(projectRoot(), "tooling", "synth-app.js");
+  if (!existsSync(app)) {
+    throw new UsageError(`--environment ${config.name} synthesizes the stack, which needs a checkout of the repository (${app} is missing)`, "pass --synth-dir <cdktf.out> written by `npm run synth`");
+  }
   const outdir = mkdtempSync(join(tmpdir(), "ops-forecast-synth-"));
-  const previousPrepare = Error.prepareStackTrace;
   try {
-    skipTokenCreationTraces();
-    const app = new App({ outdir, skipValidation: true });
-    new LivestreamStack(app, stack, { config, offline: true });
-    app.synth();
-    const file = join(outdir, "stacks", stack, "cdk.tf.json");
-    return { json: JSON.parse(readFileSync(file, "utf8")), stack, file: `synthesized now from config/environments/${config.name}.json`, fresh: true, milliseconds: Date.now() - started };
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`--environment ${config.name}: the stack does not synthesize: ${(err as Error).message}`, "run `npm run synth` to see the full error");
+    const result = spawnSync(process.execPath, [app], {
+      encoding: "utf8",
+      env: { ...process.env, LIVESTREAM_OFFLINE: "1", LIVESTREAM_ENVIRONMENTS: config.name, CDKTF_OUTDIR: join(outdir, "cdktf.out"), LIVESTREAM_QUIET_BUILD: "1" },
+    });
+    if (result.status !== 0) {
+      throw new UsageError(`--environment ${config.name}: the stack does not synthesize:\n${(result.stderr || result.stdout).trim()}`, "run `npm run synth` to see the full error");
+    }
+    const synthesized = readSynthDir(join(outdir, "cdktf.out"), config.name);
+    return { ...synthesized, file: `synthesized now from config/environments/${config.name}.json`, fresh: true, milliseconds: Date.now() - started };
   } finally {
-    Error.prepareStackTrace = previousPrepare;
     rmSync(outdir, { recursive: true, force: true });
   }
 }

@@ -24,7 +24,8 @@ const baseline = (files: Record<string, string>) => {
 test("without a baseline: the environment's forecast, saying why there is no comparison", () => {
   const body = costReport({ root, project: "livestream-dev", environment: "dev" });
   expect(body).toMatch(/^## Cost forecast: `livestream-dev`\n\n> No baseline: the base branch's forecast could not be built/);
-  expect(body).toMatch(/^### .*\n\n\*\*Total over 12 months: [\d,.]+ USD\*\*/m);
+  expect(body).toMatch(/^### Cost forecast 'livestream-dev'.*$/m);
+  expect(body).toMatch(/^- \*\*12 months: [\d,.]+ USD expected, range [\d,.]+ - [\d,.]+\*\*$/m);
 });
 
 test("a new environment on this branch: the note names the base branch", () => {
@@ -37,7 +38,7 @@ test("a comparison that fails falls back to the forecast alone, with the reason"
   const body = costReport({ root, project: "livestream-dev", environment: "dev" });
   expect(body).toMatch(/> No comparison with the base branch: `ops forecast --environment dev --compare .*dev\.json` exited [1-9]/);
   expect(body).not.toMatch(/compared with `main`/);
-  expect(body).toMatch(/\*\*Total over 12 months/);
+  expect(body).toMatch(/^- \*\*12 months: [\d,.]+ USD expected/m);
 });
 
 test("the plan step itself never fails and leaves the report where the post-workflow hook reads it", () => {
