@@ -4,6 +4,7 @@
  * Each command lives in ./commands/<name>.ts as an async function taking plain options.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS_NAMESPACE } from "../contracts";
 import { ExitCode, OpsError } from "./errors";
 
 function run<T>(load: () => Promise<(opts: T) => Promise<void>>) {
@@ -152,21 +153,30 @@ function addChannelAndSessionCommands(program: Command): void {
     .option("--price-catalog <file>", "price catalog JSON (default: cost-model/catalogs/<region>.json)")
     .addHelpText("after", "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule postgres://app@db:5432/livestream --from now --to 2026-05-02T00:00:00+08:00 --json")
     .action(run(async () => (require("./commands/sessions-plan") as typeof import("./commands/sessions-plan")).sessionsPlan));
-  withAws(sessions.command("reconcile").description("One idempotent pass: start what should run, stop what should not, harvest recordings, publish metrics."))
-    .requiredOption("--schedule <source>", scheduleHelp)
+  withAws(sessions.command("reconcile").description("One bounded pass: assign sessions (sticky), give each channel run a fresh stream key, start and stop channels, harvest recordings, publish metrics."))
+    .requiredOption("--schedule <source>", `${scheduleHelp}. postgres:// keeps assignments, keys and history in live_sessions; a file is planned whole on every pass: channels it names are honoured, the others keep their channel only while the file and the healthy channels stay the same`)
     .option("--pool <pool>", poolHelp)
     .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
-    .option("--lead <duration>", "channels run this long before a session starts", "10m")
-    .option("--grace <duration>", "and this long after it ends", "5m")
-    .option("--timeout <seconds>", "bound on waiting through transitional states", integer("--timeout"), 240)
+    .option("--lead <duration>", "channels run this long before a session starts", DEFAULT_LEAD)
+    .option("--grace <duration>", "and this long after it ends", DEFAULT_GRACE)
+    .option("--horizon <duration>", "sessions starting within this get their channel", "1h")
+    .option("--deadline <duration>", "the whole pass ends within this (e.g. 50s)", DEFAULT_PASS_DEADLINE)
+    .option("--wait <duration>", "wait up to this for the pass's own starts and stops to settle (0s: the next pass looks)", "0s")
+    .option("--transition-timeout <duration>", "a start or stop unsettled this long after its first call is a failure (exit 4)", DEFAULT_TRANSITION_TIMEOUT)
+    .option("--call-timeout <duration>", "bound on each AWS call attempt and each SQL statement", "10s")
+    .option("--startover-window <duration>", "MediaPackage startover window: recordings are harvested this far back", `${DEFAULT_STARTOVER_WINDOW_HOURS}h`)
+    .option("--concurrency <n>", "AWS calls in flight at once (1-50)", integer("--concurrency"), 8)
     .option("--poll-interval <seconds>", "seconds between state reads while waiting", number("--poll-interval"), 10)
     .option("--recording-bucket <name>", "recorded-media bucket for harvest jobs (default: $LIVESTREAM_RECORDING_BUCKET)")
     .option("--harvest-role-arn <arn>", "role MediaPackage assumes to write it (default: $LIVESTREAM_HARVEST_ROLE_ARN)")
-    .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", "Livestream/Ops")
-    .option("--dry-run", "decide and report only: no start, stop, harvest or metric")
+    .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", OPS_METRICS_NAMESPACE)
+    .option("--dry-run", "decide and report only: no key, start, stop, harvest, write or metric")
     .addHelpText(
       "after",
-      "\nExit codes: 0 converged, 2 bad input (nothing done), 3 AWS failure or failed channel, 4 a wait ran out, 5 sessions without a channel.\n" +
+      "\nExit codes: 0 done or progressing (also: another pass holds the pool's lock), 2 bad flags or schedule file (nothing done),\n" +
+        "  3 AWS or PostgreSQL failed before anything was done, 4 a start or stop took longer than --transition-timeout,\n" +
+        "  6 partial: some sessions, channels or harvests failed (each reported on itself), the rest was done.\n" +
+        "Stream keys: with postgres://, each channel run gets a fresh key before its start and its sessions' rows get the ingest URLs; files keep the inputs' keys.\n" +
         "Examples:\n  ops sessions reconcile --schedule sessions.yaml --pool dev --dry-run\n  ops sessions reconcile --schedule postgres:// --pool prod --json   (PG* variables give the connection)",
     )
     .action(run(async () => (require("./commands/sessions-reconcile") as typeof import("./commands/sessions-reconcile")).sessionsReconcile));

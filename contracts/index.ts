@@ -9,3 +9,4 @@ export * from "./tags";
 export * from "./sessions";
 export * from "./logs";
 export * from "./limits";
+export * from "./ingest";

@@ -21,6 +21,14 @@ export interface AwsClientOptions {
    * simulation set a few ms so that thousands of throttled calls do not cost minutes of real time.
    */
   readonly retryBaseDelayMs?: number;
+  /**
+   * Bound on one HTTP attempt, ms: the attempt is abandoned (and retried as transient) when no
+   * response has arrived by then. Leave unset for the SDK's default (no bound). Commands that run
+   * under a deadline set it (NOTES: `requestTimeout` needs `throwOnRequestTimeout` to abandon).
+   */
+  readonly requestTimeoutMs?: number;
+  /** Bound on opening the TCP/TLS connection, ms. @default requestTimeoutMs */
+  readonly connectionTimeoutMs?: number;
 }
 
 export function resolveRegion(region?: string): string {
@@ -62,9 +70,18 @@ function commonConfig(options: AwsClientOptions) {
     throw new UsageError(`--max-attempts must be an integer from 1 to 10, got ${options.maxAttempts}`);
   }
   const region = resolveRegion(options.region);
-  return options.retryBaseDelayMs === undefined
-    ? { region, maxAttempts, retryMode: "standard" as const }
-    : { region, maxAttempts, retryStrategy: fastRetryStrategy(maxAttempts, options.retryBaseDelayMs) };
+  const retry =
+    options.retryBaseDelayMs === undefined
+      ? { region, maxAttempts, retryMode: "standard" as const }
+      : { region, maxAttempts, retryStrategy: fastRetryStrategy(maxAttempts, options.retryBaseDelayMs) };
+  if (options.requestTimeoutMs === undefined) return retry;
+  // The options form of the default Node handler: no import of @smithy/node-http-handler needed.
+  const requestHandler = {
+    requestTimeout: options.requestTimeoutMs,
+    connectionTimeout: options.connectionTimeoutMs ?? options.requestTimeoutMs,
+    throwOnRequestTimeout: true,
+  };
+  return { ...retry, requestHandler };
 }
 
 export async function createMediaLiveClient(options: AwsClientOptions = {}): Promise<MediaLiveClient> {
