@@ -3,6 +3,7 @@
  * Clock, which tests and the benchmark simulate; a call that hangs is cut off in real time, by the
  * abort signal every AWS call and store call of the pass carries.
  */
+import { setMaxListeners } from "node:events";
 import type { Clock } from "../channels/lifecycle";
 
 export class DeadlineExceeded extends Error {
@@ -22,6 +23,8 @@ export class Deadline {
     readonly budgetMs: number,
   ) {
     this.startedAt = clock.now();
+    // Every concurrent call of the pass listens on the one signal.
+    setMaxListeners(0, this.controller.signal);
     this.timer = setTimeout(() => this.controller.abort(new DeadlineExceeded("aborted", budgetMs)), budgetMs);
     this.timer.unref();
   }

@@ -105,6 +105,8 @@ export class PostgresSessionStore implements SessionStore {
   readonly publishesIngest = true;
   readonly source: string;
   private lockedPool?: string;
+  /** One connection runs one statement at a time: concurrent steps queue here. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: Client,
@@ -189,7 +191,7 @@ export class PostgresSessionStore implements SessionStore {
       if (u.set.lastError !== undefined) sets.push(`last_error_at = ${u.set.lastError === null ? "NULL" : stamp}`);
       try {
         // The status guard: a row the app cancelled (or the indexer recorded) meanwhile is left alone.
-        const { rowCount } = await this.client.query(`UPDATE live_sessions SET ${sets.join(", ")} WHERE id = $1 AND status = ANY($2::text[])`, params);
+        const { rowCount } = await this.statement(`UPDATE live_sessions SET ${sets.join(", ")} WHERE id = $1 AND status = ANY($2::text[])`, params);
         if (!rowCount) failures.push({ id: u.id, message: `session ${u.id} was cancelled, recorded or deleted meanwhile`, gone: true });
       } catch (err) {
         failures.push({ id: u.id, message: `writing live_sessions ${u.id}: ${describePgError(err)}` });
@@ -211,7 +213,7 @@ export class PostgresSessionStore implements SessionStore {
       const insertVals = ["$1", "$2", "$3", "$3", ...columns.map(([, p]) => p)];
       const onConflict = ["last_seen_at = $3", "updated_at = $3", ...columns.map(([c, p]) => `${c} = ${p}`)];
       try {
-        await this.client.query(
+        await this.statement(
           `INSERT INTO pool_channels (${insertCols.join(", ")}) VALUES (${insertVals.join(", ")})
            ON CONFLICT (pool, channel_id) DO UPDATE SET ${onConflict.join(", ")}`,
           params,
@@ -235,20 +237,31 @@ export class PostgresSessionStore implements SessionStore {
     return rows.map((r) => r.id);
   }
 
+  /** Runs `work` after everything queued before it on this connection. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   async close(): Promise<void> {
     if (this.options.keepConnection) {
       const pool = this.lockedPool;
       this.lockedPool = undefined;
-      if (pool) await this.client.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [RECONCILE_LOCK_CLASS, `reconcile:${pool}`]).catch(() => undefined);
+      if (pool) await this.statement("SELECT pg_advisory_unlock($1::int, hashtext($2))", [RECONCILE_LOCK_CLASS, `reconcile:${pool}`]).catch(() => undefined);
       return;
     }
     // Ending the session releases its advisory lock as well.
     await closePassDatabase(this.client);
   }
 
+  private statement<R extends object>(text: string, params: unknown[]) {
+    return this.serial(() => this.client.query<R>(text, params));
+  }
+
   private async query<R extends object>(what: string, text: string, params: unknown[]): Promise<{ rows: R[] }> {
     try {
-      return await this.client.query<R>(text, params);
+      return await this.statement<R>(text, params);
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === "42P01" || code === "42703") {

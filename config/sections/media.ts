@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * Media pipeline settings: the MediaLive channel pool, its encoding ladder, ingest protection,
  * MediaPackage recording, the media buckets' lifecycles and CloudFront delivery.
- * The stream key never lives here: only a Secrets Manager ARN, or TF_VAR_media_stream_key at deploy.
+ * There is no stream key here: every channel run gets a fresh one from `ops sessions reconcile`.
  */
 
 /** MediaLive's default quota is 5 channels per region; more needs a quota increase first. */
@@ -68,11 +68,6 @@ export const mediaSchema = z
     inputAllowedCidrs: z.array(z.cidrv4()).min(1, "list the CIDRs mentors' encoders push from (e.g. the office egress); use allowWorldIngest to open it to everyone"),
     /** Acknowledges that inputAllowedCidrs contains 0.0.0.0/0 (ingest open to the whole internet). */
     allowWorldIngest: z.boolean().default(false),
-    /** Secrets Manager secret whose SecretString is the RTMP stream key; else TF_VAR_media_stream_key. */
-    streamKeySecretArn: z
-      .string()
-      .regex(/^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, "expected a Secrets Manager secret ARN")
-      .optional(),
     /** MediaPackage startover window: how long after a session a harvest job can still cut it. */
     startoverWindowHours: z.number().int().min(1).max(336, "MediaPackage allows at most 14 days (336 h)").default(24),
     /** Live HLS segments in hls-bucket are deleted after this many days. */

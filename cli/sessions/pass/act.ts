@@ -62,7 +62,7 @@ async function start(ctx: PassContext, c: ChannelView, d: ChannelDecision): Prom
   ctx.progress(`StartChannel ${c.id}`);
   if (await call(ctx, c, "start")) {
     report.actions.push("start");
-    c.state = "STARTING";
+    c.state = report.state = "STARTING";
     queueChannel(ctx, c.id, { transition: "start", transitionStartedAt: passTime(ctx), lastState: "STARTING" });
   }
 }
@@ -114,7 +114,7 @@ async function stop(ctx: PassContext, c: ChannelView): Promise<void> {
   ctx.progress(`StopChannel ${c.id}`);
   if (await call(ctx, c, "stop")) {
     report.actions.push("stop");
-    c.state = "STOPPING";
+    c.state = report.state = "STOPPING";
     queueChannel(ctx, c.id, { transition: "stop", transitionStartedAt: passTime(ctx), lastState: "STOPPING" });
   }
 }
