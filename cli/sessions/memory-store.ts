@@ -4,7 +4,6 @@
  * against it; tests check both stores behave the same. Several MemoryStores can share one
  * MemoryDatabase, like several connections to one server.
  */
-import type { SessionStatus } from "../../contracts";
 import {
   PASS_OWNED_STATUSES,
   type ChannelUpdate,
@@ -57,6 +56,16 @@ export class MemoryDatabase {
 
 const copy = <T extends object>(o: T): T => ({ ...o });
 
+/** What a pass loads of a row: not the ingest URLs (the pass never reads keys back). */
+function storedView(row: MemorySessionRow): StoredSession {
+  const view: Partial<MemorySessionRow> = { ...row };
+  delete view.ingestUrls;
+  delete view.harvestRequestedAt;
+  delete view.statusChangedAt;
+  delete view.lastErrorAt;
+  return view as StoredSession;
+}
+
 export class MemoryStore implements SessionStore {
   readonly remembers: boolean = true;
   readonly publishesIngest: boolean = true;
@@ -78,10 +87,7 @@ export class MemoryStore implements SessionStore {
   async loadSessions(window: LoadWindow): Promise<StoredSession[]> {
     return [...this.db.sessions.values()]
       .filter((s) => PASS_OWNED_STATUSES.includes(s.status) && s.startsAt < window.now + window.horizonMs && s.startsAt >= window.now - window.lookbackMs)
-      .map((s) => {
-        const { ingestUrls: _urls, harvestRequestedAt: _h, statusChangedAt: _s, lastErrorAt: _e, ...stored } = s;
-        return stored;
-      })
+      .map((s) => storedView(s))
       .sort((a, b) => a.startsAt - b.startsAt || a.id.localeCompare(b.id));
   }
 
@@ -132,6 +138,3 @@ function applySessionChanges(row: MemorySessionRow, set: SessionChanges, at: num
   if (set.status !== undefined) row.statusChangedAt = at;
   if (set.lastError !== undefined) row.lastErrorAt = set.lastError === null ? undefined : at;
 }
-
-/** Statuses in which a session still needs the pool (helper for readers of the memory database). */
-export const isOpen = (status: SessionStatus): boolean => status === "scheduled" || status === "no_channel" || status === "live";
