@@ -226,12 +226,12 @@ export function fourteenDays(): Scenario {
   const sessions = generateSessions({ dayZero, days: 14, perDay: 14, maxConcurrent: 3, seed: 2026, prefix: "d" });
   return {
     name: "14 days",
-    describe: "4 channels, ~14 sessions/day, edits, a channel UPDATE_FAILED for 6 h, a channel failing two starts; MemoryStore",
+    describe: "4 channels, ~14 sessions/day, edits, a channel UPDATE_FAILED for 6 h of day 5, a channel failing two starts on day 9; MemoryStore",
     channels: 4,
     sessions,
     events: [
-      { at: dayZero + 4 * DAY + 11 * HOUR, what: "channel 1 UPDATE_FAILED", apply: async (aws) => aws.medialive.setState(channelId(1), "UPDATE_FAILED") },
-      { at: dayZero + 4 * DAY + 17 * HOUR, what: "channel 1 repaired (IDLE)", apply: async (aws) => aws.medialive.setState(channelId(1), "IDLE") },
+      { at: dayZero + 4 * DAY + 16 * HOUR, what: "channel 1 UPDATE_FAILED", apply: async (aws) => aws.medialive.setState(channelId(1), "UPDATE_FAILED") },
+      { at: dayZero + 4 * DAY + 22 * HOUR, what: "channel 1 repaired (IDLE)", apply: async (aws) => aws.medialive.setState(channelId(1), "IDLE") },
       { at: dayZero + 8 * DAY, what: "channel 2 fails its next two starts", apply: async (aws) => aws.medialive.failStarts(channelId(2), 2) },
       { at: dayZero + 9 * DAY, what: "operator clears channel 2's health", apply: async (_aws, app) => app.resetChannel(channelId(2)) },
     ],
@@ -424,7 +424,7 @@ export function print(r: SimulationResult, log: (line: string) => void = (l) => 
   const harvested = r.harvested / r.toHarvest;
   const ok = r.movedOnAir === 0 && onTime === 1 && harvested === 1 && r.billedOverSessionHours <= 1.2;
   log(`${r.name}: ${r.sessions} sessions, ${r.passes} passes, ${r.throttledCalls} of ${r.totalCalls} AWS calls throttled, ${r.wallSeconds} s wall`);
-  log(`  sessions moved while on air        ${r.movedOnAir}   target 0 ${verdict(r.movedOnAir === 0)}   (moved before their run: ${r.movedBeforeAir})`);
+  log(`  sessions moved while on air        ${r.movedOnAir}   target 0 ${verdict(r.movedOnAir === 0)}   (moved before going on air, failover: ${r.movedBeforeAir})`);
   log(`  channel RUNNING at session start   ${r.runningAtStart} / ${r.startedSessions} = ${(onTime * 100).toFixed(1)} %   target 100 % ${verdict(onTime === 1)}`);
   log(`  recordings harvested               ${r.harvested} / ${r.toHarvest} = ${(harvested * 100).toFixed(1)} %   target 100 % ${verdict(harvested === 1)}`);
   log(`  billed channel-h / session-h       ${r.billedChannelHours} / ${r.sessionHours} = ${r.billedOverSessionHours}   target <= 1.20 ${verdict(r.billedOverSessionHours <= 1.2)}`);

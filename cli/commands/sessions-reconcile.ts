@@ -5,7 +5,7 @@
  * a file schedule is planned whole on every pass (cli/sessions/file-store.ts says what that can and
  * cannot guarantee).
  *
- * Exit codes: 0 done or progressing (also when another pass holds the lock); 2 bad flags or schedule
+ * Exit codes: 0 done or progressing (also when another pass holds the lock); 1 a bug; 2 bad flags or schedule
  * file (nothing done); 3 AWS or PostgreSQL failed before anything could be done; 4 a start or stop
  * took longer than the transition timeout; 6 partial: some sessions, channels or harvests failed and
  * were reported, the rest of the pass went on.
@@ -191,6 +191,8 @@ export function failureOf(r: PassReport): OpsError | undefined {
     .map((e) => e.message)
     .slice(0, 5)
     .join("; ")}`;
+  const bug = r.errors.find((e) => e.kind === "internal");
+  if (bug) return new OpsError(`internal error in the pass: ${bug.message}`, ExitCode.Internal, undefined, r);
   if (r.stoppedAt === "lock" || r.stoppedAt === "load") return new OpsError(`nothing done: ${summary}`, ExitCode.Remote, "AWS or PostgreSQL did not answer in time; the next pass tries again", r);
   if (r.errors.some((e) => e.kind === "timeout")) {
     return new OpsError(summary, ExitCode.Timeout, "a channel has been starting or stopping for longer than --transition-timeout: ops channels status <id>", r);

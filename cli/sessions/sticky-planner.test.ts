@@ -73,3 +73,19 @@ test("only sessions within the horizon get a channel; none free is no_channel wi
   expect(plan.changes.find((c) => c.sessionId === "both")).toEqual({ kind: "unplace", sessionId: "both", keepRequest: false, reason: "no healthy channel is free at that time (1 healthy of 1 in pool 'dev')" });
   expect(plan.runs.map((r) => [r.channelId, (r.start - NOW) / MIN, (r.end - NOW) / MIN])).toEqual([["c1", 20, 95]]);
 });
+
+test("no healthy channel free: a session on a channel that fails to start stays there (reported); on a failed channel it has no channel", () => {
+  const plan = planStickyAssignments([session("s", 20, 60, assigned("c1"))], [{ id: "c1", usable: false, unusableReason: "2 starts in a row did not reach RUNNING", carrying: false }], options);
+  expect(plan.channelOf.get("s")).toBe("c1");
+  expect(plan.changes).toEqual([
+    {
+      kind: "stranded",
+      sessionId: "s",
+      channelId: "c1",
+      reason: "channel c1 is unhealthy (2 starts in a row did not reach RUNNING); no healthy channel is free at that time (0 healthy of 1 in pool 'dev'): it stays there",
+    },
+  ]);
+  const gone = planStickyAssignments([session("s", 20, 60, assigned("c1"))], [{ ...failed("c1"), failed: true }], options);
+  expect(gone.channelOf.has("s")).toBe(false);
+  expect(gone.changes.map((c) => c.kind)).toEqual(["unplace"]);
+});

@@ -23,6 +23,8 @@ export interface PlanChannelView {
   readonly unusableReason?: string;
   /** RUNNING or RECOVERING: it may be carrying a mentor's stream. */
   readonly carrying: boolean;
+  /** In a failed state (CREATE_FAILED, UPDATE_FAILED...): no start can work. @default false */
+  readonly failed?: boolean;
 }
 
 export interface StickyPlanOptions {
@@ -39,7 +41,9 @@ export interface StickyPlanOptions {
 export type AssignmentChange =
   | { readonly kind: "assign"; readonly sessionId: string; readonly channelId: string; readonly note?: string }
   | { readonly kind: "move"; readonly sessionId: string; readonly channelId: string; readonly from: string; readonly reason: string }
-  | { readonly kind: "unplace"; readonly sessionId: string; readonly from?: string; readonly keepRequest: boolean; readonly reason: string };
+  | { readonly kind: "unplace"; readonly sessionId: string; readonly from?: string; readonly keepRequest: boolean; readonly reason: string }
+  /** Should move, but no healthy channel is free: it stays where it is (a start may still work). */
+  | { readonly kind: "stranded"; readonly sessionId: string; readonly channelId: string; readonly reason: string };
 
 export interface StickyPlan {
   /** The channel of every session that has one (sessions still needing the pool). */
@@ -134,7 +138,12 @@ export function planStickyAssignments(sessions: readonly StoredSession[], channe
     }
     if (best === undefined) {
       const why = `no healthy channel is free at that time (${usable.length} healthy of ${channels.length} in pool '${o.pool}')`;
-      changes.push({ kind: "unplace", sessionId: s.id, from, keepRequest: false, reason: reason ? `${reason}; ${why}` : why });
+      if (from && byId.has(from) && !byId.get(from)!.failed && !clashOn(from, s)) {
+        keep(s, from);
+        changes.push({ kind: "stranded", sessionId: s.id, channelId: from, reason: `${reason}; ${why}: it stays there` });
+      } else {
+        changes.push({ kind: "unplace", sessionId: s.id, from, keepRequest: false, reason: reason ? `${reason}; ${why}` : why });
+      }
       continue;
     }
     keep(s, best);

@@ -106,7 +106,8 @@ export interface HarvestReport {
   error?: string;
 }
 
-export type PassErrorKind = "session" | "channel" | "remote" | "store" | "timeout" | "harvest";
+/** `internal`: a step failed with something that is not an AWS or PostgreSQL error (a bug). */
+export type PassErrorKind = "session" | "channel" | "remote" | "store" | "timeout" | "harvest" | "internal";
 
 export interface PassError {
   readonly kind: PassErrorKind;

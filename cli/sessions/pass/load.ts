@@ -46,7 +46,8 @@ export const loadStep: PassStep = {
       "reading live_sessions",
       ctx.store.loadSessions({
         now: passTime(ctx),
-        horizonMs: settings.horizonMs,
+        // At least the next hour: the failover metrics count what it needs.
+        horizonMs: Math.max(settings.horizonMs, 3_600_000),
         lookbackMs: settings.startoverWindowMs,
         usableChannelIds: ctx.channels.filter((c) => c.usable).map((c) => c.id),
         leadMs: settings.leadMs,

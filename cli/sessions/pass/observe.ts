@@ -7,7 +7,7 @@
  */
 import { FAILED_STATES } from "../../channels/pool";
 import { formatDuration } from "../duration";
-import type { ChannelChanges } from "../store";
+import type { ChannelChanges, StoredChannel } from "../store";
 import { addError, passTime, queueChannel, queueSession, sessionReport, type ChannelView, type PassContext, type PassStep } from "./context";
 
 /** Starts in a row that did not reach RUNNING before a channel counts as unhealthy. */
@@ -29,96 +29,106 @@ export const observeStep: PassStep = {
   },
 };
 
-function observeChannel(ctx: PassContext, c: ChannelView): void {
-  const now = passTime(ctx);
-  const timeout = ctx.settings.transitionTimeoutMs;
-  const s = c.stored;
-  let healthy = s.healthy;
-  let reason = s.unhealthyReason;
-  let failures = s.startFailures;
-  let lastFailure = s.lastStartFailureAt;
-  let transition = s.transition;
-  let since = s.transitionStartedAt;
-  let overdue = false;
-  const failed = FAILED_STATES.has(c.state);
+/** What the stored transition and the state now say: settled, still on its way (late or not), or failed. */
+export interface TransitionVerdict {
+  readonly transition?: "start" | "stop";
+  readonly since?: number;
+  readonly overdue: boolean;
+  readonly startFailures: number;
+  readonly lastStartFailureAt?: number;
+  /** The start fell back to IDLE. */
+  readonly fellBack: boolean;
+}
 
+export function judgeTransition(stored: StoredChannel, state: string, now: number, timeoutMs: number): TransitionVerdict {
+  let failures = stored.startFailures;
+  let lastFailure = stored.lastStartFailureAt;
+  let transition = stored.transition;
+  let since = stored.transitionStartedAt;
+  let overdue = false;
+  let fellBack = false;
   if (transition === "start") {
-    if (isCarrying(c.state)) {
-      transition = undefined;
-      failures = 0;
-    } else if (c.state === "STARTING") {
-      overdue = now - since! > timeout;
+    if (isCarrying(state)) transition = undefined;
+    else if (state === "STARTING") {
+      overdue = now - since! > timeoutMs;
       // A start stuck past the timeout counts as one failed start per timeout period.
-      if (overdue && (lastFailure === undefined || lastFailure < since! || now - lastFailure >= timeout)) {
+      if (overdue && (lastFailure === undefined || lastFailure < since! || now - lastFailure >= timeoutMs)) {
         failures++;
         lastFailure = now;
       }
     } else {
-      if (c.state === "IDLE") {
+      if (state === "IDLE") {
         failures++;
         lastFailure = now;
-        ctx.report.notes.push(`channel ${c.id} went back to IDLE after its start (${failures} failed start(s) in a row)`);
+        fellBack = true;
       }
       transition = undefined;
     }
   } else if (transition === "stop") {
-    if (c.state === "STOPPING") overdue = now - since! > timeout;
+    if (state === "STOPPING") overdue = now - since! > timeoutMs;
     else transition = undefined;
-  } else if (c.state === "STARTING" || c.state === "STOPPING") {
+  } else if (state === "STARTING" || state === "STOPPING") {
     // Someone else asked, or the pass's record was lost: time it from now.
-    transition = c.state === "STARTING" ? "start" : "stop";
+    transition = state === "STARTING" ? "start" : "stop";
     since = now;
   }
-  if (transition === undefined) since = undefined;
   // Running is proof the channel can start, whoever started it.
-  if (isCarrying(c.state)) failures = 0;
+  if (isCarrying(state)) failures = 0;
+  return { transition, since: transition ? since : undefined, overdue, startFailures: failures, lastStartFailureAt: lastFailure, fellBack };
+}
 
-  if (failed) {
-    healthy = false;
-    reason = failedStateReason(c.state);
-  } else if (!healthy && (c.state === "IDLE" || isCarrying(c.state)) && (reason === undefined || CLEARS_WHEN_SETTLED.some((r) => reason!.startsWith(r)))) {
-    // Repaired (a successful update after UPDATE_FAILED), or back in the pool.
-    healthy = true;
-    reason = undefined;
-  } else if (!healthy && failures === 0 && isCarrying(c.state)) {
-    // It started after all (by hand, or for a session that could not move): it works.
-    healthy = true;
-    reason = undefined;
-  }
-  if (healthy && failures >= START_FAILURES_UNHEALTHY) {
-    healthy = false;
-    reason = startFailureReason(failures);
-  }
+/** Healthy or not, and why, from the stored verdict, the state and the start failures. */
+export function judgeHealth(stored: StoredChannel, state: string, startFailures: number): { healthy: boolean; reason?: string } {
+  if (FAILED_STATES.has(state)) return { healthy: false, reason: failedStateReason(state) };
+  let healthy = stored.healthy;
+  let reason = stored.unhealthyReason;
+  const settled = state === "IDLE" || isCarrying(state);
+  // Repaired (a successful update after UPDATE_FAILED) or back in the pool; or it ran after all.
+  if (!healthy && settled && (reason === undefined || CLEARS_WHEN_SETTLED.some((r) => reason!.startsWith(r)))) healthy = true;
+  else if (!healthy && isCarrying(state) && startFailures === 0) healthy = true;
+  if (healthy) reason = undefined;
+  if (healthy && startFailures >= START_FAILURES_UNHEALTHY) return { healthy: false, reason: startFailureReason(startFailures) };
+  return { healthy, reason };
+}
 
-  if (overdue) {
-    const verb = transition === "start" ? "start" : "stop";
+function observeChannel(ctx: PassContext, c: ChannelView): void {
+  const now = passTime(ctx);
+  const timeout = ctx.settings.transitionTimeoutMs;
+  const s = c.stored;
+  const t = judgeTransition(s, c.state, now, timeout);
+  const { healthy, reason } = judgeHealth(s, c.state, t.startFailures);
+
+  if (t.fellBack) ctx.report.notes.push(`channel ${c.id} went back to IDLE after its start (${t.startFailures} failed start(s) in a row)`);
+  if (t.overdue) {
     addError(ctx, {
       kind: "timeout",
       channelId: c.id,
-      message: `channel ${c.id} still ${c.state} ${formatDuration(now - since!)} after its ${verb} was asked for (transition timeout ${formatDuration(timeout)})`,
+      message: `channel ${c.id} still ${c.state} ${formatDuration(now - t.since!)} after its ${t.transition} was asked for (transition timeout ${formatDuration(timeout)})`,
     });
   }
-  c.transition = transition ? { action: transition, since: since!, overdue } : undefined;
-  c.usable = healthy && !failed && !(overdue && transition === "start");
-  c.unusableReason = c.usable ? undefined : (reason ?? (overdue ? `start is late (${c.state})` : undefined));
+  c.transition = t.transition ? { action: t.transition, since: t.since!, overdue: t.overdue } : undefined;
+  // A late start makes a channel no place for sessions that are not on air yet, for now.
+  const late = t.overdue && t.transition === "start";
+  c.usable = healthy && !late;
+  c.unusableReason = c.usable ? undefined : (reason ?? `start is late (${c.state})`);
 
   const changes: ChannelChanges = {
     healthy,
-    unhealthyReason: healthy ? null : (reason ?? null),
+    unhealthyReason: reason ?? null,
     unhealthySince: healthy ? null : s.healthy ? now : (s.unhealthySince ?? now),
-    startFailures: failures,
-    lastStartFailureAt: lastFailure ?? null,
-    transition: transition ?? null,
-    transitionStartedAt: since ?? null,
+    startFailures: t.startFailures,
+    lastStartFailureAt: t.lastStartFailureAt ?? null,
+    transition: t.transition ?? null,
+    transitionStartedAt: t.since ?? null,
     lastState: c.state,
   };
   const changed =
     healthy !== s.healthy ||
-    (changes.unhealthyReason ?? undefined) !== s.unhealthyReason ||
-    failures !== s.startFailures ||
-    lastFailure !== s.lastStartFailureAt ||
-    transition !== s.transition ||
-    since !== s.transitionStartedAt ||
+    reason !== s.unhealthyReason ||
+    t.startFailures !== s.startFailures ||
+    t.lastStartFailureAt !== s.lastStartFailureAt ||
+    t.transition !== s.transition ||
+    t.since !== s.transitionStartedAt ||
     c.state !== s.lastState;
   if (changed) queueChannel(ctx, c.id, changes);
   if (!healthy && s.healthy) ctx.report.notes.push(`channel ${c.id} marked unhealthy: ${reason}`);
@@ -126,8 +136,8 @@ function observeChannel(ctx: PassContext, c: ChannelView): void {
 
   const r = ctx.report.channels.find((x) => x.id === c.id)!;
   r.healthy = c.usable;
-  r.unhealthyReason = c.usable ? undefined : c.unusableReason;
-  r.transition = c.transition ? { action: c.transition.action, since: new Date(c.transition.since).toISOString(), overdue } : undefined;
+  r.unhealthyReason = c.unusableReason;
+  r.transition = c.transition ? { action: c.transition.action, since: new Date(c.transition.since).toISOString(), overdue: t.overdue } : undefined;
 }
 
 function observeSessions(ctx: PassContext): void {

@@ -364,6 +364,22 @@ describe("progress is not failure", () => {
     ]);
   });
 
+  test("a bug in a step is exit 1, not an AWS failure; the lock is released and the metrics still go out", async () => {
+    h = await startHarness(pg);
+    at(0);
+    const broken: PassStep = {
+      name: "broken",
+      async run() {
+        throw new TypeError("x is undefined");
+      },
+    };
+    const r = await h.pass({}, [...PASS_STEPS.slice(0, 3), broken, ...PASS_STEPS.slice(3)]);
+    expect(r.errors).toEqual([expect.objectContaining({ kind: "internal", message: expect.stringMatching(/^broken: TypeError: x is undefined/) })]);
+    expect(exitOf(r)).toBe(ExitCode.Internal);
+    expect(metric("Errors")).toBe(1);
+    expect((await h.pass()).skipped).toBeUndefined();
+  });
+
   test("a dry run decides and reports, and calls, writes and locks nothing", async () => {
     h = await startHarness(pg);
     await h.addSession("a", 5, 60);

@@ -3,6 +3,7 @@
  * and queue each change as a fact on the session's row. A session that cannot be placed is reported
  * on that session alone (status no_channel and the reason); the rest of the pass goes on.
  */
+import { FAILED_STATES } from "../../channels/pool";
 import { planStickyAssignments } from "../sticky-planner";
 import { addError, passTime, queueSession, sessionReport, type PassContext, type PassStep } from "./context";
 import { isCarrying } from "./observe";
@@ -14,7 +15,7 @@ export const planStep: PassStep = {
     const { settings } = ctx;
     const plan = planStickyAssignments(
       ctx.sessions,
-      ctx.channels.map((c) => ({ id: c.id, usable: c.usable, unusableReason: c.unusableReason, carrying: isCarrying(c.state) })),
+      ctx.channels.map((c) => ({ id: c.id, usable: c.usable, unusableReason: c.unusableReason, carrying: isCarrying(c.state), failed: FAILED_STATES.has(c.state) })),
       { pool: settings.pool, now, leadMs: settings.leadMs, graceMs: settings.graceMs, horizonMs: settings.horizonMs, restartGapMs: settings.restartGapMs },
     );
     ctx.plan = plan;
@@ -30,6 +31,8 @@ export const planStep: PassStep = {
         queueSession(ctx, s.id, { channelId: change.channelId, channelAssignedAt: now, ...reopen, ingestUrls: null, ingestKeySetAt: null, lastError: `moved from channel ${change.from}: ${change.reason}` });
         report.changes.push(`moved from ${change.from} to ${change.channelId}`);
         ctx.report.notes.push(`session ${s.id} moved from channel ${change.from} to ${change.channelId}: ${change.reason}`);
+      } else if (change.kind === "stranded") {
+        addError(ctx, { kind: "session", sessionId: s.id, channelId: change.channelId, message: `session ${s.id} (${s.origin}): ${change.reason}` });
       } else {
         const unchanged = s.status === "no_channel" && s.lastError === change.reason && (change.keepRequest || !s.channelId);
         if (!unchanged) {
