@@ -10,7 +10,8 @@
  *   without a channelId, including one on air: pin channels in the file, or use postgres://.
  * - no per-session stream keys: nobody could read them back, so the inputs keep their keys (read
  *   them with `aws medialive describe-input`). Transitions are timed from the pass that first saw
- *   them, and a failed start counts only within the pass that saw it.
+ *   them, a failed start counts only within the pass that saw it, and there is no lock between two
+ *   file passes (run one at a time, with the loop paused).
  */
 import type { Session } from "../schedule/session";
 import { MemoryDatabase, MemoryStore } from "./memory-store";

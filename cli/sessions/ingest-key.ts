@@ -31,10 +31,12 @@ export class IngestKeyError extends Error {
 const urlsOf = (destinations: { Url?: string }[] | undefined): string[] => (destinations ?? []).map((d) => d.Url).filter((u): u is string => !!u);
 
 /**
- * Gives the input a fresh key and returns its ingest URLs (one per pipeline). Throws IngestKeyError
- * (conflict when the channel is not idle); the message never contains the key.
+ * Gives the input a fresh key and returns its ingest URLs. The input keeps as many destinations as
+ * it has (a STANDARD input has two, one per pipeline, and UpdateInput must name both), so it is read
+ * first. Throws IngestKeyError (conflict when the channel is not idle); no message holds the key.
  */
-export async function rekeyInput(client: MediaLiveClient, inputId: string, pipelines: number, abortSignal?: AbortSignal): Promise<string[]> {
+export async function rekeyInput(client: MediaLiveClient, inputId: string, abortSignal?: AbortSignal): Promise<string[]> {
+  const pipelines = Math.max(1, (await currentIngestUrls(client, inputId, abortSignal)).length);
   const key = newStreamKey();
   try {
     const res = await client.send(new UpdateInputCommand({ InputId: inputId, Destinations: ingestStreamNames(key, pipelines).map((StreamName) => ({ StreamName })) }), { abortSignal });

@@ -10,6 +10,7 @@
  */
 import type { Client } from "pg";
 import { RemoteError } from "../errors";
+import { redact } from "../schedule/postgres-source";
 
 export interface PassDatabaseOptions {
   /** The server cancels a statement running longer than this, ms. */
@@ -23,9 +24,7 @@ export interface PassDatabaseOptions {
 }
 
 /** Redacts the password of a connection string for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
-}
+export const redactUrl = redact;
 
 export async function connectPassDatabase(spec: string, options: PassDatabaseOptions): Promise<Client> {
   const { Client } = await import("pg");

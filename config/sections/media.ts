@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_STARTOVER_WINDOW_HOURS } from "../../contracts";
 
 /**
  * Media pipeline settings: the MediaLive channel pool, its encoding ladder, ingest protection,
@@ -69,7 +70,7 @@ export const mediaSchema = z
     /** Acknowledges that inputAllowedCidrs contains 0.0.0.0/0 (ingest open to the whole internet). */
     allowWorldIngest: z.boolean().default(false),
     /** MediaPackage startover window: how long after a session a harvest job can still cut it. */
-    startoverWindowHours: z.number().int().min(1).max(336, "MediaPackage allows at most 14 days (336 h)").default(24),
+    startoverWindowHours: z.number().int().min(1).max(336, "MediaPackage allows at most 14 days (336 h)").default(DEFAULT_STARTOVER_WINDOW_HOURS),
     /** Live HLS segments in hls-bucket are deleted after this many days. */
     hlsRetentionDays: z.number().int().min(1).max(365).default(3),
     /** CloudFront access logs in cdn-log-bucket are deleted after this many days. */

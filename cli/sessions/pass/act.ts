@@ -31,8 +31,6 @@ export const actStep: PassStep = {
   },
 };
 
-const pipelinesOf = (c: ChannelView) => (c.channel.channelClass === "STANDARD" ? 2 : 1);
-
 async function start(ctx: PassContext, c: ChannelView, d: ChannelDecision): Promise<void> {
   const report = channelReport(ctx, c.id)!;
   // The write failure is already reported on the session; the channel waits for the next pass.
@@ -72,7 +70,7 @@ async function rekey(ctx: PassContext, c: ChannelView, inputId: string, sessionI
   ctx.progress(`UpdateInput ${inputId} (fresh stream key for channel ${c.id})`);
   let urls: string[];
   try {
-    urls = await ctx.deadline.race(`MediaLive UpdateInput ${inputId}`, rekeyInput(ctx.aws.medialive, inputId, pipelinesOf(c), ctx.deadline.signal));
+    urls = await ctx.deadline.race(`MediaLive UpdateInput ${inputId}`, rekeyInput(ctx.aws.medialive, inputId, ctx.deadline.signal));
   } catch (err) {
     if (err instanceof IngestKeyError && err.conflict) {
       c.state = (await describeChannel(ctx.aws.medialive, c.id, ctx.deadline.signal)).state;
