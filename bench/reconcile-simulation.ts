@@ -5,7 +5,7 @@
  * take 60 s), with 20 % of all AWS calls throttled (429) and the schedule edited while it runs.
  *
  * 1. "14 days": 4 channels, about 14 sessions a day (40 % in prime time), cancellations before and
- *    during sessions, sessions created late and moved in time, a channel in UPDATE_FAILED for six
+ *    during sessions, sessions created late and moved in time, a channel in UPDATE_FAILED for four
  *    hours and a channel whose starts fail twice. Store: MemoryStore, which keeps the PostgreSQL
  *    store's rules (cli/sessions/memory-store.test.ts runs one scenario through both and compares),
  *    so 20,000 passes take minutes, not hours.
@@ -226,12 +226,12 @@ export function fourteenDays(): Scenario {
   const sessions = generateSessions({ dayZero, days: 14, perDay: 14, maxConcurrent: 3, seed: 2026, prefix: "d" });
   return {
     name: "14 days",
-    describe: "4 channels, ~14 sessions/day, edits, a channel UPDATE_FAILED for 6 h of day 5, a channel failing two starts on day 9; MemoryStore",
+    describe: "4 channels, ~14 sessions/day, edits, a channel UPDATE_FAILED under a session about to start (day 5), a channel failing two starts (day 9); MemoryStore",
     channels: 4,
     sessions,
     events: [
-      { at: dayZero + 4 * DAY + 16 * HOUR, what: "channel 1 UPDATE_FAILED", apply: async (aws) => aws.medialive.setState(channelId(1), "UPDATE_FAILED") },
-      { at: dayZero + 4 * DAY + 22 * HOUR, what: "channel 1 repaired (IDLE)", apply: async (aws) => aws.medialive.setState(channelId(1), "IDLE") },
+      { at: dayZero + 4 * DAY + 19 * HOUR + 12 * MIN, what: "channel 1 UPDATE_FAILED", apply: async (aws) => aws.medialive.setState(channelId(1), "UPDATE_FAILED") },
+      { at: dayZero + 4 * DAY + 23 * HOUR, what: "channel 1 repaired (IDLE)", apply: async (aws) => aws.medialive.setState(channelId(1), "IDLE") },
       { at: dayZero + 8 * DAY, what: "channel 2 fails its next two starts", apply: async (aws) => aws.medialive.failStarts(channelId(2), 2) },
       { at: dayZero + 9 * DAY, what: "operator clears channel 2's health", apply: async (_aws, app) => app.resetChannel(channelId(2)) },
     ],
