@@ -12,6 +12,7 @@ import { jsonDocumentPrinted } from "./commands/ops-context";
 import { ExitCode, jsonFailure, OpsError, type ExitCodeValue } from "./errors";
 import { decimalFlag, durationFlag, durationTextFlag, integerFlag, wholeNumberFlag, withAws } from "./flags";
 import { setProgressEnabled, stopAllProgress } from "./progress";
+import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS_NAMESPACE } from "../contracts";
 
 function run<T>(load: () => Promise<(opts: T) => Promise<void>>) {
   return async (opts: T) => {
@@ -221,32 +222,37 @@ function addChannelAndSessionCommands(program: Command): void {
       const { sessionsPlan } = require("./commands/sessions-plan") as typeof import("./commands/sessions-plan");
       await sessionsPlan({ ...(rest as unknown as Parameters<typeof sessionsPlan>[0]), leadMs: lead, graceMs: grace, maxSessionLengthMs: maxSessionLength });
     });
-  withAws(sessions.command("reconcile").description("One idempotent pass: start what should run, stop what should not, harvest recordings, publish metrics."))
-    .requiredOption("--schedule <source>", scheduleHelp)
+  withAws(sessions.command("reconcile").description("One bounded pass: assign sessions (sticky), give each channel run a fresh stream key, start and stop channels, harvest recordings, publish metrics."))
+    .requiredOption("--schedule <source>", `${scheduleHelp}. postgres:// keeps assignments, keys and history in live_sessions; a file is planned whole on every pass: channels it names are honoured, the others keep their channel only while the file and the healthy channels stay the same`)
     .option("--pool <pool>", poolHelp)
     .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
-    .option("--lead <duration>", "channels run this long before a session starts", durationTextFlag("--lead", { minMs: 0 }), "10m")
-    .option("--grace <duration>", "and this long after it ends", durationTextFlag("--grace", { minMs: 0 }), "5m")
-    .option("--timeout <duration>", "bound on waiting through transitional states, e.g. 4m, 1s-1h (default: 4m)", durationFlag("--timeout", { minMs: 1000, maxMs: 3_600_000 }))
+    .option("--lead <duration>", "channels run this long before a session starts", durationTextFlag("--lead", { minMs: 0 }), DEFAULT_LEAD)
+    .option("--grace <duration>", "and this long after it ends", durationTextFlag("--grace", { minMs: 0 }), DEFAULT_GRACE)
+    .option("--horizon <duration>", "sessions starting within this get their channel", durationTextFlag("--horizon", { minMs: 60_000 }), "1h")
+    .option("--deadline <duration>", "the whole pass ends within this (e.g. 50s)", durationTextFlag("--deadline", { minMs: 1_000 }), DEFAULT_PASS_DEADLINE)
+    .option("--wait <duration>", "wait up to this for the pass's own starts and stops to settle (0s: the next pass looks)", durationTextFlag("--wait", { minMs: 0 }), "0s")
+    .option("--transition-timeout <duration>", "a start or stop unsettled this long after its first call is a failure (exit 4)", durationTextFlag("--transition-timeout", { minMs: 1_000 }), DEFAULT_TRANSITION_TIMEOUT)
+    .option("--call-timeout <duration>", "bound on each AWS call attempt and each SQL statement", durationTextFlag("--call-timeout", { minMs: 100 }), "10s")
+    .option("--startover-window <duration>", "MediaPackage startover window: recordings are harvested this far back", durationTextFlag("--startover-window", { minMs: 3_600_000 }), `${DEFAULT_STARTOVER_WINDOW_HOURS}h`)
+    .option("--concurrency <n>", "AWS calls in flight at once (1-50)", integerFlag("--concurrency"), 8)
     .option("--poll-interval <duration>", "time between state reads while waiting, e.g. 10s (default: 10s)", durationFlag("--poll-interval", { maxMs: 300_000 }))
     .option("--recording-bucket <name>", "recorded-media bucket for harvest jobs (default: $LIVESTREAM_RECORDING_BUCKET)")
     .option("--harvest-role-arn <arn>", "role MediaPackage assumes to write it (default: $LIVESTREAM_HARVEST_ROLE_ARN)")
-    .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", "Livestream/Ops")
-    .option("--dry-run", "decide and report only: no start, stop, harvest or metric")
+    .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", OPS_METRICS_NAMESPACE)
+    .option("--dry-run", "decide and report only: no key, start, stop, harvest, write or metric")
     .addHelpText(
       "after",
-      "\nExit codes: 0 converged, 2 bad input (nothing done), 3 AWS failure or failed channel, 4 a wait ran out, 5 sessions without a channel.\n" +
+      "\nExit codes: 0 done or progressing (also: another pass holds the pool's lock), 2 bad flags or schedule file (nothing done),\n" +
+        "  3 AWS or PostgreSQL failed before anything was done, 4 a start or stop took longer than --transition-timeout,\n" +
+        "  6 partial: some sessions, channels or harvests failed (each reported on itself), the rest was done.\n" +
+        "Stream keys: with postgres://, each channel run gets a fresh key before its start and its sessions' rows get the ingest URLs; files keep the inputs' keys.\n" +
         "Examples:\n  ops sessions reconcile --schedule sessions.yaml --pool dev --dry-run\n  ops sessions reconcile --schedule postgres:// --pool prod --json   (PG* variables give the connection)",
     )
-    .action(async (opts: { timeout?: number; pollInterval?: number } & Record<string, unknown>) => {
-      // The command takes seconds; the flags take durations with units.
-      const { timeout, pollInterval, ...rest } = opts;
+    .action(async (opts: { pollInterval?: number } & Record<string, unknown>) => {
+      // The command takes seconds; the flag takes a duration with its unit.
+      const { pollInterval, ...rest } = opts;
       const { sessionsReconcile } = require("./commands/sessions-reconcile") as typeof import("./commands/sessions-reconcile");
-      await sessionsReconcile({
-        ...(rest as unknown as Parameters<typeof sessionsReconcile>[0]),
-        timeout: timeout === undefined ? undefined : timeout / 1000,
-        pollInterval: pollInterval === undefined ? undefined : pollInterval / 1000,
-      });
+      await sessionsReconcile({ ...(rest as unknown as Parameters<typeof sessionsReconcile>[0]), pollInterval: pollInterval === undefined ? undefined : pollInterval / 1000 });
     });
 }
 

@@ -14,3 +14,4 @@ export * from "./aws-regions";
 export * from "./security";
 export * from "./network";
 export * from "./recordings";
+export * from "./ingest";

@@ -11,6 +11,12 @@ export const OPS_METRICS = {
   sessionsLive: "SessionsLive",
   actions: "Actions",
   errors: "Errors",
+  /** Pool channels that may take new sessions (not failed, not failing to start). */
+  healthyChannels: "HealthyChannels",
+  /** Most sessions on air at once in the next hour: the channels that hour needs. */
+  channelsNeededNextHour: "ChannelsNeededNextHour",
+  /** ChannelsNeededNextHour minus HealthyChannels, at least 0: the failover alarm's metric. */
+  channelShortfallNextHour: "ChannelShortfallNextHour",
 } as const;
 export type OpsMetricName = (typeof OPS_METRICS)[keyof typeof OPS_METRICS];
 

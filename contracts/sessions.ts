@@ -23,3 +23,5 @@ export const DEFAULT_TRANSITION_TIMEOUT = "5m";
 export const DEFAULT_STARTOVER_WINDOW_HOURS = 24;
 /** Longest session the schedule accepts unless told otherwise. */
 export const DEFAULT_MAX_SESSION_LENGTH = "8h";
+/** Bound on one reconcile pass, start to exit: below the every-minute schedule period, with room for the task to start. */
+export const DEFAULT_PASS_DEADLINE = "50s";

@@ -13,7 +13,7 @@ import { Services } from "../constructs/services";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { MediaBucketPolicies, MediaBuckets } from "../constructs/media-storage";
 import { MediaPackageRecording } from "../constructs/media-package";
-import { MediaChannelPool, StreamKey } from "../constructs/media-channel-pool";
+import { MediaChannelPool } from "../constructs/media-channel-pool";
 import { MediaCdn } from "../constructs/media-cdn";
 import { RecordingIndexer } from "../constructs/recording-indexer";
 import { CostBudget } from "../constructs/budget";
@@ -201,7 +201,6 @@ export class LivestreamStack extends TerraformStack {
       ladder: media.ladder,
       inputAllowedCidrs: media.inputAllowedCidrs,
       allowWorldIngest: media.allowWorldIngest,
-      streamKey: new StreamKey(this, "media-stream-key", { secretArn: media.streamKeySecretArn, offline }).value,
       hlsBucketName: this.mediaBuckets.hlsBucketName,
       hlsBucketArn: this.mediaBuckets.hlsBucketArn,
       mediaPackageTargets: this.mediaPackage.channels,
@@ -284,6 +283,8 @@ export class LivestreamStack extends TerraformStack {
       lead: config.reconcile.lead,
       grace: config.reconcile.grace,
       mediaDomainName: this.mediaCdn.mediaDomainName,
+      transitionTimeout: config.reconcile.transitionTimeout,
+      startoverWindowHours: media.startoverWindowHours,
     });
     database.allowFrom("ops-reconcile", reconcileSchedule.securityGroupId, "ops sessions reconcile task (reads live_sessions)");
     // 8e. Schema changes run as a one-off task, the only holder of the master credentials.
@@ -346,7 +347,7 @@ export class LivestreamStack extends TerraformStack {
       media_domain_name: { value: this.mediaCdn.mediaDomainName, description: "CloudFront name for live and recorded playback" },
       name_servers: { value: apiEdge.nameServers, description: "Delegate the hosted zone to these from its parent zone" },
       channel_ids: { value: this.mediaChannelPool.channels.map((c) => c.channelId), description: "MediaLive channels of the pool (ops channels list finds them by tag)" },
-      input_ids: { value: this.mediaChannelPool.channels.map((c) => c.inputId), description: "RTMP push inputs; `aws medialive describe-input` gives each ingest URL" },
+      input_ids: { value: this.mediaChannelPool.channels.map((c) => c.inputId), description: "RTMP push inputs; each session's ingest URLs (with its own stream key) are in live_sessions.ingest_urls" },
       ingest_pipelines: {
         value: media.channelClass === "STANDARD" ? 2 : 1,
         description: "Ingest URLs per input (describe-input Destinations: pipeline 0, then 1); a STANDARD channel needs the encoder to push to both",

@@ -24,6 +24,14 @@ export interface AwsClientOptions {
    * simulation set a few ms so that thousands of throttled calls do not cost minutes of real time.
    */
   readonly retryBaseDelayMs?: number;
+  /**
+   * Bound on one HTTP attempt, ms: the attempt is abandoned (and retried as transient) when no
+   * response has arrived by then. Leave unset for the SDK's default (no bound). Commands that run
+   * under a deadline set it (NOTES: `requestTimeout` needs `throwOnRequestTimeout` to abandon).
+   */
+  readonly requestTimeoutMs?: number;
+  /** Bound on opening the TCP/TLS connection, ms. @default requestTimeoutMs */
+  readonly connectionTimeoutMs?: number;
 }
 
 /** Region from the flag or the environment only; `resolveAwsTarget` also reads ~/.aws/config. */
@@ -66,9 +74,18 @@ export async function commonConfig(options: AwsClientOptions) {
   }
   const { region, profile } = await resolveAwsTarget(options);
   const target = profile ? { region, profile } : { region };
-  return options.retryBaseDelayMs === undefined
-    ? { ...target, maxAttempts, retryMode: "standard" as const }
-    : { ...target, maxAttempts, retryStrategy: fastRetryStrategy(maxAttempts, options.retryBaseDelayMs) };
+  const retry =
+    options.retryBaseDelayMs === undefined
+      ? { ...target, maxAttempts, retryMode: "standard" as const }
+      : { ...target, maxAttempts, retryStrategy: fastRetryStrategy(maxAttempts, options.retryBaseDelayMs) };
+  if (options.requestTimeoutMs === undefined) return retry;
+  // The options form of the default Node handler: no import of @smithy/node-http-handler needed.
+  const requestHandler = {
+    requestTimeout: options.requestTimeoutMs,
+    connectionTimeout: options.connectionTimeoutMs ?? options.requestTimeoutMs,
+    throwOnRequestTimeout: true,
+  };
+  return { ...retry, requestHandler };
 }
 
 export async function createMediaLiveClient(options: AwsClientOptions = {}): Promise<MediaLiveClient> {

@@ -4,9 +4,10 @@
  */
 import { DescribeChannelCommand, ListChannelsCommand, type MediaLiveClient } from "@aws-sdk/client-medialive";
 import { awsErrorInfo } from "../aws/clients";
+import { POOL_TAG } from "../../contracts";
 import { RemoteError, UsageError } from "../errors";
 
-export const POOL_TAG = "livestream:pool";
+export { POOL_TAG };
 
 /** What the CLI needs of one channel, independent of the SDK's shapes. */
 export interface PoolChannel {
@@ -17,6 +18,8 @@ export interface PoolChannel {
   readonly channelClass: string;
   readonly pipelinesRunningCount: number;
   readonly tags: Record<string, string>;
+  /** Ids of the inputs attached to the channel (the pool's channels have one RTMP push input). */
+  readonly inputIds: string[];
 }
 
 /** States a channel rests in; the CLI acts only from these. */
@@ -34,6 +37,7 @@ interface ChannelShape {
   ChannelClass?: string;
   PipelinesRunningCount?: number;
   Tags?: Record<string, string>;
+  InputAttachments?: { InputId?: string }[];
 }
 
 export function toPoolChannel(c: ChannelShape): PoolChannel {
@@ -45,6 +49,7 @@ export function toPoolChannel(c: ChannelShape): PoolChannel {
     channelClass: c.ChannelClass ?? "STANDARD",
     pipelinesRunningCount: c.PipelinesRunningCount ?? 0,
     tags: c.Tags ?? {},
+    inputIds: (c.InputAttachments ?? []).map((a) => a.InputId).filter((x): x is string => !!x),
   };
 }
 
@@ -54,13 +59,13 @@ export function remoteError(what: string, err: unknown): RemoteError {
 }
 
 /** The pool's channels sorted by id, so every listing and plan is deterministic. */
-export async function listPoolChannels(client: MediaLiveClient, pool: string): Promise<PoolChannel[]> {
+export async function listPoolChannels(client: MediaLiveClient, pool: string, abortSignal?: AbortSignal): Promise<PoolChannel[]> {
   const channels: PoolChannel[] = [];
   let nextToken: string | undefined;
   do {
     let page;
     try {
-      page = await client.send(new ListChannelsCommand({ MaxResults: 100, NextToken: nextToken }));
+      page = await client.send(new ListChannelsCommand({ MaxResults: 100, NextToken: nextToken }), { abortSignal });
     } catch (err) {
       throw remoteError("MediaLive ListChannels", err);
     }
@@ -77,9 +82,9 @@ export interface ChannelDetails extends PoolChannel {
   readonly mediaPackageChannelIds: string[];
 }
 
-export async function describeChannel(client: MediaLiveClient, id: string): Promise<ChannelDetails> {
+export async function describeChannel(client: MediaLiveClient, id: string, abortSignal?: AbortSignal): Promise<ChannelDetails> {
   try {
-    const c = await client.send(new DescribeChannelCommand({ ChannelId: id }));
+    const c = await client.send(new DescribeChannelCommand({ ChannelId: id }), { abortSignal });
     const mediaPackageChannelIds = (c.Destinations ?? []).flatMap((d) =>
       (d.MediaPackageSettings ?? []).map((m) => m.ChannelId).filter((x): x is string => !!x),
     );

@@ -125,7 +125,7 @@ test("sessions plan prints assignments, channel-hours and cost; a pool too small
   expect(stderr).toMatch(/z \(2026-05-01T10:10/);
 });
 
-test("bad schedules exit 2 listing every bad row, and nothing is acted on", async () => {
+test("bad schedule rows exit 2 listing every bad row, and nothing is acted on; a channel outside the pool is not a bad row", async () => {
   const bad = file(
     "bad.csv",
     [
@@ -138,11 +138,11 @@ test("bad schedules exit 2 listing every bad row, and nothing is acted on", asyn
     ].join("\n"),
   );
   expect(await ops("sessions", "reconcile", "--schedule", bad, "--pool", "dev")).toBe(ExitCode.Usage);
-  expect(stderr).toMatch(/4 bad row/);
+  expect(stderr).toMatch(/3 bad row/);
   expect(stderr).toMatch(/line 3 \(id late\): ends/);
   expect(stderr).toMatch(/line 4 \(id nooffset\): startsAt '2026-05-01T10:00:00' has no UTC offset/);
   expect(stderr).toMatch(/line 5 \(id ok\): duplicate id 'ok' \(first at bad.csv line 2\)/);
-  expect(stderr).toMatch(/id ghost\): unknown channel '7777777'/);
+  expect(stderr).not.toMatch(/ghost/);
   expect(mutations()).toBe(0);
 });
 
@@ -154,22 +154,44 @@ test("sessions reconcile: --dry-run mutates nothing; a real pass starts, a secon
   expect(JSON.parse(stdout).channels.flatMap((c: { actions: string[] }) => c.actions).sort()).toEqual(["would-start", "would-stop"]);
   expect(mutations()).toBe(0);
 
-  expect(await ops(...args, "--recording-bucket", "rec", "--harvest-role-arn", "arn:aws:iam::123456789012:role/harvest")).toBe(ExitCode.Ok);
+  expect(await ops(...args, "--wait", "5s", "--recording-bucket", "rec", "--harvest-role-arn", "arn:aws:iam::123456789012:role/harvest")).toBe(ExitCode.Ok);
   expect(aws.medialive.state("1000001")).toBe("RUNNING");
   expect(aws.medialive.state("1000002")).toBe("IDLE");
-  expect(aws.cloudwatch.put.map((d) => `${d.metricName}=${d.value}`)).toEqual(["ChannelsRunning=1", "SessionsLive=0", "Actions=2", "Errors=0"]);
+  expect(JSON.parse(stdout).channels.map((c: { id: string; state: string }) => `${c.id}:${c.state}`)).toEqual(["1000001:RUNNING", "1000002:IDLE"]);
+  expect(aws.cloudwatch.put.map((d) => `${d.metricName}=${d.value}`)).toEqual([
+    "Actions=2",
+    "Errors=0",
+    "ChannelsRunning=1",
+    "SessionsLive=0",
+    "HealthyChannels=2",
+    "ChannelsNeededNextHour=1",
+    "ChannelShortfallNextHour=0",
+  ]);
+  // A file schedule has nowhere to publish per-session keys: the inputs keep theirs.
+  expect(aws.medialive.inputUpdates).toEqual([]);
   const before = aws.medialive.accepted().length;
   expect(await ops(...args)).toBe(ExitCode.Ok);
   expect(aws.medialive.accepted().length).toBe(before);
   expect(JSON.parse(stdout).mutatingCalls).toBe(0);
 });
 
-test("sessions reconcile exits 3 when a channel is in a failed state, 2 on bad flags", async () => {
+test("sessions reconcile: a failed channel's session runs on a healthy one; a channel outside the pool is partial (exit 6); bad flags exit 2", async () => {
   const schedule = file("s.json", JSON.stringify([{ id: "a", startsAt: iso(5), endsAt: iso(60), channelId: "1000001" }]));
   aws.medialive.setState("1000001", "UPDATE_FAILED");
-  expect(await ops("sessions", "reconcile", "--schedule", schedule, "--pool", "dev")).toBe(ExitCode.Remote);
-  expect(stdout).toMatch(/UPDATE_FAILED/);
+  expect(await ops("sessions", "reconcile", "--schedule", schedule, "--pool", "dev")).toBe(ExitCode.Ok);
+  expect(stdout).toMatch(/channel 1000001 .*UNHEALTHY: channel is UPDATE_FAILED/);
+  expect(stdout).toMatch(/session a .* on 1000002: assigned to 1000002 \(asked for channel 1000001, which is unhealthy/);
+  expect(aws.medialive.accepted("StartChannel").map((c) => c.target)).toEqual(["1000002"]);
+
+  const ghost = file("g.json", JSON.stringify([{ id: "ghost", startsAt: iso(5), endsAt: iso(60), channelId: "7777777" }, { id: "real", startsAt: iso(5), endsAt: iso(60) }]));
+  aws.medialive.setState("1000001", "IDLE");
+  expect(await ops("sessions", "reconcile", "--schedule", ghost, "--pool", "dev")).toBe(ExitCode.Partial);
+  expect(stderr).toMatch(/session ghost .*asks for channel '7777777', which is not in pool 'dev'/);
+  expect(stdout).toMatch(/channel 1000001 +IDLE -> STARTING +wanted running \(real\) +start/);
+
   expect(await ops("sessions", "reconcile", "--schedule", schedule, "--pool", "dev", "--lead", "ten")).toBe(ExitCode.Usage);
+  expect(await ops("sessions", "reconcile", "--schedule", schedule, "--pool", "dev", "--deadline", "2h")).toBe(ExitCode.Usage);
+  expect(stderr).toMatch(/--deadline must be between 5s and 15m/);
   expect(await ops("sessions", "reconcile", "--schedule", join(dir, "missing.json"), "--pool", "dev")).toBe(ExitCode.Usage);
   expect(await ops("sessions", "reconcile", "--pool", "dev")).toBe(ExitCode.Usage);
 });

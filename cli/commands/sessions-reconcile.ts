@@ -1,89 +1,201 @@
 /**
- * `ops sessions reconcile`: one idempotent pass over the pool (see cli/sessions/reconciler.ts).
- * Exit code: 0 when every channel is where the schedule wants it; 4 when only waits ran out;
- * 5 when sessions had no channel; 3 on AWS failures or failed channel states.
+ * `ops sessions reconcile`: one bounded pass over the pool (cli/sessions/pass/steps.ts). With a
+ * postgres:// schedule the database is the pass's memory (sticky assignments, per-session stream
+ * keys, transitions, harvest jobs) and an advisory lock keeps passes of one pool from overlapping;
+ * a file schedule is planned whole on every pass (cli/sessions/file-store.ts says what that can and
+ * cannot guarantee).
+ *
+ * Exit codes: 0 done or progressing (also when another pass holds the lock); 1 a bug; 2 bad flags or schedule
+ * file (nothing done); 3 AWS or PostgreSQL failed before anything could be done; 4 a start or stop
+ * took longer than the transition timeout; 6 partial: some sessions, channels or harvests failed and
+ * were reported, the rest of the pass went on.
  */
-import { createAwsClients } from "../aws/clients";
-import { InfeasibleError, RemoteError, TimeoutError, UsageError } from "../errors";
-import { realClock } from "../channels/lifecycle";
+import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS_NAMESPACE } from "../../contracts";
+import { createAwsClients, type AwsClients } from "../aws/clients";
+import { realClock, type Clock } from "../channels/lifecycle";
+import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
 import { createProgress } from "../progress";
-import { parseDuration, parseInstant } from "../sessions/duration";
-import { reconcile, type ReconcileReport } from "../sessions/reconciler";
+import { assertValid, loadSchedule } from "../schedule";
+import { isPostgresUrl } from "../schedule/postgres-source";
+import { Deadline } from "../sessions/deadline";
+import { formatDuration, parseDuration, parseInstant } from "../sessions/duration";
+import { FileSessionStore } from "../sessions/file-store";
+import { connectPassDatabase } from "../sessions/pass-database";
+import { createPassContext, type PassReport, type PassSettings } from "../sessions/pass/context";
+import { runPass } from "../sessions/pass/steps";
+import { PostgresSessionStore } from "../sessions/postgres-store";
+import type { SessionStore } from "../sessions/store";
 import { awsOptions, print, printJson, resolvePool, type AwsCommandOptions } from "./ops-context";
-import { pollMs } from "./channels-start";
-import { loadValidSchedule } from "./sessions-shared";
 
 export interface SessionsReconcileOptions extends AwsCommandOptions {
   readonly schedule: string;
   readonly pool?: string;
+  /** ISO 8601 instant to reason about instead of the clock. */
   readonly now?: string;
+  /** @default DEFAULT_LEAD */
   readonly lead?: string;
+  /** @default DEFAULT_GRACE */
   readonly grace?: string;
-  readonly dryRun?: boolean;
-  /** Seconds to wait through transitional states. @default 240 */
-  readonly timeout?: number;
-  readonly recordingBucket?: string;
-  readonly harvestRoleArn?: string;
-  readonly metricsNamespace?: string;
+  /** Sessions starting within this get a channel. @default "1h" */
+  readonly horizon?: string;
+  /** The whole pass ends within this. @default DEFAULT_PASS_DEADLINE */
+  readonly deadline?: string;
+  /** How long to wait for the starts and stops of this pass to settle. @default "0s" */
+  readonly wait?: string;
+  /** A start or stop unsettled this long after its first call fails the pass (exit 4). @default DEFAULT_TRANSITION_TIMEOUT */
+  readonly transitionTimeout?: string;
+  /** Bound on each AWS call attempt and each SQL statement. @default "10s" */
+  readonly callTimeout?: string;
+  /** MediaPackage startover window: how far back recordings are harvested. @default DEFAULT_STARTOVER_WINDOW_HOURS h */
+  readonly startoverWindow?: string;
+  /** AWS calls in flight at once. @default 8 */
+  readonly concurrency?: number;
   /** Seconds between state reads while waiting. @default 10 */
   readonly pollInterval?: number;
+  readonly dryRun?: boolean;
+  readonly recordingBucket?: string;
+  readonly harvestRoleArn?: string;
+  /** @default OPS_METRICS_NAMESPACE */
+  readonly metricsNamespace?: string;
 }
 
-export async function sessionsReconcile(opts: SessionsReconcileOptions): Promise<void> {
+/** Injected by tests and the benchmark; the CLI uses the real ones. */
+export interface ReconcileDependencies {
+  readonly clock?: Clock;
+  readonly aws?: AwsClients;
+}
+
+const SECOND = 1000;
+
+function bounded(value: string | undefined, fallback: string, flag: string, min: number, max: number): number {
+  const ms = parseDuration(value ?? fallback, flag, "s");
+  if (!(ms >= min && ms <= max)) throw new UsageError(`${flag} must be between ${formatBound(min)} and ${formatBound(max)}, got '${value}'`);
+  return ms;
+}
+const formatBound = (ms: number) => (ms < 60_000 ? `${ms / 1000}s` : formatDuration(ms));
+
+/** Validates every flag before anything is called; returns the settings (minus the instant) and the call timeout. */
+export function reconcileSettings(opts: SessionsReconcileOptions): { settings: Omit<PassSettings, "now">; callTimeoutMs: number; now?: number } {
   const pool = resolvePool(opts.pool);
-  const leadMs = parseDuration(opts.lead ?? "10m", "--lead");
-  const graceMs = parseDuration(opts.grace ?? "5m", "--grace");
-  const now = parseInstant(opts.now, "--now") ?? Date.now();
-  const timeout = opts.timeout ?? 240;
-  if (!(timeout > 0 && timeout <= 3600)) throw new UsageError(`--timeout must be 1-3600 seconds, got ${opts.timeout}`);
+  const leadMs = bounded(opts.lead, DEFAULT_LEAD, "--lead", 0, 24 * 3_600_000);
+  const graceMs = bounded(opts.grace, DEFAULT_GRACE, "--grace", 0, 24 * 3_600_000);
+  const horizonMs = bounded(opts.horizon, "1h", "--horizon", leadMs + 60 * SECOND, 7 * 24 * 3_600_000);
+  const deadlineMs = bounded(opts.deadline, DEFAULT_PASS_DEADLINE, "--deadline", 5 * SECOND, 15 * 60_000);
+  const waitMs = bounded(opts.wait, "0s", "--wait", 0, deadlineMs);
+  const transitionTimeoutMs = bounded(opts.transitionTimeout, DEFAULT_TRANSITION_TIMEOUT, "--transition-timeout", 30 * SECOND, 3_600_000);
+  const callTimeoutMs = bounded(opts.callTimeout, "10s", "--call-timeout", 100, deadlineMs);
+  const startoverWindowMs = bounded(opts.startoverWindow, `${DEFAULT_STARTOVER_WINDOW_HOURS}h`, "--startover-window", 60_000, 14 * 24 * 3_600_000);
+  const concurrency = opts.concurrency ?? 8;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) throw new UsageError(`--concurrency must be a whole number from 1 to 50, got ${opts.concurrency}`);
+  const poll = opts.pollInterval ?? 10;
+  if (!(poll > 0 && poll <= 300)) throw new UsageError(`--poll-interval must be within (0, 300] seconds, got ${opts.pollInterval}`);
   const bucket = opts.recordingBucket ?? process.env.LIVESTREAM_RECORDING_BUCKET;
   const roleArn = opts.harvestRoleArn ?? process.env.LIVESTREAM_HARVEST_ROLE_ARN;
   if (!!bucket !== !!roleArn) throw new UsageError("--recording-bucket and --harvest-role-arn go together (or LIVESTREAM_RECORDING_BUCKET and LIVESTREAM_HARVEST_ROLE_ARN)");
   if (roleArn && !/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/.test(roleArn)) throw new UsageError(`--harvest-role-arn '${roleArn}' is not an IAM role ARN`);
-
-  const clients = await createAwsClients(awsOptions(opts));
-  // The pass needs the sessions around now: those that end after the harvest look-back began.
-  const { channels, sessions } = await loadValidSchedule(clients.medialive, opts.schedule, pool, { from: now - 6 * 3_600_000 - graceMs, to: now + 24 * 3_600_000 });
-  const progress = await createProgress({ quiet: opts.json });
-  const report = await reconcile(clients, realClock, channels, sessions, {
-    pool,
-    leadMs,
-    graceMs,
-    now,
-    dryRun: opts.dryRun,
-    timeoutMs: timeout * 1000,
-    pollMs: pollMs(opts.pollInterval, 10),
-    harvest: bucket && roleArn ? { bucket, roleArn } : undefined,
-    metricsNamespace: opts.metricsNamespace,
-    onProgress: (t) => progress.update(t),
-  });
-  // The plan is internal detail; the report is what operators and scripts read.
-  const out: ReconcileReport = { ...report };
-  delete (out as Partial<typeof report>).plan;
-  if (report.errors.length) progress.fail(`${report.errors.length} problem(s)`);
-  else progress.succeed(`pass done: ${report.mutatingCalls} action(s)`);
-  if (opts.json) printJson(out);
-  else printHuman(out);
-  failOn(report);
+  return {
+    settings: {
+      pool,
+      leadMs,
+      graceMs,
+      horizonMs,
+      transitionTimeoutMs,
+      startoverWindowMs,
+      deadlineMs,
+      waitMs,
+      pollMs: poll * SECOND,
+      concurrency,
+      dryRun: opts.dryRun ?? false,
+      harvest: bucket && roleArn ? { bucket, roleArn } : undefined,
+      metricsNamespace: opts.metricsNamespace ?? OPS_METRICS_NAMESPACE,
+    },
+    callTimeoutMs,
+    now: parseInstant(opts.now, "--now"),
+  };
 }
 
-function printHuman(r: Omit<ReconcileReport, never>): void {
-  print(`${r.dryRun ? "[dry run] " : ""}pool ${r.pool} at ${r.now}`);
-  for (const c of r.channels) {
-    const acts = c.actions.length ? c.actions.join(", ") : "no action";
-    print(`  ${c.id}  ${c.initialState} -> ${c.state}  ${c.desired ? `wanted running (${c.sessionIds.join(" ")})` : "wanted idle"}  ${acts}${c.error ? `  ERROR: ${c.error}` : ""}`);
+/** Opens the store the schedule names: PostgreSQL (bounded connection) or the file, validated. */
+async function openStore(spec: string, callTimeoutMs: number): Promise<SessionStore> {
+  if (isPostgresUrl(spec)) {
+    const client = await connectPassDatabase(spec, {
+      statementTimeoutMs: callTimeoutMs,
+      lockTimeoutMs: Math.min(callTimeoutMs, 2 * SECOND),
+      connectTimeoutMs: Math.min(callTimeoutMs, 5 * SECOND),
+    });
+    return new PostgresSessionStore(client, spec);
   }
-  for (const h of r.harvests) print(`  harvest ${h.sessionId} on ${h.channelId}: ${h.status}${h.error ? ` (${h.error})` : ""}`);
+  // Malformed rows stop the pass before anything is called; a channel outside the pool does not
+  // (it is reported on its session and the rest proceeds).
+  const parsed = await loadSchedule(spec);
+  const sessions = assertValid(parsed, spec);
+  return new FileSessionStore(sessions, spec);
+}
+
+export async function sessionsReconcile(opts: SessionsReconcileOptions, deps: ReconcileDependencies = {}): Promise<void> {
+  const { settings, callTimeoutMs, now } = reconcileSettings(opts);
+  const clock = deps.clock ?? realClock;
+  const deadline = new Deadline(clock, settings.deadlineMs);
+  const aws = deps.aws ?? (await createAwsClients({ ...awsOptions(opts), requestTimeoutMs: callTimeoutMs, connectionTimeoutMs: Math.min(callTimeoutMs, 3 * SECOND) }));
+  let store: SessionStore;
+  try {
+    store = await deadline.race("opening the schedule", openStore(opts.schedule, callTimeoutMs));
+  } catch (err) {
+    deadline.dispose();
+    if (!deps.aws) destroy(aws);
+    throw err;
+  }
+  const progress = await createProgress({ quiet: opts.json });
+  const ctx = createPassContext({ settings: { ...settings, now: now ?? clock.now() }, aws, store, clock, deadline, progress: (t) => progress.update(t) });
+  let report: PassReport;
+  try {
+    report = await runPass(ctx);
+  } finally {
+    // Idle keep-alive sockets would keep the process (the ECS task) alive past the pass.
+    if (!deps.aws) destroy(aws);
+  }
+  if (report.skipped) progress.succeed(report.skipped);
+  else if (report.errors.length) progress.fail(`${report.errors.length} problem(s) in ${report.durationMs} ms`);
+  else progress.succeed(`pass done in ${report.durationMs} ms: ${report.mutatingCalls} action(s)`);
+  // On failure the report travels as the error's details (printed by the entry point under --json).
+  const failure = failureOf(report);
+  if (!opts.json) printHuman(report);
+  else if (!failure) printJson(report);
+  if (failure) throw failure;
+}
+
+function destroy(aws: AwsClients): void {
+  aws.medialive.destroy();
+  aws.mediapackage.destroy();
+  aws.cloudwatch.destroy();
+}
+
+function printHuman(r: PassReport): void {
+  print(`${r.dryRun ? "[dry run] " : ""}pool ${r.pool} at ${r.now} (${r.source})`);
+  if (r.skipped) return print(`  ${r.skipped}`);
+  for (const c of r.channels) {
+    const wanted = c.desired ? `wanted running (${c.sessionIds.join(" ")})` : "wanted idle";
+    const health = c.healthy ? "" : `  UNHEALTHY: ${c.unhealthyReason ?? ""}`;
+    print(`  channel ${c.id}  ${c.initialState} -> ${c.state}  ${wanted}  ${c.actions.join(", ") || "no action"}${health}${c.error ? `  ERROR: ${c.error}` : ""}`);
+  }
+  for (const s of r.sessions) print(`  session ${s.id}  ${s.status}${s.channelId ? ` on ${s.channelId}` : ""}: ${s.changes.join(", ") || "-"}${s.error ? `  ERROR: ${s.error}` : ""}`);
+  for (const h of r.harvests) print(`  harvest ${h.sessionId} on ${h.channelId}: ${h.status} (${h.jobId})${h.error ? `: ${h.error}` : ""}`);
   for (const n of r.notes) print(`  note: ${n}`);
   for (const e of r.errors) print(`  error: ${e.message}`);
-  print(`  ${r.mutatingCalls} mutating call(s); metrics ${r.metrics.published ? "published" : "not published"}`);
+  print(`  ${r.mutatingCalls} mutating call(s); metrics ${r.metrics.published ? "published" : "not published"}; ${r.durationMs} ms`);
 }
 
-function failOn(r: ReconcileReport): void {
-  if (!r.errors.length) return;
-  const kinds = new Set(r.errors.map((e) => e.kind));
-  const msg = `${r.errors.length} problem(s) in this pass: ${r.errors.map((e) => e.message).slice(0, 5).join("; ")}`;
-  if (kinds.has("remote") || kinds.has("failed-state")) throw new RemoteError(msg);
-  if (kinds.has("infeasible")) throw new InfeasibleError(msg, "run `ops sessions plan` to see how many channels the schedule needs");
-  throw new TimeoutError(msg);
+/** The error a finished pass exits with (see the file comment), the report as its details; none when it succeeded. */
+export function failureOf(r: PassReport): OpsError | undefined {
+  if (r.skipped || !r.errors.length) return undefined;
+  const summary = `${r.errors.length} problem(s) in this pass: ${r.errors
+    .map((e) => e.message)
+    .slice(0, 5)
+    .join("; ")}`;
+  const bug = r.errors.find((e) => e.kind === "internal");
+  if (bug) return new OpsError(`internal error in the pass: ${bug.message}`, ExitCode.Internal, undefined, r);
+  if (r.stoppedAt === "lock" || r.stoppedAt === "load") return new OpsError(`nothing done: ${summary}`, ExitCode.Remote, "AWS or PostgreSQL did not answer in time; the next pass tries again", r);
+  if (r.errors.some((e) => e.kind === "timeout")) {
+    return new OpsError(summary, ExitCode.Timeout, "a channel has been starting or stopping for longer than --transition-timeout: ops channels status <id>", r);
+  }
+  return new PartialError(summary, "the report lists each problem on its session or channel; everything else was done", r);
 }

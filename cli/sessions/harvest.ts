@@ -1,13 +1,17 @@
 /**
- * Recording harvest: one MediaPackage harvest job per session, for the session window, into the
- * recorded-media bucket under `sessions/<sessionId>/`. The job id is derived from the session id, so
- * "once per session" survives restarts: a pass lists the channel's harvest jobs and creates only the
- * missing ones, and a create that races another pass ("already exists") counts as done.
+ * Recording harvest: a MediaPackage harvest job per session for the session window, into the
+ * recorded-media bucket under `sessions/<sessionId>/`. Each attempt has its own deterministic job id
+ * (`...-a<attempt>`), and the pass stores the id, so a pass describes its own jobs by id instead of
+ * listing every job in the region, and a create whose answer was lost is found again (422 "already
+ * exists" means the job is there). A FAILED job is retried under the next attempt's id while the
+ * endpoint's startover window still holds the session (CreateHarvestJob refuses older windows).
  */
 import { createHash } from "node:crypto";
-import { CreateHarvestJobCommand, ListHarvestJobsCommand, ListOriginEndpointsCommand, type MediaPackageClient } from "@aws-sdk/client-mediapackage";
+import { CreateHarvestJobCommand, DescribeHarvestJobCommand, ListOriginEndpointsCommand, type MediaPackageClient } from "@aws-sdk/client-mediapackage";
+import { sessionManifestKey } from "../../contracts";
 import { awsErrorInfo } from "../aws/clients";
 import { remoteError } from "../channels/pool";
+import type { HarvestStatus } from "./store";
 
 export interface HarvestTarget {
   /** The recorded-media bucket name. */
@@ -16,23 +20,32 @@ export interface HarvestTarget {
   readonly roleArn: string;
 }
 
-/** Deterministic, valid harvest job id for a session (ids are at most 128 characters). */
-export function harvestJobId(sessionId: string): string {
+/** Attempts per session: a job that keeps failing needs a person, not a loop. */
+export const MAX_HARVEST_ATTEMPTS = 5;
+
+/** Deterministic, valid harvest job id of one attempt for a session (ids are at most 128 characters). */
+export function harvestJobId(sessionId: string, attempt: number): string {
   const hash = createHash("sha256").update(sessionId).digest("hex").slice(0, 10);
   const safe = sessionId.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 100);
-  return `session-${safe}-${hash}`;
+  return `session-${safe}-${hash}-a${attempt}`;
 }
 
-export const manifestKey = (sessionId: string) => `sessions/${sessionId}/index.m3u8`;
+/** MediaPackage refused the job itself (window outside the startover window, endpoint gone): retrying the same call will not help. */
+export class HarvestRejected extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "HarvestRejected";
+  }
+}
 
 /** The origin endpoint to harvest from: HLS first, then by id, so the choice is stable. */
-export async function originEndpointOf(client: MediaPackageClient, mediaPackageChannelId: string): Promise<string | undefined> {
+export async function originEndpointOf(client: MediaPackageClient, mediaPackageChannelId: string, abortSignal?: AbortSignal): Promise<string | undefined> {
   const endpoints: { id: string; hls: boolean }[] = [];
   let nextToken: string | undefined;
   do {
     let page;
     try {
-      page = await client.send(new ListOriginEndpointsCommand({ ChannelId: mediaPackageChannelId, NextToken: nextToken }));
+      page = await client.send(new ListOriginEndpointsCommand({ ChannelId: mediaPackageChannelId, NextToken: nextToken }), { abortSignal });
     } catch (err) {
       throw remoteError(`MediaPackage ListOriginEndpoints ${mediaPackageChannelId}`, err);
     }
@@ -43,43 +56,44 @@ export async function originEndpointOf(client: MediaPackageClient, mediaPackageC
   return endpoints[0]?.id;
 }
 
-/** Ids of existing harvest jobs, of one MediaPackage channel or (without one) of the whole region. */
-export async function existingHarvestJobIds(client: MediaPackageClient, mediaPackageChannelId?: string): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let nextToken: string | undefined;
-  do {
-    let page;
-    try {
-      page = await client.send(new ListHarvestJobsCommand({ IncludeChannelId: mediaPackageChannelId, NextToken: nextToken }));
-    } catch (err) {
-      throw remoteError(`MediaPackage ListHarvestJobs ${mediaPackageChannelId ?? ""}`.trim(), err);
-    }
-    // FAILED jobs count too: recreating the same id would fail; a failed harvest needs a human.
-    for (const j of page.HarvestJobs ?? []) if (j.Id) ids.add(j.Id);
-    nextToken = page.NextToken;
-  } while (nextToken);
-  return ids;
+export interface HarvestRequest {
+  readonly jobId: string;
+  readonly sessionId: string;
+  readonly originEndpointId: string;
+  readonly startsAt: number;
+  readonly endsAt: number;
+  readonly target: HarvestTarget;
 }
 
-/** Creates the job; returns "exists" when a concurrent pass created it first. */
-export async function createHarvestJob(
-  client: MediaPackageClient,
-  input: { sessionId: string; originEndpointId: string; startsAt: number; endsAt: number; target: HarvestTarget },
-): Promise<"created" | "exists"> {
+/** Creates the job; "exists" when it is already there (an earlier pass, or a lost answer). */
+export async function createHarvestJob(client: MediaPackageClient, input: HarvestRequest, abortSignal?: AbortSignal): Promise<"created" | "exists"> {
   try {
     await client.send(
       new CreateHarvestJobCommand({
-        Id: harvestJobId(input.sessionId),
+        Id: input.jobId,
         OriginEndpointId: input.originEndpointId,
         StartTime: new Date(input.startsAt).toISOString(),
         EndTime: new Date(input.endsAt).toISOString(),
-        S3Destination: { BucketName: input.target.bucket, ManifestKey: manifestKey(input.sessionId), RoleArn: input.target.roleArn },
+        S3Destination: { BucketName: input.target.bucket, ManifestKey: sessionManifestKey(input.sessionId), RoleArn: input.target.roleArn },
       }),
+      { abortSignal },
     );
     return "created";
   } catch (err) {
     const info = awsErrorInfo(err);
     if ((info.status === 409 || info.status === 422) && /exist/i.test(info.message)) return "exists";
-    throw remoteError(`MediaPackage CreateHarvestJob for session ${input.sessionId}`, err);
+    if (info.status === 422 || info.status === 404) throw new HarvestRejected(`MediaPackage CreateHarvestJob ${input.jobId} refused: ${info.name}: ${info.message}`);
+    throw remoteError(`MediaPackage CreateHarvestJob ${input.jobId}`, err);
+  }
+}
+
+/** The job's status, or undefined when MediaPackage does not know the id. */
+export async function describeHarvestJob(client: MediaPackageClient, jobId: string, abortSignal?: AbortSignal): Promise<HarvestStatus | undefined> {
+  try {
+    const job = await client.send(new DescribeHarvestJobCommand({ Id: jobId }), { abortSignal });
+    return (job.Status as HarvestStatus | undefined) ?? "IN_PROGRESS";
+  } catch (err) {
+    if (awsErrorInfo(err).status === 404) return undefined;
+    throw remoteError(`MediaPackage DescribeHarvestJob ${jobId}`, err);
   }
 }

@@ -10,7 +10,7 @@ const channels = [{ id: "c2" }, { id: "c1" }, { id: "c3", channelClass: "SINGLE_
 test("explicit channels are honoured; free sessions pack back to back on the channel that frees last", () => {
   const plan = planSessions([s("b", 60, 120), s("a", 0, 60), s("pinned", 0, 90, "c3"), s("c", 125, 180)], channels, opts);
   expect(plan.assignments.map((a) => `${a.session.id}:${a.channelId}`)).toEqual(["a:c1", "pinned:c3", "b:c1", "c:c1"]);
-  // c1 runs -10..185 in one piece (gaps shorter than lead + grace merge); c3 -10..95
+  // c1 runs -10..185 in one piece (no gap leaves time to stop, re-key and restart); c3 -10..95
   expect(plan.runs.map((r) => [r.channelId, r.start / MIN, r.end / MIN, r.billedMinutes])).toEqual([
     ["c1", -10, 185, 195],
     ["c3", -10, 95, 105],
@@ -33,4 +33,21 @@ test("a pool too small: channels needed and the sessions that do not fit", () =>
   expect(() => assertFeasible(plan)).toThrow(/has 3 channel\(s\) but the schedule needs 4.*\n  d \(/s);
   const clash = planSessions([s("x", 0, 60, "c1"), s("y", 30, 90, "c1")], channels, opts);
   expect(clash.unplaced[0]?.reason).toMatch(/overlaps session x on its explicit channel c1/);
+});
+
+test("a channel stops between two sessions only when the gap leaves time to stop, re-key and restart", () => {
+  const runs = (second: number) =>
+    planSessions([s("a", 0, 60, "c1"), s("b", second, second + 30, "c1")], channels, opts).runs.map((r) => [r.start / MIN, r.end / MIN, r.sessionIds.join("+")]);
+  // 7 minutes after a's grace: one run, one key for both
+  expect(runs(72)).toEqual([[-10, 107, "a+b"]]);
+  // 15 minutes after: two runs, the second from its usual lead
+  expect(runs(80)).toEqual([
+    [-10, 65, "a"],
+    [70, 115, "b"],
+  ]);
+  // 11 minutes after: two runs, the second held back until 2 minutes after the first ended
+  expect(runs(76)).toEqual([
+    [-10, 65, "a"],
+    [67, 111, "b"],
+  ]);
 });

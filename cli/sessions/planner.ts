@@ -1,14 +1,16 @@
 /**
  * Assigns sessions to pool channels. A channel can host a session when none of its sessions overlap
- * it: back-to-back sessions share a channel that simply keeps running. Each channel runs from
- * `startsAt - lead` to `endsAt + grace` of its sessions; runs closer than a restart gap are merged.
+ * it: back-to-back sessions share a channel. Each channel runs from `startsAt - lead` to
+ * `endsAt + grace` of its sessions; two sessions of a channel share one run (the channel keeps
+ * running, and they share the run's stream key) unless the gap between them leaves time to stop the
+ * channel, give its input a fresh key and start it again (`restartGapMs`).
  *
  * Deterministic: sessions in (startsAt, endsAt, id) order, explicit channels first, then each free
  * session to the channel whose previous session ended latest (best fit: fewer, longer runs and fewer
  * starts), ties by channel id. Greedy by start time uses no more channels than the peak overlap.
  */
 import { InfeasibleError } from "../errors";
-import { billedMinutes, costUsd, mergeIntervals, type Interval } from "../channels/billing";
+import { billedMinutes, costUsd, type Interval } from "../channels/billing";
 import { channelHourUsd, type ChannelPrice } from "../channels/price";
 import type { Session } from "../schedule/session";
 
@@ -16,8 +18,10 @@ export interface PlanOptions {
   readonly leadMs: number;
   readonly graceMs: number;
   /**
-   * Runs of one channel closer than this are merged: stopping for a few minutes saves little and a
-   * restart risks a late channel. @default 5 minutes
+   * A channel stops between two of its sessions only when at least this long separates the first
+   * one's grace period from the next one's start: time to stop, take a fresh stream key and start
+   * again (MediaLive: a stop takes seconds, a start one to two minutes). Closer sessions share a run.
+   * @default 10 minutes
    */
   readonly restartGapMs?: number;
 }
@@ -58,7 +62,12 @@ export interface Plan {
   readonly costUsd?: number;
 }
 
-export const DEFAULT_RESTART_GAP_MS = 5 * 60_000;
+export const DEFAULT_RESTART_GAP_MS = 10 * 60_000;
+/**
+ * A run that follows another on the same channel starts at least this long after the first one
+ * ends, so a pass sees the channel unwanted, stops it and can give it a fresh key while it is idle.
+ */
+export const RESTART_SETTLE_MS = 2 * 60_000;
 
 const bySchedule = (a: Session, b: Session) => a.startsAt - b.startsAt || a.endsAt - b.endsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const overlaps = (a: Session, b: Session) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
@@ -140,17 +149,31 @@ export function planSessions(sessions: readonly Session[], channels: readonly Pl
   };
 }
 
-/** The running windows of each channel: session windows widened by lead and grace, merged. */
+/** The running windows of each channel: its sessions widened by lead and grace, grouped into runs. */
 export function channelRuns(assignments: readonly Assignment[], options: PlanOptions): ChannelRun[] {
   const gap = options.restartGapMs ?? DEFAULT_RESTART_GAP_MS;
-  const byChannel = new Map<string, Assignment[]>();
-  for (const a of assignments) byChannel.set(a.channelId, [...(byChannel.get(a.channelId) ?? []), a]);
+  const byChannel = new Map<string, Session[]>();
+  for (const a of assignments) byChannel.set(a.channelId, [...(byChannel.get(a.channelId) ?? []), a.session]);
   const runs: ChannelRun[] = [];
   for (const [channelId, list] of [...byChannel.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const windows = list.map((a) => ({ start: a.session.startsAt - options.leadMs, end: a.session.endsAt + options.graceMs }));
-    for (const w of mergeIntervals(windows, gap)) {
-      const sessionIds = list.filter((a) => a.session.startsAt - options.leadMs >= w.start && a.session.endsAt + options.graceMs <= w.end).map((a) => a.session.id);
-      runs.push({ channelId, start: w.start, end: w.end, sessionIds, billedMinutes: billedMinutes(w.end - w.start) });
+    const groups: Session[][] = [];
+    let groupEnd = -Infinity;
+    for (const s of [...list].sort(bySchedule)) {
+      const current = groups[groups.length - 1];
+      if (current && s.startsAt - (groupEnd + options.graceMs) < gap) {
+        current.push(s);
+        groupEnd = Math.max(groupEnd, s.endsAt);
+      } else {
+        groups.push([s]);
+        groupEnd = s.endsAt;
+      }
+    }
+    let previousEnd = -Infinity;
+    for (const group of groups) {
+      const end = Math.max(...group.map((s) => s.endsAt)) + options.graceMs;
+      const start = Math.max(group[0]!.startsAt - options.leadMs, previousEnd + RESTART_SETTLE_MS);
+      runs.push({ channelId, start, end, sessionIds: group.map((s) => s.id), billedMinutes: billedMinutes(end - start) });
+      previousEnd = end;
     }
   }
   return runs.sort((a, b) => a.start - b.start || a.channelId.localeCompare(b.channelId));

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { DEFAULT_STARTOVER_WINDOW_HOURS } from "../../contracts";
 
 /**
  * Media pipeline settings: the MediaLive channel pool, its encoding ladder, ingest protection,
  * MediaPackage recording, the media buckets' lifecycles and CloudFront delivery.
- * The stream key never lives here: only a Secrets Manager ARN, or TF_VAR_media_stream_key at deploy.
+ * There is no stream key here: every channel run gets a fresh one from `ops sessions reconcile`.
  */
 
 /** MediaLive's default quota is 5 channels per region; more needs a quota increase first. */
@@ -71,13 +72,8 @@ export const mediaSchema = z
     inputAllowedCidrs: z.array(z.cidrv4()).min(1, "list the CIDRs mentors' encoders push from (e.g. the office egress); use allowWorldIngest to open it to everyone"),
     /** Acknowledges that inputAllowedCidrs contains 0.0.0.0/0 (ingest open to the whole internet). */
     allowWorldIngest: z.boolean().default(false),
-    /** Secrets Manager secret whose SecretString is the RTMP stream key; else TF_VAR_media_stream_key. */
-    streamKeySecretArn: z
-      .string()
-      .regex(/^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, "expected a Secrets Manager secret ARN")
-      .optional(),
     /** MediaPackage startover window: how long after a session a harvest job can still cut it. */
-    startoverWindowHours: z.number().int().min(1).max(336, "MediaPackage allows at most 14 days (336 h)").default(24),
+    startoverWindowHours: z.number().int().min(1).max(336, "MediaPackage allows at most 14 days (336 h)").default(DEFAULT_STARTOVER_WINDOW_HOURS),
     /** Live HLS segments in hls-bucket are deleted after this many days. */
     hlsRetentionDays: z.number().int().min(1).max(365).default(3),
     /** CloudFront access logs in cdn-log-bucket are deleted after this many days. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_TRANSITION_TIMEOUT } from "../../contracts";
 
 const duration = z.string().regex(/^(\d+(ms|s|m|h))+$/, "expected a duration such as 10m or 90s");
 
@@ -17,9 +18,11 @@ export const reconcileSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9._/:-]*(@sha256:[a-f0-9]{64}|:(?!latest$)[\w][\w.-]{0,127})$/, "expected the ops image by digest (<repo>@sha256:<64 hex>, recorded by the ops-image pipeline) or by an immutable tag other than latest"),
     /** How long before a session its channel starts. */
-    lead: duration.default("10m"),
+    lead: duration.default(DEFAULT_LEAD),
     /** How long after a session its channel keeps running. */
-    grace: duration.default("5m"),
+    grace: duration.default(DEFAULT_GRACE),
+    /** A channel start or stop unsettled this long after its first call is a failure (exit 4, Errors alarm) and the session moves. */
+    transitionTimeout: duration.default(DEFAULT_TRANSITION_TIMEOUT),
     /**
      * Pause the loop (the schedule is disabled and its alarms stop paging) to run the pool by hand
      * with `ops channels start|stop`; set back to false to hand the pool back to the loop.

@@ -1,12 +1,12 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { Fn } from "cdktf";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import { MedialiveInputSecurityGroup } from "@cdktf/provider-aws/lib/medialive-input-security-group";
 import { AUDIO_SELECTOR, HLS_DESTINATION, MEDIAPACKAGE_DESTINATION, encoderSettings, type Ladder } from "./encoder-settings";
 import { MediaLiveRole } from "./medialive-role";
+import { CHANNEL_INDEX_TAG, ingestStreamNames, POOL_TAG } from "../../contracts";
 
-export { StreamKey, type StreamKeyProps, STREAM_KEY_VARIABLE } from "./stream-key";
 export type { Ladder, Rendition } from "./encoder-settings";
 
 /** The MediaPackage channel and origin endpoint one pool channel feeds. */
@@ -33,8 +33,6 @@ export interface MediaChannelPoolProps {
   readonly inputAllowedCidrs: string[];
   /** Acknowledge a world-open (0.0.0.0/0) ingest. @default false (0.0.0.0/0 throws) */
   readonly allowWorldIngest?: boolean;
-  /** RTMP stream key (a token from {@link StreamKey}; never a literal from the repository). */
-  readonly streamKey: string;
   /** Name of hls-bucket. */
   readonly hlsBucketName: string;
   /** ARN of hls-bucket. */
@@ -102,11 +100,8 @@ export class MediaChannelPool extends Construct {
         throw new Error(`MediaChannelPool: inputAllowedCidrs contains ${WORLD} (RTMP ingest open to the internet); set allowWorldIngest to acknowledge`);
       }
       console.warn(
-        `\n!!! WARNING [${props.poolName}] media.inputAllowedCidrs contains ${WORLD}: anyone on the internet can reach the RTMP inputs; only the stream key protects them. !!!\n`,
+        `\n!!! WARNING [${props.poolName}] media.inputAllowedCidrs contains ${WORLD}: anyone on the internet can reach the RTMP inputs; only the per-session stream keys protect them. !!!\n`,
       );
-    }
-    if (!Token.isUnresolved(props.streamKey) && !/^[A-Za-z0-9_-]{16,64}$/.test(props.streamKey)) {
-      throw new Error("MediaChannelPool: streamKey must be 16-64 letters, digits, '_' or '-'");
     }
 
     const role = new MediaLiveRole(this, "role", {
@@ -135,10 +130,13 @@ export class MediaChannelPool extends Construct {
         name: `${name}-rtmp`,
         type: "RTMP_PUSH",
         inputSecurityGroups: [securityGroup.id],
-        // Destinations are a set in Terraform: identical entries would collapse into one, so the
-        // second pipeline's application name differs (`backup/<key>`); the key stays the same.
-        destinations: ["live", "backup"].slice(0, pipelines).map((app) => ({ streamName: `${app}/${props.streamKey}` })),
-        tags: { "livestream:pool": props.poolName, "livestream:channel-index": String(index) },
+        // The key is per session: `ops sessions reconcile` gives the input a fresh one before every
+        // channel run (UpdateInput while the channel is idle) and writes the ingest URLs to the
+        // sessions' rows. Terraform creates the input with a random placeholder nobody knows
+        // (uuid() at apply; MediaLive needs a stream name) and then leaves the destinations alone.
+        destinations: ingestStreamNames(Fn.uuid(), pipelines).map((streamName) => ({ streamName })),
+        lifecycle: { ignoreChanges: ["destinations"] },
+        tags: { [POOL_TAG]: props.poolName, [CHANNEL_INDEX_TAG]: String(index) },
       });
 
       const hlsBase = `s3ssl://${props.hlsBucketName}/${LIVE_PREFIX}${name}`;

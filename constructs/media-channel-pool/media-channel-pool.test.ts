@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { MediaChannelPool, StreamKey, type MediaChannelPoolProps } from "./index";
+import { MediaChannelPool, type MediaChannelPoolProps } from "./index";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
@@ -20,7 +20,6 @@ function props(overrides: Partial<MediaChannelPoolProps> = {}): MediaChannelPool
     region: "ap-southeast-1",
     channelCount,
     inputAllowedCidrs: ["203.0.113.0/24", "198.51.100.7/32"],
-    streamKey: "test-stream-key-0123456789",
     hlsBucketName: "livestream-test-hls-111111111111",
     hlsBucketArn: "arn:aws:s3:::livestream-test-hls-111111111111",
     mediaPackageTargets: targets(channelCount),
@@ -47,8 +46,12 @@ describe("MediaChannelPool", () => {
     for (const input of all(json, "aws_medialive_input")) expect(input.input_security_groups).toHaveLength(1);
   });
 
-  test("the stream key is the instance name of live/<key>", () => {
-    for (const input of all(json, "aws_medialive_input")) expect(input.destinations).toEqual([{ stream_name: "live/test-stream-key-0123456789" }]);
+  test("inputs start with a random placeholder key (nothing static, nothing shared) and Terraform leaves the keys to the reconcile pass", () => {
+    for (const input of all(json, "aws_medialive_input")) {
+      expect(input.destinations).toEqual([{ stream_name: "live/${uuid()}" }]);
+      expect(input.lifecycle.ignore_changes).toEqual(["destinations"]);
+    }
+    expect(JSON.stringify(json)).not.toMatch(/stream_key|secretsmanager/);
   });
 
   test("channels never start on deploy and ignore start_channel drift", () => {
@@ -102,7 +105,7 @@ describe("MediaChannelPool", () => {
     expect(c.channel_class).toBe("STANDARD");
     expect(c.destinations.find((d: Json) => d.id === "hls-bucket").settings).toHaveLength(2);
     // Distinct entries: Terraform sets would collapse two identical destinations into one.
-    expect(all(std, "aws_medialive_input")[0].destinations).toEqual([{ stream_name: "live/test-stream-key-0123456789" }, { stream_name: "backup/test-stream-key-0123456789" }]);
+    expect(all(std, "aws_medialive_input")[0].destinations).toEqual([{ stream_name: "live/${uuid()}" }, { stream_name: "backup/${uuid()}" }]);
   });
 
   test("the MediaLive role writes only live/ of hls-bucket and describes only its MediaPackage channels", () => {
@@ -122,7 +125,6 @@ describe("MediaChannelPool", () => {
     expect(() => synth({ channelCount: 6, mediaPackageTargets: targets(6) })).toThrow(/channelCount.*quota/);
     expect(() => synth({ channelCount: 2, mediaPackageTargets: targets(1) })).toThrow(/mediaPackageTargets/);
     expect(() => synth({ inputAllowedCidrs: [] })).toThrow(/inputAllowedCidrs/);
-    expect(() => synth({ streamKey: "short" })).toThrow(/streamKey/);
   });
 
   test("a world-open ingest needs allowWorldIngest and then warns loudly with the pool and field", () => {
@@ -135,28 +137,5 @@ describe("MediaChannelPool", () => {
     } finally {
       warn.mockRestore();
     }
-  });
-});
-
-describe("StreamKey", () => {
-  const keyJson = (p: ConstructorParameters<typeof StreamKey>[2]) => JSON.parse(Testing.synthScope((scope) => void new StreamKey(scope, "key", p)));
-
-  test("offline: a sensitive variable with a placeholder default", () => {
-    const v = keyJson({ offline: true }).variable.media_stream_key;
-    expect(v.sensitive).toBe(true);
-    expect(v.default).toBe("offline-plan-placeholder-not-a-key");
-  });
-
-  test("deployed without a secret: the variable has no default, so TF_VAR_media_stream_key is required", () => {
-    const v = keyJson({}).variable.media_stream_key;
-    expect(v.sensitive).toBe(true);
-    expect(v.default).toBeUndefined();
-  });
-
-  test("deployed with a secret: read from Secrets Manager, no variable", () => {
-    const arn = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:stream-key-AbCdEf";
-    const json = keyJson({ secretArn: arn });
-    expect(json.variable).toBeUndefined();
-    expect(Object.values(json.data.aws_secretsmanager_secret_version as Json)[0].secret_id).toBe(arn);
   });
 });

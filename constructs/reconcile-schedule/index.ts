@@ -10,6 +10,7 @@ import { opsAlarm } from "../observability/ops-alarm";
 import { scheduleDecryptStatement } from "../encryption/schedule-decrypt";
 import { suppress } from "../../policies/engine/suppressions";
 import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./database-access";
+import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS, OPS_METRICS_NAMESPACE, POOL_DIMENSION } from "../../contracts";
 import { policyJson, reconcileTaskStatements, serviceTrust } from "./policies";
 
 export interface ReconcileScheduleProps {
@@ -42,13 +43,17 @@ export interface ReconcileScheduleProps {
   readonly scheduleExpression?: string;
   /** Disable the schedule and silence its alarms, e.g. while operators run the pool by hand. @default false */
   readonly paused?: boolean;
-  /** Channels run this long before a session. @default "10m" */
+  /** Channels run this long before a session. @default DEFAULT_LEAD ("10m") */
   readonly lead?: string;
-  /** And this long after it. @default "5m" */
+  /** And this long after it. @default DEFAULT_GRACE ("5m") */
   readonly grace?: string;
-  /** Seconds one pass may wait through transitional states; below the schedule period so passes rarely overlap. @default 50 */
-  readonly waitSeconds?: number;
-  /** CloudWatch namespace of the pass metrics. @default "Livestream/Ops" */
+  /** Bound on one pass, start to exit; shorter than the schedule period (a rate expression is checked). @default DEFAULT_PASS_DEADLINE ("50s") */
+  readonly passDeadline?: string;
+  /** A start or stop unsettled this long after its first call fails the pass (exit 4, Errors metric). @default DEFAULT_TRANSITION_TIMEOUT ("5m") */
+  readonly transitionTimeout?: string;
+  /** MediaPackage startover window (media.startoverWindowHours): how far back recordings are harvested. @default DEFAULT_STARTOVER_WINDOW_HOURS (24) */
+  readonly startoverWindowHours?: number;
+  /** CloudWatch namespace of the pass metrics. @default OPS_METRICS_NAMESPACE ("Livestream/Ops") */
   readonly metricsNamespace?: string;
   /** Fargate CPU units / memory MiB. @default 256 / 512 */
   readonly cpu?: number;
@@ -61,10 +66,22 @@ export interface ReconcileScheduleProps {
   readonly logRetentionDays?: number;
 }
 
+const DURATION = /^(\d+(ms|s|m|h))+$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const durationMs = (d: string) => [...d.matchAll(/(\d+)(ms|s|m|h)/g)].reduce((sum, m) => sum + Number(m[1]) * UNIT_MS[m[2]!]!, 0);
+/** Period of a `rate(N unit)` expression, ms; undefined for cron expressions. */
+const ratePeriodMs = (expression: string) => {
+  const m = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+  return m ? Number(m[1]) * { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[m[2]!.replace(/s$/, "") as "minute" | "hour" | "day"] : undefined;
+};
+/** Time the task needs around the pass: Fargate start-up, image pull, node start. */
+const TASK_OVERHEAD_MS = 5_000;
+
 /**
  * Runs `ops sessions reconcile` against the live_sessions table every minute: an ECS Fargate task
  * started by EventBridge Scheduler in private subnets, with roles that allow exactly the calls a
- * pass makes, and an alarm when the loop stops publishing its per-pass metrics.
+ * pass makes, an alarm when the loop stops publishing its per-pass metrics, one when passes keep
+ * reporting errors, and the failover alarm: fewer healthy channels than the next hour needs.
  */
 export class ReconcileSchedule extends Construct {
   readonly taskDefinitionArn: string;
@@ -76,14 +93,30 @@ export class ReconcileSchedule extends Construct {
   readonly logGroupName: string;
   readonly scheduleName: string;
   readonly alarmName: string;
+  /** The failover alarm: fewer healthy channels than the next hour needs. */
+  readonly shortfallAlarmName: string;
 
   constructor(scope: Construct, id: string, props: ReconcileScheduleProps) {
     super(scope, id);
-    const waitSeconds = props.waitSeconds ?? 50;
-    if (!(waitSeconds >= 10 && waitSeconds <= 600)) throw new Error(`ReconcileSchedule: waitSeconds must be 10-600, got ${waitSeconds}`);
-    if (!props.privateSubnetIds.length) throw new Error("ReconcileSchedule: privateSubnetIds must name at least one subnet");
-    if (!/^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(props.pool)) throw new Error(`ReconcileSchedule: pool '${props.pool}' is not a valid tag value`);
-    const namespace = props.metricsNamespace ?? "Livestream/Ops";
+    const scheduleExpression = props.scheduleExpression ?? "rate(1 minute)";
+    const passDeadline = props.passDeadline ?? DEFAULT_PASS_DEADLINE;
+    const transitionTimeout = props.transitionTimeout ?? DEFAULT_TRANSITION_TIMEOUT;
+    const startoverWindowHours = props.startoverWindowHours ?? DEFAULT_STARTOVER_WINDOW_HOURS;
+    const lead = props.lead ?? DEFAULT_LEAD;
+    const grace = props.grace ?? DEFAULT_GRACE;
+    const problems: string[] = [];
+    for (const [name, value] of Object.entries({ passDeadline, transitionTimeout, lead, grace })) {
+      if (!DURATION.test(value)) problems.push(`${name} '${value}' is not a duration such as 50s or 5m`);
+    }
+    const period = ratePeriodMs(scheduleExpression);
+    if (DURATION.test(passDeadline) && (durationMs(passDeadline) < 5_000 || (period !== undefined && durationMs(passDeadline) + TASK_OVERHEAD_MS > period))) {
+      problems.push(`passDeadline '${passDeadline}' must be at least 5s and leave ${TASK_OVERHEAD_MS / 1000}s of the scheduleExpression '${scheduleExpression}' period for the task to start, so passes do not pile up`);
+    }
+    if (!Number.isInteger(startoverWindowHours) || startoverWindowHours < 1 || startoverWindowHours > 336) problems.push(`startoverWindowHours must be 1-336, got ${startoverWindowHours}`);
+    if (!props.privateSubnetIds.length) problems.push("privateSubnetIds must name at least one subnet");
+    if (!/^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(props.pool)) problems.push(`pool '${props.pool}' is not a valid tag value`);
+    if (problems.length) throw new Error(`ReconcileSchedule: ${problems.join("; ")}`);
+    const namespace = props.metricsNamespace ?? OPS_METRICS_NAMESPACE;
     const name = `${props.namePrefix}-ops-reconcile`;
     const family = name;
     const taskDefinitionFamilyArn = `arn:aws:ecs:${props.region}:${props.accountId}:task-definition/${family}:*`;
@@ -149,11 +182,15 @@ export class ReconcileSchedule extends Construct {
       "--pool",
       props.pool,
       "--lead",
-      props.lead ?? "10m",
+      lead,
       "--grace",
-      props.grace ?? "5m",
-      "--timeout",
-      `${waitSeconds}s`, // durations on ops flags carry a unit
+      grace,
+      "--deadline",
+      passDeadline,
+      "--transition-timeout",
+      transitionTimeout,
+      "--startover-window",
+      `${startoverWindowHours}h`,
       "--metrics-namespace",
       namespace,
       "--json",
@@ -223,7 +260,7 @@ export class ReconcileSchedule extends Construct {
     const schedule = new SchedulerSchedule(this, "schedule", {
       name,
       description: `Every minute: ops sessions reconcile for pool ${props.pool}`,
-      scheduleExpression: props.scheduleExpression ?? "rate(1 minute)",
+      scheduleExpression,
       state: props.paused ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
       kmsKeyArn: props.kmsKeyArn, // the platform key; the role above may decrypt this schedule only
@@ -254,8 +291,8 @@ export class ReconcileSchedule extends Construct {
       alarmName: `${name}-stopped-reporting`,
       description: `ops sessions reconcile for pool ${props.pool} published no pass metrics for 10 minutes: channels are not started or stopped. Check the schedule ${name} and the task logs /ecs/${name}.`,
       namespace,
-      metricName: "ChannelsRunning",
-      dimensions: { Pool: props.pool },
+      metricName: OPS_METRICS.channelsRunning,
+      dimensions: { [POOL_DIMENSION]: props.pool },
       statistic: "SampleCount",
       periodSeconds: 300,
       evaluationPeriods: 2,
@@ -267,15 +304,34 @@ export class ReconcileSchedule extends Construct {
       topicArn: props.alarmTopicArn,
       actionsEnabled: !props.paused,
       alarmName: `${name}-errors`,
-      description: `ops sessions reconcile for pool ${props.pool} reported errors in every pass for 15 minutes (stuck or failed channels, throttling, sessions without a channel). See the task logs /ecs/${name}.`,
+      description: `ops sessions reconcile for pool ${props.pool} reported errors in every pass for 15 minutes (late starts, failed channels needed on air, throttling, sessions without a channel, failed harvests). See the task logs /ecs/${name}.`,
       namespace,
-      metricName: "Errors",
-      dimensions: { Pool: props.pool },
+      metricName: OPS_METRICS.errors,
+      dimensions: { [POOL_DIMENSION]: props.pool },
       statistic: "Minimum",
       periodSeconds: 300,
       evaluationPeriods: 3,
       threshold: 0,
       comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "notBreaching",
+    });
+
+    // Failover: sessions move off failed channels only while healthy spares remain.
+    const shortfall = opsAlarm(this, "channel-shortfall", {
+      topicArn: props.alarmTopicArn,
+      actionsEnabled: !props.paused,
+      alarmName: `${name}-channel-shortfall`,
+      description: `Pool ${props.pool} has fewer healthy channels than the sessions of the next hour need: sessions are or will be without a channel (status no_channel). ops channels list shows failed channels; pool_channels.unhealthy_reason says why; see docs/operations.md (failover).`,
+      namespace,
+      metricName: OPS_METRICS.channelShortfallNextHour,
+      dimensions: { [POOL_DIMENSION]: props.pool },
+      statistic: "Maximum",
+      periodSeconds: 60,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      threshold: 0,
+      comparisonOperator: "GreaterThanThreshold",
+      // Silence is the stopped-reporting alarm's business.
       treatMissingData: "notBreaching",
     });
 
@@ -287,5 +343,6 @@ export class ReconcileSchedule extends Construct {
     this.logGroupName = logGroup.name;
     this.scheduleName = schedule.name;
     this.alarmName = alarm.alarmName;
+    this.shortfallAlarmName = shortfall.alarmName;
   }
 }

@@ -1,4 +1,5 @@
 /** IAM documents of the reconcile task, kept apart from the wiring so each grant is easy to review. */
+import { POOL_TAG } from "../../contracts";
 
 export interface Statement {
   readonly Sid: string;
@@ -37,31 +38,42 @@ export interface TaskPolicyInput {
 }
 
 /**
- * What `ops sessions reconcile` calls, and nothing else: MediaLive on channels of this account and
- * region (start/stop only on channels tagged with this pool), MediaPackage harvest jobs and
- * endpoint listing, passing the harvest role to MediaPackage, and metrics in its own namespace.
+ * What `ops sessions reconcile` calls, and nothing else, each action on the resource type it takes
+ * (Service Authorization Reference, "Actions, resources, and condition keys for AWS Elemental
+ * MediaLive" / "... AWS Elemental MediaPackage" / "... Amazon CloudWatch"; an action listed there
+ * without a resource type is granted on "*", since granted on an ARN it is simply denied):
+ *
+ * - medialive:ListChannels: no resource type, "*" (the pool is found by its tag in the answer);
+ * - medialive:DescribeChannel, StartChannel, StopChannel: `channel`, which takes aws:ResourceTag, so
+ *   only channels tagged with this pool;
+ * - medialive:DescribeInput, UpdateInput (a fresh stream key per channel run): `input`, which takes
+ *   aws:ResourceTag, so only inputs tagged with this pool;
+ * - mediapackage:CreateHarvestJob: no resource type, "*" (its only condition keys are request tags,
+ *   which the pass does not send); DescribeHarvestJob: `harvest_jobs` of this account and region;
+ *   ListOriginEndpoints: no resource type, "*" (only for a channel without the origin-endpoint tag);
+ * - iam:PassRole of the harvest role, to MediaPackage only;
+ * - cloudwatch:PutMetricData: its `dataset` resource type is optional, "*" with the namespace condition.
  */
 export function reconcileTaskStatements(p: TaskPolicyInput): Statement[] {
-  const channels = `arn:aws:medialive:${p.region}:${p.accountId}:channel:*`;
+  const inPool = { StringEquals: { [`aws:ResourceTag/${POOL_TAG}`]: p.pool } };
   return [
-    // ListChannels, CreateHarvestJob, ListHarvestJobs and ListOriginEndpoints take no resource type
-    // (Service Authorization Reference): IAM matches them only on "*" (policy rule LS-IAM-003).
     { Sid: "ListChannels", Effect: "Allow", Action: ["medialive:ListChannels"], Resource: "*" },
-    { Sid: "ReadChannels", Effect: "Allow", Action: ["medialive:DescribeChannel"], Resource: channels },
     {
-      Sid: "StartStopPoolChannels",
+      Sid: "RunPoolChannels",
       Effect: "Allow",
-      Action: ["medialive:StartChannel", "medialive:StopChannel"],
-      Resource: channels,
-      Condition: { StringEquals: { "aws:ResourceTag/livestream:pool": p.pool } },
+      Action: ["medialive:DescribeChannel", "medialive:StartChannel", "medialive:StopChannel"],
+      Resource: `arn:aws:medialive:${p.region}:${p.accountId}:channel:*`,
+      Condition: inPool,
     },
     {
-      Sid: "HarvestRecordings",
+      Sid: "RekeyPoolInputs",
       Effect: "Allow",
-      Action: ["mediapackage:CreateHarvestJob", "mediapackage:ListHarvestJobs", "mediapackage:ListOriginEndpoints"],
-      Resource: "*",
+      Action: ["medialive:DescribeInput", "medialive:UpdateInput"],
+      Resource: `arn:aws:medialive:${p.region}:${p.accountId}:input:*`,
+      Condition: inPool,
     },
-    { Sid: "DescribeHarvestJobs", Effect: "Allow", Action: ["mediapackage:DescribeHarvestJob"], Resource: `arn:aws:mediapackage:${p.region}:${p.accountId}:harvest_jobs/*` },
+    { Sid: "CreateHarvestJobs", Effect: "Allow", Action: ["mediapackage:CreateHarvestJob", "mediapackage:ListOriginEndpoints"], Resource: "*" },
+    { Sid: "FollowHarvestJobs", Effect: "Allow", Action: ["mediapackage:DescribeHarvestJob"], Resource: `arn:aws:mediapackage:${p.region}:${p.accountId}:harvest_jobs/*` },
     {
       Sid: "PassHarvestRole",
       Effect: "Allow",
@@ -70,7 +82,6 @@ export function reconcileTaskStatements(p: TaskPolicyInput): Statement[] {
       Condition: { StringEquals: { "iam:PassedToService": "mediapackage.amazonaws.com" } },
     },
     {
-      // PutMetricData has no resource type; the namespace condition is what scopes it.
       Sid: "PublishPassMetrics",
       Effect: "Allow",
       Action: ["cloudwatch:PutMetricData"],

@@ -49,8 +49,9 @@ test("the task runs reconcile against PostgreSQL as livestream_reconcile with IA
   const task = Object.values(res.aws_ecs_task_definition)[0] as { container_definitions: string; network_mode: string };
   const [container] = JSON.parse(task.container_definitions);
   expect(container.command.slice(0, 6)).toEqual(["sessions", "reconcile", "--schedule", "postgres://", "--pool", "dev"]);
-  expect(container.command).toEqual(expect.arrayContaining(["--lead", "10m", "--grace", "5m", "--json"]));
-  expect(container.command).toEqual(expect.arrayContaining(["--timeout", "50s"])); // ops refuses durations without a unit
+  const flag = (name: string) => container.command[container.command.indexOf(name) + 1];
+  expect([flag("--lead"), flag("--grace"), flag("--deadline"), flag("--transition-timeout"), flag("--startover-window")]).toEqual(["10m", "5m", "50s", "5m", "24h"]);
+  expect(container.command).toContain("--json");
   expect(container.secrets).toBeUndefined();
   expect(JSON.stringify(res)).not.toContain(props.database.secretArn);
   const env = Object.fromEntries(container.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
@@ -78,29 +79,57 @@ test("least privilege: scheduler may only run this task family on this cluster a
   expect(statements[1]!.Resource).toHaveLength(2);
 });
 
-test("least privilege: the task role grants exactly what a pass calls, scoped to ARNs and conditions", () => {
+test("least privilege: the task role grants exactly what a pass calls, each action on the resource type the SAR gives it", () => {
   const statements = policy(synth(), "reconcile-channels");
-  const actions = statements.flatMap((s) => s.Action).sort();
-  expect(actions).toEqual([
+  const grant = (action: string) => statements.filter((s) => s.Action.includes(action)).map((s) => ({ resource: s.Resource, condition: s.Condition }));
+  const pool = { StringEquals: { "aws:ResourceTag/livestream:pool": "dev" } };
+  // Actions without a resource type in the Service Authorization Reference: "*" or they are denied.
+  for (const action of ["medialive:ListChannels", "mediapackage:CreateHarvestJob", "mediapackage:ListOriginEndpoints"]) {
+    expect(grant(action)).toEqual([{ resource: "*", condition: undefined }]);
+  }
+  // `channel` and `input` take aws:ResourceTag: this pool's only.
+  for (const action of ["medialive:DescribeChannel", "medialive:StartChannel", "medialive:StopChannel"]) {
+    expect(grant(action)).toEqual([{ resource: "arn:aws:medialive:ap-southeast-1:123456789012:channel:*", condition: pool }]);
+  }
+  for (const action of ["medialive:DescribeInput", "medialive:UpdateInput"]) {
+    expect(grant(action)).toEqual([{ resource: "arn:aws:medialive:ap-southeast-1:123456789012:input:*", condition: pool }]);
+  }
+  expect(grant("mediapackage:DescribeHarvestJob")).toEqual([{ resource: "arn:aws:mediapackage:ap-southeast-1:123456789012:harvest_jobs/*", condition: undefined }]);
+  expect(grant("cloudwatch:PutMetricData")).toEqual([{ resource: "*", condition: { StringEquals: { "cloudwatch:namespace": "Livestream/Ops" } } }]);
+  expect(grant("iam:PassRole")).toEqual([{ resource: props.harvestRoleArn, condition: { StringEquals: { "iam:PassedToService": "mediapackage.amazonaws.com" } } }]);
+  // Nothing else: no ListHarvestJobs (jobs are followed by their stored ids), no wildcards.
+  expect(statements.flatMap((s) => s.Action).sort()).toEqual([
     "cloudwatch:PutMetricData",
     "iam:PassRole",
     "medialive:DescribeChannel",
+    "medialive:DescribeInput",
     "medialive:ListChannels",
     "medialive:StartChannel",
     "medialive:StopChannel",
+    "medialive:UpdateInput",
     "mediapackage:CreateHarvestJob",
     "mediapackage:DescribeHarvestJob",
-    "mediapackage:ListHarvestJobs",
     "mediapackage:ListOriginEndpoints",
   ]);
   for (const s of statements) expect(s.Action.some((a) => a.endsWith(":*") || a === "*")).toBe(false);
-  const startStop = statements.find((s) => s.Sid === "StartStopPoolChannels")!;
-  expect(startStop.Resource).toBe("arn:aws:medialive:ap-southeast-1:123456789012:channel:*");
-  expect(startStop.Condition).toEqual({ StringEquals: { "aws:ResourceTag/livestream:pool": "dev" } });
-  const metrics = statements.find((s) => s.Sid === "PublishPassMetrics")!;
-  expect(metrics.Condition).toEqual({ StringEquals: { "cloudwatch:namespace": "Livestream/Ops" } });
-  const pass = statements.find((s) => s.Sid === "PassHarvestRole")!;
-  expect([pass.Resource, pass.Condition]).toEqual([props.harvestRoleArn, { StringEquals: { "iam:PassedToService": "mediapackage.amazonaws.com" } }]);
+});
+
+test("the failover alarm fires when the healthy pool is smaller than the next hour needs", () => {
+  const alarms = Object.values(synth().aws_cloudwatch_metric_alarm) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const shortfall = alarms.find((a) => a.alarm_name === "livestream-dev-ops-reconcile-channel-shortfall");
+  expect(shortfall).toEqual(
+    expect.objectContaining({
+      namespace: "Livestream/Ops",
+      metric_name: "ChannelShortfallNextHour",
+      dimensions: { Pool: "dev" },
+      statistic: "Maximum",
+      comparison_operator: "GreaterThanThreshold",
+      threshold: 0,
+      period: 60,
+      treat_missing_data: "notBreaching",
+    }),
+  );
+  expect(shortfall.alarm_actions).toEqual([props.alarmTopicArn]);
 });
 
 test("an alarm fires when the loop stops reporting (missing data breaches)", () => {
@@ -120,7 +149,10 @@ test("the task security group allows nothing inbound and PostgreSQL only inside 
 
 test("invalid props throw naming the prop", () => {
   expect(() => synth({ privateSubnetIds: [] })).toThrow(/privateSubnetIds/);
-  expect(() => synth({ waitSeconds: 5 })).toThrow(/waitSeconds/);
+  expect(() => synth({ passDeadline: "58s" })).toThrow(/passDeadline '58s' must be at least 5s and leave 5s of the scheduleExpression 'rate\(1 minute\)' period/);
+  expect(() => synth({ passDeadline: "58s", scheduleExpression: "rate(2 minutes)" })).not.toThrow();
+  // Every problem at once.
+  expect(() => synth({ transitionTimeout: "five", startoverWindowHours: 0, privateSubnetIds: [] })).toThrow(/transitionTimeout 'five'.*startoverWindowHours must be 1-336.*privateSubnetIds/);
 });
 
 test("paused: the schedule is disabled and its alarms keep evaluating without paging", () => {
@@ -130,5 +162,5 @@ test("paused: the schedule is disabled and its alarms keep evaluating without pa
 
   const paused = synth({ paused: true });
   expect(Object.values(paused.aws_scheduler_schedule as Record<string, { state: string }>)[0].state).toBe("DISABLED");
-  expect(Object.values(paused.aws_cloudwatch_metric_alarm as Record<string, { actions_enabled: boolean }>).map((a) => a.actions_enabled)).toEqual([false, false]);
+  expect(Object.values(paused.aws_cloudwatch_metric_alarm as Record<string, { actions_enabled: boolean }>).map((a) => a.actions_enabled)).toEqual([false, false, false]);
 });

@@ -2,11 +2,11 @@
  * Starts the three fake services on one fake clock and points the real SDK at them through the
  * standard `AWS_ENDPOINT_URL_<SERVICE>` variables with dummy credentials.
  */
-import { createAwsClients, type AwsClients } from "../../cli/aws/clients";
+import { createAwsClients, type AwsClientOptions, type AwsClients } from "../../cli/aws/clients";
 import { CloudWatchFake } from "./cloudwatch-server";
 import { FakeClock, FaultPlan, seededRandom } from "./http";
 import { MediaLiveFake, type MediaLiveFakeOptions } from "./medialive-server";
-import { MediaPackageFake } from "./mediapackage-server";
+import { MediaPackageFake, type MediaPackageFakeOptions } from "./mediapackage-server";
 
 export interface FakeAws {
   readonly clock: FakeClock;
@@ -14,7 +14,7 @@ export interface FakeAws {
   readonly mediapackage: MediaPackageFake;
   readonly cloudwatch: CloudWatchFake;
   /** Real SDK clients aimed at the fakes (fast back-off so injected 429s cost no real time). */
-  clients(maxAttempts?: number): Promise<AwsClients>;
+  clients(maxAttempts?: number, extra?: Omit<AwsClientOptions, "maxAttempts" | "retryBaseDelayMs">): Promise<AwsClients>;
   /** Environment for a child `ops` process or an in-process main(). */
   readonly env: Record<string, string>;
   close(): Promise<void>;
@@ -22,11 +22,13 @@ export interface FakeAws {
 
 const ENV_KEYS = ["AWS_ENDPOINT_URL_MEDIALIVE", "AWS_ENDPOINT_URL_MEDIAPACKAGE", "AWS_ENDPOINT_URL_CLOUDWATCH", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"];
 
-export async function startFakeAws(options: Partial<Omit<MediaLiveFakeOptions, "now">> & { seed?: number; clock?: FakeClock } = {}): Promise<FakeAws> {
+export async function startFakeAws(
+  options: Partial<Omit<MediaLiveFakeOptions, "now">> & { seed?: number; clock?: FakeClock; mediapackage?: Partial<Omit<MediaPackageFakeOptions, "now">> } = {},
+): Promise<FakeAws> {
   const clock = options.clock ?? new FakeClock();
   const random = seededRandom(options.seed ?? 7);
   const medialive = new MediaLiveFake({ ...options, now: clock.now, faults: new FaultPlan(random) });
-  const mediapackage = new MediaPackageFake({ now: clock.now, faults: new FaultPlan(random) });
+  const mediapackage = new MediaPackageFake({ ...options.mediapackage, now: clock.now, faults: new FaultPlan(random) });
   const cloudwatch = new CloudWatchFake({ now: clock.now, faults: new FaultPlan(random) });
   await Promise.all([medialive.start(), mediapackage.start(), cloudwatch.start()]);
   const env: Record<string, string> = {
@@ -46,8 +48,8 @@ export async function startFakeAws(options: Partial<Omit<MediaLiveFakeOptions, "
     mediapackage,
     cloudwatch,
     env,
-    async clients(maxAttempts = 3) {
-      const c = await createAwsClients({ maxAttempts, retryBaseDelayMs: 1 });
+    async clients(maxAttempts = 3, extra = {}) {
+      const c = await createAwsClients({ ...extra, maxAttempts, retryBaseDelayMs: 1 });
       made.push(c);
       return c;
     },

@@ -153,10 +153,15 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
  */
 export abstract class FakeHttpServer {
   url = "";
+  /** Real time each request waits before it is handled (network and service latency in benchmarks). @default 0 */
+  latencyMs = 0;
   private closeServer?: () => Promise<void>;
 
   async start(): Promise<string> {
-    const { url, close } = await listen((req, res) => this.handle(req, res));
+    const { url, close } = await listen(async (req, res) => {
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      return this.handle(req, res);
+    });
     this.url = url;
     this.closeServer = close;
     return url;

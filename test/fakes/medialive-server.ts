@@ -1,11 +1,16 @@
 /**
  * A MediaLive stand-in speaking the REST-JSON protocol of the real service (the SDK's
- * @aws-sdk/client-medialive talks to it unchanged): ListChannels (with tags), DescribeChannel,
- * StartChannel, StopChannel, ListInputs (with tags). Field names follow the service model (camelCase on the wire).
+ * @aws-sdk/client-medialive talks to it unchanged): ListChannels (with tags and input attachments),
+ * DescribeChannel, StartChannel, StopChannel, ListInputs (with tags), DescribeInput and UpdateInput.
+ * Field names follow the service model (camelCase on the wire).
  *
  * Channels move through timed transitions on an injectable clock: IDLE -> STARTING -> RUNNING and
  * RUNNING -> STOPPING -> IDLE. Start/stop from any other state answers 409 ConflictException, as
- * MediaLive does. Faults (409/429/5xx) are injected per operation; every call is logged.
+ * MediaLive does. Every channel has its own RTMP push input (one destination per pipeline); an
+ * input can be updated only while every channel it is attached to is IDLE (MediaLive user guide,
+ * "Editing an input"), otherwise 409. Faults (409/429/5xx) are injected per operation, requests can
+ * be made to hang (accepted, never answered), starts can be made to fail (STARTING -> IDLE); every
+ * call is logged.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerRouteOrFault, FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
@@ -18,6 +23,8 @@ export interface FakeChannelSpec {
   readonly tags?: Record<string, string>;
   /** MediaPackage channel id in the channel's MediaPackage destination. */
   readonly mediaPackageChannelId?: string;
+  /** Id of the channel's RTMP push input. @default `<id>-in` */
+  readonly inputId?: string;
 }
 
 interface FakeChannel {
@@ -27,21 +34,32 @@ interface FakeChannel {
   channelClass: string;
   tags: Record<string, string>;
   mediaPackageChannelId?: string;
+  inputId: string;
   /** Pending automatic transition. */
   next?: { state: string; at: number };
   /** Stays in this state until released (e.g. a start that never completes). */
   stuck?: string;
+  /** Starts still to fail: STARTING goes back to IDLE instead of RUNNING. */
+  failingStarts: number;
   runningSince?: number;
 }
 
-/** One period a channel spent RUNNING (billing: per minute from RUNNING until the stop call). */
-export interface RunRecord {
-  readonly channelId: string;
-  readonly start: number;
-  end?: number;
+export interface FakeInput {
+  readonly id: string;
+  readonly name: string;
+  /** RTMP_PUSH, RTP_PUSH, URL_PULL, MEDIACONNECT, ... */
+  readonly type: string;
+  /** A push input delivered into a VPC (counted under MediaLive's VPC inputs quota). */
+  readonly vpc?: boolean;
+  readonly inputClass: "STANDARD" | "SINGLE_PIPELINE";
+  readonly attachedChannels: string[];
+  /** One per pipeline, e.g. `live/<key>`. */
+  streamNames: string[];
+  readonly ips: string[];
+  readonly tags: Record<string, string>;
 }
 
-/** An input as ListInputs describes it. */
+/** An input of another workload, detached, as ListInputs describes it. */
 export interface FakeInputSpec {
   readonly id: string;
   /** RTMP_PUSH, RTP_PUSH, URL_PULL, MEDIACONNECT, ... */
@@ -49,6 +67,21 @@ export interface FakeInputSpec {
   readonly tags?: Record<string, string>;
   /** A push input delivered into a VPC (counted under MediaLive's VPC inputs quota). */
   readonly vpc?: boolean;
+}
+
+/** One accepted UpdateInput: which stream names it set and the attached channel's state then. */
+export interface InputUpdate {
+  readonly inputId: string;
+  readonly streamNames: string[];
+  readonly at: number;
+  readonly channelStates: string[];
+}
+
+/** One period a channel spent RUNNING (billing: per minute from RUNNING until the stop call). */
+export interface RunRecord {
+  readonly channelId: string;
+  readonly start: number;
+  end?: number;
 }
 
 export interface MediaLiveFakeOptions {
@@ -62,18 +95,24 @@ export interface MediaLiveFakeOptions {
   readonly faults?: FaultPlan;
 }
 
+/** MediaLive's stream names: `application/instance`. */
+const STREAM_NAME = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_.-]+$/;
+
 export class MediaLiveFake extends FakeHttpServer {
   readonly calls: LoggedCall[] = [];
   readonly runs: RunRecord[] = [];
+  readonly inputUpdates: InputUpdate[] = [];
   readonly faults: FaultPlan;
   private readonly channels = new Map<string, FakeChannel>();
-  private readonly inputs: FakeInputSpec[] = [];
+  private readonly inputs = new Map<string, FakeInput>();
+  private readonly hangs: { operation: string; target?: string; times: number }[] = [];
 
   constructor(private readonly options: MediaLiveFakeOptions) {
     super();
     this.faults = options.faults ?? new FaultPlan();
   }
 
+  /** Adds a channel and its attached RTMP push input (placeholder stream names until updated). */
   addChannel(spec: FakeChannelSpec): void {
     const ch: FakeChannel = {
       id: spec.id,
@@ -82,16 +121,41 @@ export class MediaLiveFake extends FakeHttpServer {
       channelClass: spec.channelClass ?? "SINGLE_PIPELINE",
       tags: spec.tags ?? {},
       mediaPackageChannelId: spec.mediaPackageChannelId,
+      inputId: spec.inputId ?? `${spec.id}-in`,
+      failingStarts: 0,
     };
     if (ch.state === "RUNNING") {
       ch.runningSince = this.options.now();
       this.runs.push({ channelId: ch.id, start: ch.runningSince });
     }
     this.channels.set(spec.id, ch);
+    const pipelines = ch.channelClass === "STANDARD" ? 2 : 1;
+    const n = this.inputs.size;
+    this.inputs.set(ch.inputId, {
+      id: ch.inputId,
+      name: `${ch.name}-rtmp`,
+      type: "RTMP_PUSH",
+      inputClass: ch.channelClass === "STANDARD" ? "STANDARD" : "SINGLE_PIPELINE",
+      attachedChannels: [ch.id],
+      streamNames: ["live", "backup"].slice(0, pipelines).map((app) => `${app}/initial-${ch.id}`),
+      ips: Array.from({ length: pipelines }, (_, p) => `198.51.100.${(n * 2 + p) % 250}`),
+      tags: ch.tags,
+    });
   }
 
+  /** Adds a detached input (another workload's, or one left over). */
   addInput(spec: FakeInputSpec): void {
-    this.inputs.push(spec);
+    this.inputs.set(spec.id, {
+      id: spec.id,
+      name: `input-${spec.id}`,
+      type: spec.type,
+      vpc: spec.vpc,
+      inputClass: "SINGLE_PIPELINE",
+      attachedChannels: [],
+      streamNames: spec.type.endsWith("_PUSH") ? [`live/initial-${spec.id}`] : [],
+      ips: spec.vpc ? ["10.0.0.10"] : ["198.51.100.200"],
+      tags: spec.tags ?? {},
+    });
   }
 
   /** Current state, applying any transition that is due. */
@@ -100,6 +164,13 @@ export class MediaLiveFake extends FakeHttpServer {
     if (!ch) throw new Error(`no fake channel ${id}`);
     this.settle(ch);
     return ch.state;
+  }
+
+  /** The RTMP input attached to a channel. */
+  inputOf(channelId: string): FakeInput {
+    const ch = this.channels.get(channelId);
+    if (!ch) throw new Error(`no fake channel ${channelId}`);
+    return this.inputs.get(ch.inputId)!;
   }
 
   /**
@@ -124,9 +195,19 @@ export class MediaLiveFake extends FakeHttpServer {
     this.channels.get(id)!.stuck = undefined;
   }
 
+  /** The next `times` starts of the channel are accepted but fall back to IDLE instead of RUNNING. */
+  failStarts(id: string, times = 1): void {
+    this.channels.get(id)!.failingStarts += times;
+  }
+
+  /** The next `times` calls of `operation` (on `target`, if given) are accepted and never answered. */
+  hang(operation: string, target?: string, times = 1): void {
+    this.hangs.push({ operation, target, times });
+  }
+
   /** Mutating calls AWS accepted (2xx), optionally of one operation. */
   accepted(operation?: string): LoggedCall[] {
-    return this.calls.filter((c) => c.status < 300 && (operation ? c.operation === operation : c.operation === "StartChannel" || c.operation === "StopChannel"));
+    return this.calls.filter((c) => c.status >= 200 && c.status < 300 && (operation ? c.operation === operation : c.operation === "StartChannel" || c.operation === "StopChannel"));
   }
 
   private enter(ch: FakeChannel, state: string, at: number): void {
@@ -153,15 +234,15 @@ export class MediaLiveFake extends FakeHttpServer {
     }
   }
 
-  private arn(id: string): string {
-    return `arn:aws:medialive:${this.options.region ?? "ap-southeast-1"}:${this.options.accountId ?? "123456789012"}:channel:${id}`;
+  private arn(kind: "channel" | "input", id: string): string {
+    return `arn:aws:medialive:${this.options.region ?? "ap-southeast-1"}:${this.options.accountId ?? "123456789012"}:${kind}:${id}`;
   }
 
   private summary(ch: FakeChannel) {
     this.settle(ch);
     const pipelines = ch.channelClass === "STANDARD" ? 2 : 1;
     return {
-      arn: this.arn(ch.id),
+      arn: this.arn("channel", ch.id),
       id: ch.id,
       name: ch.name,
       state: ch.state,
@@ -169,13 +250,43 @@ export class MediaLiveFake extends FakeHttpServer {
       pipelinesRunningCount: ch.state === "RUNNING" || ch.state === "RECOVERING" ? pipelines : 0,
       tags: ch.tags,
       destinations: [{ id: "mediapackage", mediaPackageSettings: ch.mediaPackageChannelId ? [{ channelId: ch.mediaPackageChannelId }] : [], settings: [] }],
-      inputAttachments: [],
+      inputAttachments: [{ inputAttachmentName: `${ch.name}-rtmp`, inputId: ch.inputId }],
       egressEndpoints: [],
     };
   }
 
+  private inputWire(input: FakeInput) {
+    return {
+      arn: this.arn("input", input.id),
+      attachedChannels: input.attachedChannels,
+      destinations: input.streamNames.map((name, i) => ({
+        ip: input.ips[i],
+        port: "1935",
+        url: `rtmp://${input.ips[i]}:1935/${name}`,
+        ...(input.vpc ? { vpc: { availabilityZone: "ap-southeast-1a", networkInterfaceId: "eni-0fake" } } : {}),
+      })),
+      id: input.id,
+      inputClass: input.inputClass,
+      inputSourceType: "STATIC",
+      name: input.name,
+      securityGroups: ["1234567"],
+      sources: [],
+      state: input.attachedChannels.length ? "ATTACHED" : "DETACHED",
+      tags: input.tags,
+      type: input.type,
+    };
+  }
+
+  private takeHang(operation: string, target?: string): boolean {
+    const i = this.hangs.findIndex((h) => h.operation === operation && (!h.target || h.target === target));
+    if (i < 0) return false;
+    const h = this.hangs[i]!;
+    if (--h.times <= 0) this.hangs.splice(i, 1);
+    return true;
+  }
+
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    await readBody(req);
+    const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://x");
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
     const method = req.method ?? "GET";
@@ -189,8 +300,16 @@ export class MediaLiveFake extends FakeHttpServer {
       else if (method === "POST" && parts[3] === "stop") operation = "StopChannel";
     } else if (parts[0] === "prod" && parts[1] === "inputs" && parts.length === 2 && method === "GET") {
       operation = "ListInputs";
+    } else if (parts[0] === "prod" && parts[1] === "inputs" && parts.length === 3) {
+      target = parts[2];
+      if (method === "GET") operation = "DescribeInput";
+      else if (method === "PUT") operation = "UpdateInput";
     }
     const log = (status: number) => this.calls.push({ operation, target, status, at: this.options.now() });
+    if (this.takeHang(operation, target)) {
+      log(0); // accepted, never answered: the client's own timeout has to end the call
+      return;
+    }
     const faultMessage = (status: number) =>
       status === 429 ? "Too many requests" : status === 409 ? "The channel is in a state that does not allow this operation (injected)" : "Internal failure (injected)";
     if (answerRouteOrFault(res, { operation, target, method, path: url.pathname }, this.faults, log, faultMessage)) return;
@@ -204,20 +323,13 @@ export class MediaLiveFake extends FakeHttpServer {
       return sendJson(res, 200, { channels: page.map((c) => this.summary(c)), ...(from + max < all.length ? { nextToken: String(from + max) } : {}) });
     }
     if (operation === "ListInputs") {
+      const all = [...this.inputs.values()].sort((a, b) => a.id.localeCompare(b.id));
       const max = Number(url.searchParams.get("maxResults") ?? 1000);
       const from = Number(url.searchParams.get("nextToken") ?? 0);
-      const page = this.inputs.slice(from, from + max).map((i) => ({
-        id: i.id,
-        arn: `arn:aws:medialive:${this.options.region ?? "ap-southeast-1"}:${this.options.accountId ?? "493827161503"}:input:${i.id}`,
-        name: `input-${i.id}`,
-        type: i.type,
-        state: "DETACHED",
-        tags: i.tags ?? {},
-        destinations: i.vpc ? [{ ip: "10.0.0.10", port: "1935", url: "rtmp://10.0.0.10:1935/live/key", vpc: { availabilityZone: "ap-southeast-1a", networkInterfaceId: "eni-0fake" } }] : [],
-      }));
       log(200);
-      return sendJson(res, 200, { inputs: page, ...(from + max < this.inputs.length ? { nextToken: String(from + max) } : {}) });
+      return sendJson(res, 200, { inputs: all.slice(from, from + max).map((i) => this.inputWire(i)), ...(from + max < all.length ? { nextToken: String(from + max) } : {}) });
     }
+    if (operation === "DescribeInput" || operation === "UpdateInput") return this.handleInput(operation, target!, body, res, log);
     const ch = target ? this.channels.get(target) : undefined;
     if (!ch) {
       log(404);
@@ -235,7 +347,9 @@ export class MediaLiveFake extends FakeHttpServer {
         return sendRestJsonError(res, 409, `Channel ${ch.id} is ${ch.state}; it can only be started from IDLE`);
       }
       this.enter(ch, "STARTING", now);
-      ch.next = { state: "RUNNING", at: now + (this.options.startMs ?? 90_000) };
+      const fails = ch.failingStarts > 0;
+      if (fails) ch.failingStarts--;
+      ch.next = { state: fails ? "IDLE" : "RUNNING", at: now + (this.options.startMs ?? 90_000) };
     } else {
       if (ch.state !== "RUNNING" && ch.state !== "RECOVERING") {
         log(409);
@@ -246,5 +360,47 @@ export class MediaLiveFake extends FakeHttpServer {
     }
     log(200);
     return sendJson(res, 200, this.summary(ch));
+  }
+
+  private handleInput(operation: string, id: string, body: string, res: ServerResponse, log: (status: number) => void): void {
+    const input = this.inputs.get(id);
+    if (!input) {
+      log(404);
+      return sendRestJsonError(res, 404, `Input ${id} not found`);
+    }
+    if (operation === "DescribeInput") {
+      log(200);
+      return sendJson(res, 200, this.inputWire(input));
+    }
+    let request: { destinations?: { streamName?: string }[] };
+    try {
+      request = JSON.parse(body || "{}");
+    } catch {
+      log(400);
+      return sendRestJsonError(res, 400, "Request body is not valid JSON");
+    }
+    const attached = input.attachedChannels.map((c) => this.channels.get(c)!);
+    attached.forEach((c) => this.settle(c));
+    const busy = attached.filter((c) => c.state !== "IDLE");
+    if (busy.length) {
+      log(409);
+      return sendRestJsonError(res, 409, `Input ${id} is attached to channel ${busy[0]!.id} in state ${busy[0]!.state}; an attached input can be updated only while the channel is idle`);
+    }
+    if (request.destinations) {
+      const names = request.destinations.map((d) => d.streamName ?? "");
+      if (names.length !== input.streamNames.length) {
+        log(400);
+        return sendRestJsonError(res, 400, `A ${input.inputClass} input takes ${input.streamNames.length} destination(s), got ${names.length}`);
+      }
+      const bad = names.find((n) => !STREAM_NAME.test(n));
+      if (bad !== undefined) {
+        log(400);
+        return sendRestJsonError(res, 400, "Destination stream names must be application/instance");
+      }
+      input.streamNames = names;
+      this.inputUpdates.push({ inputId: id, streamNames: names, at: this.options.now(), channelStates: attached.map((c) => c.state) });
+    }
+    log(200);
+    return sendJson(res, 200, { input: this.inputWire(input) });
   }
 }

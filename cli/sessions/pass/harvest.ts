@@ -1,0 +1,137 @@
+/**
+ * harvest: one recording per ended session, cut from the channel the session actually ran on (its
+ * stored channel, which never changes once on air). Jobs are followed by their stored id
+ * (DescribeHarvestJob) until they succeed; a FAILED job is reported and retried under a new id while
+ * the endpoint's startover window still holds the session; after that, or after MAX attempts, the
+ * session is recording_failed with the reason. The recording indexer marks it `recorded` once the
+ * manifest lands.
+ */
+import { ORIGIN_ENDPOINT_TAG } from "../../../contracts";
+import { describeChannel } from "../../channels/pool";
+import { mapConcurrent } from "../deadline";
+import { formatDuration } from "../duration";
+import { createHarvestJob, describeHarvestJob, harvestJobId, HarvestRejected, MAX_HARVEST_ATTEMPTS, originEndpointOf, type HarvestTarget } from "../harvest";
+import type { StoredSession } from "../store";
+import { addError, passTime, queueSession, sessionReport, type HarvestReport, type PassContext, type PassStep } from "./context";
+import { reserveMs } from "./wait";
+
+export const harvestStep: PassStep = {
+  name: "harvest",
+  async run(ctx: PassContext): Promise<void> {
+    const now = passTime(ctx);
+    const { settings } = ctx;
+    ctx.pending.expireBefore = now - settings.startoverWindowMs;
+    const ended = ctx.sessions.filter((s) => s.status === "ended" && now >= s.endsAt + settings.graceMs && s.harvestStatus !== "SUCCEEDED");
+    for (const s of ended.filter((x) => !x.channelId)) {
+      queueSession(ctx, s.id, { status: "recording_failed", lastError: "it never had a channel, so there is nothing to harvest" });
+      sessionReport(ctx, s.id).changes.push("recording_failed (never had a channel)");
+    }
+    const ready = ended.filter((s) => s.channelId);
+    if (!ready.length) return;
+    if (!settings.harvest) {
+      ctx.report.notes.push(`${ready.length} ended session(s) not harvested: no recording bucket and harvest role given (--recording-bucket, --harvest-role-arn)`);
+      return;
+    }
+    const target = settings.harvest;
+    const endpoints = new Map<string, Promise<string | undefined>>();
+    const endpointOf = (channelId: string) => {
+      let p = endpoints.get(channelId);
+      if (!p) endpoints.set(channelId, (p = findEndpoint(ctx, channelId)));
+      return p;
+    };
+    await mapConcurrent(ready, settings.concurrency, async (s) => {
+      try {
+        await harvestSession(ctx, s, target, endpointOf);
+      } catch (err) {
+        addError(ctx, { kind: "remote", sessionId: s.id, channelId: s.channelId, message: `harvest of session ${s.id}: ${(err as Error).message}` });
+      }
+    });
+  },
+};
+
+async function findEndpoint(ctx: PassContext, channelId: string): Promise<string | undefined> {
+  const tagged = ctx.channels.find((c) => c.id === channelId)?.channel.tags[ORIGIN_ENDPOINT_TAG];
+  if (tagged) return tagged;
+  const details = await describeChannel(ctx.aws.medialive, channelId, ctx.deadline.signal);
+  const mpChannel = details.mediaPackageChannelIds[0];
+  if (!mpChannel) throw new Error(`channel ${channelId} has no MediaPackage destination`);
+  return originEndpointOf(ctx.aws.mediapackage, mpChannel, ctx.deadline.signal);
+}
+
+async function harvestSession(ctx: PassContext, s: StoredSession, target: HarvestTarget, endpointOf: (channelId: string) => Promise<string | undefined>): Promise<void> {
+  const { settings, deadline } = ctx;
+  const now = passTime(ctx);
+  const channelId = s.channelId!;
+  const report = (jobId: string, attempt: number, status: HarvestReport["status"], error?: string) => {
+    const r: HarvestReport = { sessionId: s.id, channelId, jobId, attempt, status, ...(error ? { error } : {}) };
+    ctx.report.harvests.push(r);
+    return r;
+  };
+  const giveUp = (reason: string, jobId: string, attempt: number) => {
+    queueSession(ctx, s.id, { status: "recording_failed", lastError: reason });
+    sessionReport(ctx, s.id).changes.push("recording_failed");
+    report(jobId, attempt, "gave-up", reason);
+    addError(ctx, { kind: "harvest", sessionId: s.id, channelId, message: `session ${s.id}: recording_failed: ${reason}` });
+  };
+
+  // The latest attempt: follow it while it runs.
+  let attempt = s.harvestAttempts;
+  if (s.harvestJobId && s.harvestStatus !== "FAILED") {
+    const status = await describeHarvestJob(ctx.aws.mediapackage, s.harvestJobId, deadline.signal);
+    if (status === "IN_PROGRESS" || status === "SUCCEEDED") {
+      if (status !== s.harvestStatus) queueSession(ctx, s.id, { harvestStatus: status, ...(status === "SUCCEEDED" ? { lastError: null } : {}) });
+      report(s.harvestJobId, attempt, status === "SUCCEEDED" ? "succeeded" : "in-progress");
+      return;
+    }
+    if (status === "FAILED") {
+      queueSession(ctx, s.id, { harvestStatus: "FAILED", lastError: `harvest job ${s.harvestJobId} FAILED` });
+      report(s.harvestJobId, attempt, "failed");
+      addError(ctx, { kind: "harvest", sessionId: s.id, channelId, message: `session ${s.id}: harvest job ${s.harvestJobId} FAILED; retrying under a new id` });
+    } else {
+      attempt = Math.max(0, attempt - 1); // MediaPackage does not know the id: create it again
+    }
+  }
+
+  // A new attempt (or the first), skipping ids that already exist and failed.
+  let lastReason = s.lastError ?? "harvest jobs failed";
+  for (;;) {
+    attempt++;
+    const jobId = harvestJobId(s.id, attempt);
+    if (attempt > MAX_HARVEST_ATTEMPTS) return giveUp(`${MAX_HARVEST_ATTEMPTS} harvest attempts failed (last: ${lastReason})`, jobId, attempt - 1);
+    if (s.startsAt < now - settings.startoverWindowMs) return giveUp(`the ${formatDuration(settings.startoverWindowMs)} startover window passed (last: ${lastReason})`, jobId, attempt - 1);
+    if (deadline.remaining() < reserveMs(settings.deadlineMs) / 2) {
+      ctx.report.notes.push(`session ${s.id}: harvest left to the next pass (the pass is near its deadline)`);
+      return;
+    }
+    const endpoint = await endpointOf(channelId);
+    if (!endpoint) throw new Error(`the MediaPackage channel of ${channelId} has no origin endpoint to harvest from`);
+    if (settings.dryRun) {
+      report(jobId, attempt, "would-create");
+      return;
+    }
+    let outcome: "created" | "exists";
+    try {
+      outcome = await deadline.race(
+        `MediaPackage CreateHarvestJob ${jobId}`,
+        createHarvestJob(ctx.aws.mediapackage, { jobId, sessionId: s.id, originEndpointId: endpoint, startsAt: s.startsAt, endsAt: s.endsAt, target }, deadline.signal),
+      );
+    } catch (err) {
+      if (!(err instanceof HarvestRejected)) throw err;
+      // Refused outright: the attempt is spent, so a refusal that repeats ends in recording_failed.
+      queueSession(ctx, s.id, { harvestAttempts: attempt, lastError: err.message });
+      report(jobId, attempt, "error", err.message);
+      addError(ctx, { kind: "harvest", sessionId: s.id, channelId, message: `session ${s.id}: ${err.message}` });
+      return;
+    }
+    const status = outcome === "created" ? "IN_PROGRESS" : await describeHarvestJob(ctx.aws.mediapackage, jobId, deadline.signal);
+    if (outcome === "created") ctx.report.mutatingCalls++;
+    queueSession(ctx, s.id, { harvestJobId: jobId, harvestAttempts: attempt, harvestRequestedAt: passTime(ctx), harvestStatus: status ?? "IN_PROGRESS" });
+    if (status === "FAILED") {
+      lastReason = `harvest job ${jobId} FAILED`;
+      continue;
+    }
+    report(jobId, attempt, outcome === "created" ? "created" : status === "SUCCEEDED" ? "succeeded" : "in-progress");
+    sessionReport(ctx, s.id).changes.push(outcome === "created" ? `harvest job ${jobId} created` : `harvest job ${jobId} found`);
+    return;
+  }
+}

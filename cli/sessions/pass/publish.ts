@@ -1,0 +1,73 @@
+/**
+ * publish: the pass's metrics, one PutMetricData per pass, under the pool dimension. Besides the
+ * loop's own health (ChannelsRunning, Actions, Errors) it publishes what the failover alarm needs:
+ * healthy channels, the channels the next hour needs (most sessions on air at once), and the
+ * shortfall between them.
+ */
+import { PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { OPS_METRICS, POOL_DIMENSION, type OpsMetricName } from "../../../contracts";
+import { awsErrorInfo } from "../../aws/clients";
+import { peakOverlap } from "../planner";
+import { needsPool } from "../sticky-planner";
+import { addError, passTime, type PassContext, type PassStep } from "./context";
+import { isCarrying } from "./observe";
+
+const HOUR_MS = 3_600_000;
+
+/** Most sessions on air at once within [now, now + 1 h): the channels that hour needs. */
+export function channelsNeededNextHour(ctx: PassContext, now: number): number {
+  const clipped = ctx.sessions
+    .filter((s) => needsPool(s, now, 0) && s.startsAt < now + HOUR_MS)
+    .map((s) => ({ ...s, startsAt: Math.max(s.startsAt, now), endsAt: Math.min(s.endsAt, now + HOUR_MS) }));
+  return peakOverlap(clipped);
+}
+
+export const publishStep: PassStep = {
+  name: "publish",
+  always: true,
+  async run(ctx: PassContext): Promise<void> {
+    if (ctx.report.skipped) return;
+    const now = passTime(ctx);
+    const loaded = ctx.report.stoppedAt !== "lock" && ctx.report.stoppedAt !== "load";
+    const metrics: Partial<Record<OpsMetricName, number>> = {
+      [OPS_METRICS.actions]: ctx.report.mutatingCalls,
+      [OPS_METRICS.errors]: ctx.report.errors.length,
+    };
+    // Only what the pass actually knows: after a failed load there is no pool state to report.
+    if (loaded) {
+      const healthy = ctx.channels.filter((c) => c.usable).length;
+      const needed = channelsNeededNextHour(ctx, now);
+      Object.assign(metrics, {
+        [OPS_METRICS.channelsRunning]: ctx.channels.filter((c) => isCarrying(c.state)).length,
+        [OPS_METRICS.sessionsLive]: ctx.sessions.filter((s) => needsPool(s, now, 0) && s.startsAt <= now).length,
+        [OPS_METRICS.healthyChannels]: healthy,
+        [OPS_METRICS.channelsNeededNextHour]: needed,
+        [OPS_METRICS.channelShortfallNextHour]: Math.max(0, needed - healthy),
+      });
+    }
+    ctx.report.metrics = { ...metrics, published: false };
+    if (ctx.settings.dryRun) return;
+    try {
+      await ctx.deadline.race(
+        "CloudWatch PutMetricData",
+        ctx.aws.cloudwatch.send(
+          new PutMetricDataCommand({
+            Namespace: ctx.settings.metricsNamespace,
+            MetricData: Object.entries(metrics).map(([MetricName, Value]) => ({
+              MetricName,
+              Dimensions: [{ Name: POOL_DIMENSION, Value: ctx.settings.pool }],
+              Timestamp: new Date(now),
+              Value,
+              Unit: "Count",
+            })),
+          }),
+          { abortSignal: ctx.deadline.signal },
+        ),
+      );
+      ctx.report.metrics.published = true;
+    } catch (err) {
+      const info = awsErrorInfo(err);
+      addError(ctx, { kind: "remote", message: `CloudWatch PutMetricData failed: ${info.name}: ${info.message}` });
+    }
+  },
+};
