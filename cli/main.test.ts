@@ -49,7 +49,7 @@ test("durations take a unit on every flag: a bare number is refused with the uni
     [["channels", "stop", "1234567", "--poll-interval", "5"], /--poll-interval '5' has no unit/],
     [["sessions", "plan", "--schedule", "x.csv", "--pool-size", "2", "--lead", "10"], /--lead '10' has no unit/],
     [["sessions", "plan", "--schedule", "x.csv", "--pool-size", "2", "--max-session-length", "8"], /--max-session-length '8' has no unit/],
-    [["sessions", "reconcile", "--schedule", "x.csv", "--pool", "dev", "--timeout", "50"], /--timeout '50' has no unit/],
+    [["sessions", "reconcile", "--schedule", "x.csv", "--pool", "dev", "--deadline", "50"], /--deadline '50' has no unit/],
     [["sessions", "reconcile", "--schedule", "x.csv", "--pool", "dev", "--grace", "5"], /--grace '5' has no unit/],
     [["channels", "start", "1234567", "--timeout", "2h"], /--timeout must be at most 1h/],
   ];

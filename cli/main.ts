@@ -238,6 +238,7 @@ function addChannelAndSessionCommands(program: Command): void {
     .option("--poll-interval <duration>", "time between state reads while waiting, e.g. 10s (default: 10s)", durationFlag("--poll-interval", { maxMs: 300_000 }))
     .option("--recording-bucket <name>", "recorded-media bucket for harvest jobs (default: $LIVESTREAM_RECORDING_BUCKET)")
     .option("--harvest-role-arn <arn>", "role MediaPackage assumes to write it (default: $LIVESTREAM_HARVEST_ROLE_ARN)")
+    .option("--media-domain <host>", "CloudFront host of playback URLs: with --recording-bucket and postgres://, the pass also sweeps for recordings events missed (default: $LIVESTREAM_MEDIA_DOMAIN)")
     .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", OPS_METRICS_NAMESPACE)
     .option("--dry-run", "decide and report only: no key, start, stop, harvest, write or metric")
     .addHelpText(

@@ -14,7 +14,6 @@ import { main } from "../main";
 const ACCOUNT = "493827161503";
 const REGION = "ap-southeast-1";
 const FCM_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/fcm-v1-AbCdEf`;
-const STREAM_KEY_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/stream-key-Gh12Ij`;
 
 let aws: PreflightAws;
 let configDir: string;
@@ -53,7 +52,6 @@ function realProdConfig(): Record<string, any> { // eslint-disable-line @typescr
   const config = JSON.parse(text);
   config.dns.existingZoneId = "Z0123456789ABCDEFGHIJ";
   config.notifications.platforms = [{ name: "android", platform: "GCM", serviceAccountSecretArn: FCM_SECRET }];
-  config.media.streamKeySecretArn = STREAM_KEY_SECRET;
   return config;
 }
 
@@ -82,7 +80,7 @@ function readyAccount(): void {
     { natGatewayId: "nat-6", subnetId: "subnet-b", state: "available", tags: { "livestream:environment": "prod" } },
   ];
   aws.ec2.maxPageSize = 3;
-  aws.secrets.secrets = [{ arn: FCM_SECRET }, { arn: STREAM_KEY_SECRET }];
+  aws.secrets.secrets = [{ arn: FCM_SECRET }];
   aws.route53.zones = [{ id: "Z0123456789ABCDEFGHIJ", name: "mentoring.acme-mentoring.io" }];
 }
 
@@ -117,7 +115,8 @@ test("a ready account passes every check, with the numbers, and exits 0", async 
   const checks = byId(report);
   expect(Object.keys(checks)).toEqual(["account", "reserved-values", "medialive-channels", "medialive-inputs", "lambda-concurrency", "elastic-ips", "nat-gateways", "secrets", "hosted-zone"]);
   expect(checks["medialive-channels"]!.data).toEqual({ quota: 10, quotaSource: "applied", usedByOthers: 1, poolNeeds: 4 });
-  expect(checks["medialive-inputs"]!.data).toEqual({ quota: 5, quotaSource: "default", usedByOthers: 0, poolNeeds: 4 });
+  // The marketing channel's own RTMP input is another workload's; the pool's input 7000001 is not.
+  expect(checks["medialive-inputs"]!.data).toEqual({ quota: 5, quotaSource: "default", usedByOthers: 1, poolNeeds: 4 });
   expect(checks["lambda-concurrency"]!.data).toEqual({ concurrentExecutions: 1000, unreservedConcurrentExecutions: 1000, reservation: 5 });
   expect(checks["elastic-ips"]!.data).toEqual({ quota: 5, quotaSource: "default", allocatedByOthers: 1, environmentNeeds: 3 });
   expect(checks["nat-gateways"]!.data).toEqual({
@@ -128,7 +127,6 @@ test("a ready account passes every check, with the numbers, and exits 0", async 
   });
   expect(checks.secrets!.data.secrets.map((s: { field: string; state: string }) => [s.field, s.state])).toEqual([
     ["notifications.platforms.0.serviceAccountSecretArn", "found"],
-    ["media.streamKeySecretArn", "found"],
   ]);
   expect(checks["hosted-zone"]!.summary).toBe("hosted zone Z0123456789ABCDEFGHIJ is the public zone mentoring.acme-mentoring.io");
 
@@ -136,7 +134,7 @@ test("a ready account passes every check, with the numbers, and exits 0", async 
   expect(aws.ec2.calls.map((c) => c.operation).sort()).toEqual(["DescribeAddresses", "DescribeNatGateways", "DescribeNatGateways", "DescribeSubnets"]);
   const operations = [aws.sts, aws.quotas, aws.lambda, aws.ec2, aws.secrets, aws.route53, aws.medialive].flatMap((f) => f.calls.map((c) => c.operation));
   expect(operations.filter((op) => !/^(Get|Describe|List)/.test(op))).toEqual([]);
-  expect(aws.secrets.calls.map((c) => c.status)).toEqual([200, 200]); // the fake finds a secret only through its own region
+  expect(aws.secrets.calls.map((c) => c.status)).toEqual([200]); // the fake finds a secret only through its own region
 });
 
 test("the human report is one line per check and ends with the verdict", async () => {
@@ -162,8 +160,9 @@ test("the human report is one line per check and ends with the verdict", async (
 
 test("an account that is not ready fails each check with the numbers and the fix, and exits 5", async () => {
   const config = realProdConfig();
-  config.media.streamKeySecretArn = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:livestream/stream-key-Gh12Ij`;
-  config.notifications.platforms.push({ name: "ios", platform: "APNS", signingKeySecretArn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/apns-Zz99Yy`, signingKeyId: "ABC123DEFG", teamId: "DEF123GHIJ", bundleId: "com.example.mentoring" });
+  // One secret in another region, one missing, and (below) one scheduled for deletion.
+  config.notifications.platforms.push({ name: "ios", platform: "APNS", signingKeySecretArn: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:livestream/apns-Gh12Ij`, signingKeyId: "ABC123DEFG", teamId: "DEF123GHIJ", bundleId: "com.example.mentoring" });
+  config.notifications.platforms.push({ name: "android-beta", platform: "GCM", serviceAccountSecretArn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/fcm-beta-Zz99Yy` });
   writeConfig("prod", config);
   aws.sts.account = "888877776666";
   for (const id of ["9000001", "9000002", "9000003"]) aws.medialive.addChannel({ id, tags: { "livestream:pool": "staging" } });
@@ -176,7 +175,7 @@ test("an account that is not ready fails each check with the numbers and the fix
   aws.ec2.natGateways = ["1", "2", "3", "4", "5"].map((n) => ({ natGatewayId: `nat-${n}`, subnetId: "subnet-b", state: n === "5" ? ("pending" as const) : ("available" as const) }));
   aws.secrets.secrets = [
     { arn: FCM_SECRET, deletedAt: Date.parse("2026-04-20T00:00:00Z") },
-    { arn: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:livestream/stream-key-Gh12Ij` },
+    { arn: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:livestream/apns-Gh12Ij` },
   ];
   aws.route53.zones = [{ id: "Z0123456789ABCDEFGHIJ", name: "other-product.io" }];
 
@@ -198,15 +197,16 @@ test("an account that is not ready fails each check with the numbers and the fix
   expect(checks.account!.summary).toMatch(/credentials are for account 888877776666 .* deploys to 493827161503/);
   expect(checks["medialive-channels"]!.summary).toBe("quota 5 channels (default), 3 used by other workloads, the pool needs 4: 2 short");
   expect(checks["medialive-channels"]!.fix).toMatch(/--service-code medialive --quota-code L-D1AFAF75 --desired-value 7 --region ap-southeast-1/);
-  expect(checks["medialive-inputs"]!.summary).toBe("quota 5 push inputs (default), 2 used by other workloads, the pool needs 4: 1 short");
+  // The three staging channels' inputs, 7000001 and the RTP push input; not the VPC nor the pull input.
+  expect(checks["medialive-inputs"]!.summary).toBe("quota 5 push inputs (default), 5 used by other workloads, the pool needs 4: 4 short");
   expect(checks["elastic-ips"]!.summary).toMatch(/quota 5 Elastic IPs \(default\), 4 allocated by other workloads, 3 needed for 3 NAT gateway\(s\) \(per-az\): 2 short$/);
   expect(checks["elastic-ips"]!.fix).toMatch(/--quota-code L-0263D0A3 --desired-value 7/);
   expect(checks["nat-gateways"]!.summary).toMatch(/no room in ap-southeast-1b$/);
   expect(checks["nat-gateways"]!.fix).toMatch(/--service-code vpc --quota-code L-FE5A380F --desired-value 6/);
   expect(checks.secrets!.summary).toBe(
-    "3 of 3 referenced secret(s) unusable: notifications.platforms.1.signingKeySecretArn " +
-      `(arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/apns-Zz99Yy) does not exist; ` +
-      `notifications.platforms.0.serviceAccountSecretArn (${FCM_SECRET}) is scheduled for deletion; media.streamKeySecretArn lives in us-east-1, not ap-southeast-1`,
+    "3 of 3 referenced secret(s) unusable: notifications.platforms.2.serviceAccountSecretArn " +
+      `(arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestream/fcm-beta-Zz99Yy) does not exist; ` +
+      `notifications.platforms.0.serviceAccountSecretArn (${FCM_SECRET}) is scheduled for deletion; notifications.platforms.1.signingKeySecretArn lives in us-east-1, not ap-southeast-1`,
   );
   expect(checks["hosted-zone"]!.summary).toBe("hosted zone Z0123456789ABCDEFGHIJ is other-product.io, but dns.zoneName is mentoring.acme-mentoring.io");
   expect(stderr).toMatch(/error: environment 'prod' is not ready to apply: account, medialive-channels, medialive-inputs, elastic-ips, nat-gateways, secrets, hosted-zone failed/);

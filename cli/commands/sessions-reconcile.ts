@@ -11,7 +11,10 @@
  * were reported, the rest of the pass went on.
  */
 import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS_NAMESPACE } from "../../contracts";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { isHostName } from "../../lib/host-name";
 import { createAwsClients, type AwsClients } from "../aws/clients";
+import { createS3Client } from "../recordings/clients";
 import { realClock, type Clock } from "../channels/lifecycle";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
 import { createProgress } from "../progress";
@@ -55,6 +58,8 @@ export interface SessionsReconcileOptions extends AwsCommandOptions {
   readonly dryRun?: boolean;
   readonly recordingBucket?: string;
   readonly harvestRoleArn?: string;
+  /** CloudFront host of playback URLs, for the recording sweep. @default $LIVESTREAM_MEDIA_DOMAIN */
+  readonly mediaDomain?: string;
   /** @default OPS_METRICS_NAMESPACE */
   readonly metricsNamespace?: string;
 }
@@ -63,6 +68,8 @@ export interface SessionsReconcileOptions extends AwsCommandOptions {
 export interface ReconcileDependencies {
   readonly clock?: Clock;
   readonly aws?: AwsClients;
+  /** S3 for the recording sweep. @default a client made from the command's AWS options */
+  readonly s3?: S3Client;
 }
 
 const SECOND = 1000;
@@ -75,7 +82,13 @@ function bounded(value: string | undefined, fallback: string, flag: string, min:
 const formatBound = (ms: number) => (ms < 60_000 ? `${ms / 1000}s` : formatDuration(ms));
 
 /** Validates every flag before anything is called; returns the settings (minus the instant) and the call timeout. */
-export function reconcileSettings(opts: SessionsReconcileOptions): { settings: Omit<PassSettings, "now">; callTimeoutMs: number; now?: number } {
+export function reconcileSettings(opts: SessionsReconcileOptions): {
+  settings: Omit<PassSettings, "now" | "recordingSweep">;
+  callTimeoutMs: number;
+  now?: number;
+  /** The recording sweep's bucket and media domain, when both are known. */
+  sweep?: { bucket: string; mediaDomain: string };
+} {
   const pool = resolvePool(opts.pool);
   const leadMs = bounded(opts.lead, DEFAULT_LEAD, "--lead", 0, 24 * 3_600_000);
   const graceMs = bounded(opts.grace, DEFAULT_GRACE, "--grace", 0, 24 * 3_600_000);
@@ -93,6 +106,8 @@ export function reconcileSettings(opts: SessionsReconcileOptions): { settings: O
   const roleArn = opts.harvestRoleArn ?? process.env.LIVESTREAM_HARVEST_ROLE_ARN;
   if (!!bucket !== !!roleArn) throw new UsageError("--recording-bucket and --harvest-role-arn go together (or LIVESTREAM_RECORDING_BUCKET and LIVESTREAM_HARVEST_ROLE_ARN)");
   if (roleArn && !/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/.test(roleArn)) throw new UsageError(`--harvest-role-arn '${roleArn}' is not an IAM role ARN`);
+  const mediaDomain = opts.mediaDomain ?? process.env.LIVESTREAM_MEDIA_DOMAIN;
+  if (mediaDomain !== undefined && !isHostName(mediaDomain)) throw new UsageError(`--media-domain '${mediaDomain}' is not a host name (e.g. media.example.com)`);
   return {
     settings: {
       pool,
@@ -111,6 +126,7 @@ export function reconcileSettings(opts: SessionsReconcileOptions): { settings: O
     },
     callTimeoutMs,
     now: parseInstant(opts.now, "--now"),
+    sweep: bucket && mediaDomain ? { bucket, mediaDomain } : undefined,
   };
 }
 
@@ -132,7 +148,7 @@ async function openStore(spec: string, callTimeoutMs: number): Promise<SessionSt
 }
 
 export async function sessionsReconcile(opts: SessionsReconcileOptions, deps: ReconcileDependencies = {}): Promise<void> {
-  const { settings, callTimeoutMs, now } = reconcileSettings(opts);
+  const { settings, callTimeoutMs, now, sweep } = reconcileSettings(opts);
   const clock = deps.clock ?? realClock;
   const deadline = new Deadline(clock, settings.deadlineMs);
   const aws = deps.aws ?? (await createAwsClients({ ...awsOptions(opts), requestTimeoutMs: callTimeoutMs, connectionTimeoutMs: Math.min(callTimeoutMs, 3 * SECOND) }));
@@ -145,13 +161,17 @@ export async function sessionsReconcile(opts: SessionsReconcileOptions, deps: Re
     throw err;
   }
   const progress = await createProgress({ quiet: opts.json });
-  const ctx = createPassContext({ settings: { ...settings, now: now ?? clock.now() }, aws, store, clock, deadline, progress: (t) => progress.update(t) });
+  // The recording sweep runs on the store's database: with postgres:// only.
+  const s3 = sweep && store.sweepDatabase ? (deps.s3 ?? (await createS3Client({ ...awsOptions(opts), requestTimeoutMs: callTimeoutMs }))) : undefined;
+  const recordingSweep = sweep && s3 ? { ...sweep, s3 } : undefined;
+  const ctx = createPassContext({ settings: { ...settings, recordingSweep, now: now ?? clock.now() }, aws, store, clock, deadline, progress: (t) => progress.update(t) });
   let report: PassReport;
   try {
     report = await runPass(ctx);
   } finally {
     // Idle keep-alive sockets would keep the process (the ECS task) alive past the pass.
     if (!deps.aws) destroy(aws);
+    if (s3 && !deps.s3) s3.destroy();
   }
   if (report.skipped) progress.succeed(report.skipped);
   else if (report.errors.length) progress.fail(`${report.errors.length} problem(s) in ${report.durationMs} ms`);

@@ -5,11 +5,14 @@
  * as a backstop when the server stops answering), and the server ends a session whose client went
  * silent (idle_session_timeout), which also frees the pool's advisory lock.
  *
- * `postgres://` alone uses the PG* environment variables (the ECS task gets PGUSER/PGPASSWORD from
- * the database secret). Switching to IAM database authentication means changing this function only.
+ * `postgres://` alone reads the connection from the environment as the shared module does
+ * (lib/postgres-connection.ts: PG* variables, LIVESTREAM_DB_AUTH): the ECS task logs in as
+ * livestream_reconcile with IAM database authentication tokens over verified TLS. A full URL (a
+ * laptop, the tests) is used as given.
  */
 import type { Client } from "pg";
-import { RemoteError } from "../errors";
+import { connectClient, DatabaseSettingsError, databaseSettingsFromEnv } from "../../lib/postgres-connection";
+import { RemoteError, UsageError } from "../errors";
 import { redact } from "../schedule/postgres-source";
 
 export interface PassDatabaseOptions {
@@ -26,12 +29,45 @@ export interface PassDatabaseOptions {
 /** Redacts the password of a connection string for messages. */
 export const redactUrl = redact;
 
+const APPLICATION_NAME = "ops-sessions-reconcile";
+
 export async function connectPassDatabase(spec: string, options: PassDatabaseOptions): Promise<Client> {
+  const client = /^postgres(ql)?:\/\/$/i.test(spec) ? await connectFromEnvironment(options) : await connectToUrl(spec, options);
+  // PostgreSQL 14+ (older servers refuse it; statement and lock timeouts still bound every statement):
+  // the advisory lock must not outlive a client that froze mid-pass.
+  await client.query(`SET idle_session_timeout = ${Math.round(options.idleSessionTimeoutMs ?? 90_000)}`).catch(() => undefined);
+  return client;
+}
+
+/** The task's connection: PG* variables and LIVESTREAM_DB_AUTH (IAM tokens in the deployed task). */
+async function connectFromEnvironment(options: PassDatabaseOptions): Promise<Client> {
+  let settings;
+  try {
+    settings = databaseSettingsFromEnv(process.env, {
+      applicationName: APPLICATION_NAME,
+      statementTimeoutMs: options.statementTimeoutMs,
+      lockTimeoutMs: options.lockTimeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs,
+    });
+  } catch (err) {
+    if (err instanceof DatabaseSettingsError) throw new UsageError(`--schedule postgres://: ${err.message}`, "set the PG* variables (and LIVESTREAM_DB_AUTH), or pass a full postgres:// URL");
+    throw err;
+  }
+  try {
+    const client = await connectClient(settings);
+    // A connection that breaks later emits 'error'; the failing query reports it, this keeps the process up.
+    client.on("error", () => undefined);
+    return client;
+  } catch (err) {
+    throw new RemoteError(`cannot connect to ${settings.user ?? "?"}@${settings.host}:${settings.port}/${settings.database}: ${(err as Error).message}`, "check the PG* variables, the security group, IAM database authentication (rds-db:connect) and that the database is up");
+  }
+}
+
+async function connectToUrl(spec: string, options: PassDatabaseOptions): Promise<Client> {
   const { Client } = await import("pg");
-  const envOnly = /^postgres(ql)?:\/\/$/i.test(spec);
   const client = new Client({
-    ...(envOnly ? {} : { connectionString: spec }),
-    application_name: "ops-sessions-reconcile",
+    connectionString: spec,
+    application_name: APPLICATION_NAME,
     connectionTimeoutMillis: options.connectTimeoutMs,
     statement_timeout: options.statementTimeoutMs,
     lock_timeout: options.lockTimeoutMs,
@@ -43,11 +79,9 @@ export async function connectPassDatabase(spec: string, options: PassDatabaseOpt
   client.on("error", () => undefined);
   try {
     await client.connect();
-    // PostgreSQL 14+; the advisory lock must not outlive a client that froze mid-pass.
-    await client.query(`SET idle_session_timeout = ${Math.round(options.idleSessionTimeoutMs ?? 90_000)}`).catch(() => undefined);
   } catch (err) {
     await closePassDatabase(client);
-    throw new RemoteError(`cannot connect to ${redactUrl(spec)}: ${(err as Error).message}`, "check PGHOST/PGUSER/PGPASSWORD (or the URL), the security group and that the database is up");
+    throw new RemoteError(`cannot connect to ${redactUrl(spec)}: ${(err as Error).message}`, "check the URL, the security group and that the database is up");
   }
   return client;
 }

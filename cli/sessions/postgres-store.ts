@@ -255,6 +255,11 @@ export class PostgresSessionStore implements SessionStore {
     await closePassDatabase(this.client);
   }
 
+  /** The recording sweep's statements, queued behind the store's own on the one connection. */
+  readonly sweepDatabase = {
+    query: (text: string, values: unknown[] = []) => this.statement<Record<string, unknown>>(text, values),
+  };
+
   private statement<R extends object>(text: string, params: unknown[]) {
     return this.serial(() => this.client.query<R>(text, params));
   }

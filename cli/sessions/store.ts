@@ -8,6 +8,7 @@
  * each update stands alone, so one row that cannot be written does not stop the others.
  */
 import type { SessionStatus } from "../../contracts";
+import type { SweepDatabase } from "../recordings/sweep";
 
 export type HarvestStatus = "IN_PROGRESS" | "SUCCEEDED" | "FAILED";
 
@@ -134,6 +135,11 @@ export interface SessionStore {
    * harvested (MediaPackage's startover window): they become recording_failed with `reason`.
    */
   expireUnharvested(startedBefore: number, reason: string, at: number): Promise<string[]>;
+  /**
+   * The store's own connection, for the recording sweep (cli/recordings/sweep.ts) in the pass: its
+   * statements queue behind the store's and share its timeouts. Absent for stores without a database.
+   */
+  readonly sweepDatabase?: SweepDatabase;
   /** Releases the lock and the connection; never throws. */
   close(): Promise<void>;
 }

@@ -68,7 +68,7 @@ GRANT UPDATE (status, status_changed_at, recording_uri, playback_url, recording_
 -- created_at) stay out of its reach. A column added later needs its own GRANT here.
 GRANT SELECT ON live_sessions TO livestream_reconcile;
 GRANT UPDATE (status, status_changed_at, channel_id, channel_assigned_at, ingest_urls, ingest_key_set_at, live_at, ended_at,
-              recorded_at, harvest_job_id, harvest_attempts, harvest_requested_at, last_error, last_error_at, updated_at,
+              recorded_at, harvest_job_id, harvest_attempts, harvest_requested_at, harvest_status, last_error, last_error_at, updated_at,
               recording_uri, playback_url, recording_event_time, recording_sequencer, recording_source)
   ON live_sessions TO livestream_reconcile;
 GRANT SELECT, INSERT, UPDATE ON pool_channels TO livestream_reconcile;

@@ -9,6 +9,7 @@ import type { Clock } from "../../channels/lifecycle";
 import type { PoolChannel } from "../../channels/pool";
 import type { Deadline } from "../deadline";
 import type { HarvestTarget } from "../harvest";
+import type { SweepReport, SweepS3 } from "../../recordings/sweep";
 import type { StickyPlan } from "../sticky-planner";
 import type { ChannelChanges, ChannelUpdate, SessionChanges, SessionStore, SessionUpdate, StoredChannel, StoredSession } from "../store";
 
@@ -39,7 +40,18 @@ export interface PassSettings {
   readonly dryRun: boolean;
   /** Where recordings go; harvesting is skipped (and said so) without it. */
   readonly harvest?: HarvestTarget;
+  /** Where the recording sweep looks for recordings events missed; no sweep without it. */
+  readonly recordingSweep?: RecordingSweepTarget;
   readonly metricsNamespace: string;
+}
+
+/** The recorded-media bucket, the CloudFront host of playback URLs, and the S3 client to look with. */
+export interface RecordingSweepTarget {
+  readonly bucket: string;
+  readonly mediaDomain: string;
+  readonly s3: SweepS3;
+  /** Sessions checked per pass. @default the sweep's (25) */
+  readonly limit?: number;
 }
 
 /** One pool channel as this pass sees it: MediaLive's view, the store's memory, and the verdict. */
@@ -160,6 +172,8 @@ export interface PassContext {
   readonly unwritten: Set<string>;
   /** Sessions the app cancelled (or that were recorded) since the pass loaded them. */
   readonly gone: Set<string>;
+  /** What the recording sweep found, when it ran (its metrics go out with the pass's). */
+  recordingSweep?: SweepReport;
   /** Set by a step to end the pass early; steps without `always` are skipped from then on. */
   stopped?: string;
 }

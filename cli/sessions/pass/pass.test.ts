@@ -8,7 +8,9 @@ import { Client } from "pg";
 import { ExitCode } from "../../errors";
 import { failureOf } from "../../commands/sessions-reconcile";
 import { startPostgres, type PostgresServer } from "../../../test/support/postgres";
-import { MIN, POOL, startHarness, T0, type Harness } from "../../../test/support/pass-harness";
+import { HARVEST, MIN, POOL, startHarness, T0, type Harness } from "../../../test/support/pass-harness";
+import { S3Fake } from "../../../test/fakes/s3-server";
+import { createS3Client } from "../../recordings/clients";
 import type { PassStep } from "./context";
 import { PASS_STEPS } from "./steps";
 
@@ -391,5 +393,38 @@ describe("progress is not failure", () => {
     expect(h.aws.cloudwatch.calls).toEqual([]);
     expect((await h.row("a")).channel_id).toBeNull();
     expect((await h.sql.query("SELECT count(*)::int AS n FROM pool_channels")).rows[0].n).toBe(0);
+  });
+});
+
+describe("recording sweep in the pass", () => {
+  test("an ended session whose recording event was lost is indexed by the pass; the sweep's metrics go out with the pass's", async () => {
+    h = await startHarness(pg);
+    const s3fake = new S3Fake(() => h.aws.clock.now());
+    await s3fake.start();
+    const previous = process.env.AWS_ENDPOINT_URL_S3;
+    process.env.AWS_ENDPOINT_URL_S3 = s3fake.url;
+    const s3 = await createS3Client({ region: "ap-southeast-1", maxAttempts: 1 });
+    try {
+      await h.addSession("lost", -120, -60);
+      await h.sql.query("UPDATE live_sessions SET status = 'ended', channel_id = '1111111', ended_at = $1 WHERE id = 'lost'", [new Date(T0 - 60 * MIN)]);
+      // The harvest landed in the bucket, but its S3 event never reached the indexer.
+      s3fake.put(HARVEST.bucket, "sessions/lost/index.m3u8");
+      at(0);
+      const r = await h.pass({ recordingSweep: { bucket: HARVEST.bucket, mediaDomain: "media.dev.example.net", s3 } });
+      expect(r.steps.map((s) => s.name)).toContain("sweep-recordings");
+      expect(await h.row("lost")).toEqual(
+        expect.objectContaining({ status: "recorded", recording_source: "sweep", recording_uri: `s3://${HARVEST.bucket}/sessions/lost/index.m3u8`, playback_url: "https://media.dev.example.net/sessions/lost/index.m3u8" }),
+      );
+      expect(metric("RecordingsIndexedBySweep")).toBe(1);
+      expect(metric("RecordingSweepFailures")).toBe(0);
+      // Without a target (a file schedule, or no bucket known) the step does nothing.
+      const none = await h.pass();
+      expect(none.notes.filter((n) => n.startsWith("recording sweep"))).toEqual([]);
+    } finally {
+      s3.destroy();
+      await s3fake.close();
+      if (previous === undefined) delete process.env.AWS_ENDPOINT_URL_S3;
+      else process.env.AWS_ENDPOINT_URL_S3 = previous;
+    }
   });
 });

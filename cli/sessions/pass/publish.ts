@@ -2,11 +2,12 @@
  * publish: the pass's metrics, one PutMetricData per pass, under the pool dimension. Besides the
  * loop's own health (ChannelsRunning, Actions, Errors) it publishes what the failover alarm needs:
  * healthy channels, the channels the next hour needs (most sessions on air at once), and the
- * shortfall between them.
+ * shortfall between them; and the recording sweep's counts when it ran.
  */
 import { PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { OPS_METRICS, POOL_DIMENSION, type OpsMetricName } from "../../../contracts";
 import { awsErrorInfo } from "../../aws/clients";
+import { sweepMetricData } from "../../recordings/sweep";
 import { peakOverlap } from "../planner";
 import { needsPool } from "../sticky-planner";
 import { addError, passTime, type PassContext, type PassStep } from "./context";
@@ -53,13 +54,16 @@ export const publishStep: PassStep = {
         ctx.aws.cloudwatch.send(
           new PutMetricDataCommand({
             Namespace: ctx.settings.metricsNamespace,
-            MetricData: Object.entries(metrics).map(([MetricName, Value]) => ({
-              MetricName,
-              Dimensions: [{ Name: POOL_DIMENSION, Value: ctx.settings.pool }],
-              Timestamp: new Date(now),
-              Value,
-              Unit: "Count",
-            })),
+            MetricData: [
+              ...Object.entries(metrics).map(([MetricName, Value]) => ({
+                MetricName,
+                Dimensions: [{ Name: POOL_DIMENSION, Value: ctx.settings.pool }],
+                Timestamp: new Date(now),
+                Value,
+                Unit: "Count" as const,
+              })),
+              ...(ctx.recordingSweep ? sweepMetricData(ctx.recordingSweep, ctx.settings.pool).map((d) => ({ ...d, Timestamp: new Date(now) })) : []),
+            ],
           }),
           { abortSignal: ctx.deadline.signal },
         ),

@@ -1,8 +1,9 @@
 /**
- * The reconcile pass as an ordered list of steps over one PassContext. Insert a step (e.g. a
- * recording sweep before the final record) by building a new list around PASS_STEPS.
+ * The reconcile pass as an ordered list of steps over one PassContext. Insert a step by building a
+ * new list around PASS_STEPS.
  *
- *   lock -> load -> observe -> plan -> decide -> record -> act -> wait -> harvest -> record -> publish
+ *   lock -> load -> observe -> plan -> decide -> record -> act -> wait -> harvest -> sweep-recordings
+ *        -> record -> publish
  *
  * A step that throws ends the pass early (its error is reported; later steps are skipped, except
  * record and publish). runPass always closes the store, which releases the pool's lock.
@@ -19,11 +20,25 @@ import { observeStep } from "./observe";
 import { planStep } from "./plan";
 import { publishStep } from "./publish";
 import { recordStep } from "./record";
+import { sweepRecordingsStep } from "./sweep-recordings";
 import { waitStep } from "./wait";
 
-export { actStep, decideStep, harvestStep, loadStep, lockStep, observeStep, planStep, publishStep, recordStep, waitStep };
+export { actStep, decideStep, harvestStep, loadStep, lockStep, observeStep, planStep, publishStep, recordStep, sweepRecordingsStep, waitStep };
 
-export const PASS_STEPS: readonly PassStep[] = [lockStep, loadStep, observeStep, planStep, decideStep, recordStep, actStep, waitStep, harvestStep, recordStep, publishStep];
+export const PASS_STEPS: readonly PassStep[] = [
+  lockStep,
+  loadStep,
+  observeStep,
+  planStep,
+  decideStep,
+  recordStep,
+  actStep,
+  waitStep,
+  harvestStep,
+  sweepRecordingsStep,
+  recordStep,
+  publishStep,
+];
 
 export async function runPass(ctx: PassContext, steps: readonly PassStep[] = PASS_STEPS): Promise<PassReport> {
   const started = performance.now();
