@@ -48,10 +48,11 @@ export async function offlinePlan(argv: string[], io: Io = { stdout: process.std
     return 2;
   }
   const root = projectRoot(__dirname);
-  const loader = join(root, "dist", "tooling", "synth-loader.js");
+  // The app `npm run synth` and cdktf.json run: it re-bundles first when a source changed.
+  const synthApp = join(root, "tooling", "synth-app.js");
   io.stderr.write(`synthesizing ${env} offline into ${relative(root, outdir) || outdir}\n`);
   mkdirSync(dirname(outdir), { recursive: true });
-  const synth = spawnSync(process.execPath, [loader], {
+  const synth = spawnSync(process.execPath, [synthApp], {
     cwd: root,
     env: { ...process.env, LIVESTREAM_OFFLINE: "1", LIVESTREAM_ENVIRONMENTS: env, CDKTF_OUTDIR: outdir },
     stdio: ["ignore", "inherit", "inherit"],
