@@ -113,7 +113,7 @@ async function harvestSession(ctx: PassContext, s: StoredSession, target: Harves
     try {
       outcome = await deadline.race(
         `MediaPackage CreateHarvestJob ${jobId}`,
-        createHarvestJob(ctx.aws.mediapackage, { jobId, sessionId: s.id, originEndpointId: endpoint, startsAt: s.startsAt, endsAt: s.endsAt, target }, deadline.signal),
+        createHarvestJob(ctx.aws.mediapackage, { jobId, sessionId: s.id, originEndpointId: endpoint, startsAt: harvestStart(s, attempt), endsAt: s.endsAt, target }, deadline.signal),
       );
     } catch (err) {
       if (!(err instanceof HarvestRejected)) throw err;
@@ -134,4 +134,15 @@ async function harvestSession(ctx: PassContext, s: StoredSession, target: Harves
     sessionReport(ctx, s.id).changes.push(outcome === "created" ? `harvest job ${jobId} created` : `harvest job ${jobId} found`);
     return;
   }
+}
+
+/**
+ * Where a harvest attempt starts. MediaPackage requires the window to start no earlier than the
+ * encoder started (MediaPackage User Guide, "Live-to-VOD requirements"). The channel normally runs
+ * from `starts_at - lead`, so the first attempt takes the whole session; when that failed and the
+ * session was first seen on air later than it was due (a late or restarted channel), the retries
+ * start from then instead of failing the same way until the session is recording_failed.
+ */
+export function harvestStart(s: { startsAt: number; liveAt?: number }, attempt: number): number {
+  return attempt > 1 && s.liveAt !== undefined && s.liveAt > s.startsAt ? s.liveAt : s.startsAt;
 }
