@@ -222,10 +222,14 @@ test("MediaLive failing after retries is exit 3 with the report; with a refusal 
   const file = writePlan(planDocument({ changes: [encoderUpdate()] }));
   const r = await check(file, "--json", "--max-attempts", "3");
   expect(r.code).toBe(ExitCode.Remote);
+  expect(describeCalls()).toEqual(Array(3).fill(`DescribeChannel ${CHANNEL}`));
   const report = JSON.parse(r.stdout);
   expect(report.error).toMatchObject({ type: "remote", exitCode: 3, message: expect.stringMatching(/could not read the MediaLive channels this plan reaches \(InternalServerErrorException/) });
   expect(report).toMatchObject({ safeToApply: false, exitCode: 3 });
-  expect(describeCalls()).toEqual(Array(3).fill(`DescribeChannel ${CHANNEL}`));
+  aws.medialive.faults.add({ operation: "DescribeChannel", target: CHANNEL, status: 500, times: 3 });
+  const human = await check(file);
+  expect(human.stdout).toMatch(/^not safe to apply: the channels this plan reaches could not be read$/m);
+  expect(human.stderr).toMatch(/hint: the profile needs medialive:DescribeChannel, DescribeInput and ListChannels/);
 
   aws.medialive.faults.add({ operation: "DescribeChannel", target: CHANNEL, status: 500, times: 3 });
   const withBudget = writePlan(planDocument({ changes: [encoderUpdate(), resourceChange({ type: "aws_budgets_budget", name: "budget", actions: ["create"], after: budgetAfter("2027-03") })] }));
@@ -270,5 +274,18 @@ test("bad input is exit 2 before any AWS call: not JSON, a state file, a region 
 
   const missing = await check("/nonexistent/plan.json");
   expect(missing.code).toBe(ExitCode.Usage);
+  expect(aws.medialive.calls).toEqual([]);
+});
+
+test("a change to a channel the plan does not identify is refused: nothing can clear it", async () => {
+  const before = channelState(CHANNEL, INPUT);
+  delete before.id;
+  delete before.channel_id;
+  const file = writePlan(planDocument({ changes: [resourceChange({ type: "aws_medialive_channel", name: "pool_channel-0", actions: ["update"], before, after: { ...before, log_level: "INFO" } })] }));
+  const r = await check(file, "--json");
+  expect(r.code).toBe(ExitCode.Infeasible);
+  const report = JSON.parse(r.stdout);
+  expect(report.problems).toEqual(["aws_medialive_channel.pool_channel-0: the plan does not say which channel it is (no id in its prior state); check it by hand"]);
+  expect(report.error.message).toBe("apply refused: aws_medialive_channel.pool_channel-0 names no channel");
   expect(aws.medialive.calls).toEqual([]);
 });

@@ -78,7 +78,10 @@ export async function deployCheckPlan(opts: DeployCheckPlanOptions): Promise<voi
   if (!opts.json) print(renderReport(report));
   // On failure the report travels in the error: under --json, main prints it with the error.
   if (report.exitCode === ExitCode.Remote) {
-    throw new RemoteError(`could not read the MediaLive channels this plan reaches (${awsFailure})`, "the profile needs medialive:DescribeChannel, DescribeInput and ListChannels (docs/operations.md §10.4); run the check again", report);
+    // Missing credentials get main's credentials hint; anything else is most likely a permission.
+    const credentials = /^(CredentialsProviderError|TokenProviderError)/.test(awsFailure ?? "");
+    const hint = credentials ? undefined : "the profile needs medialive:DescribeChannel, DescribeInput and ListChannels (docs/operations.md §10.4); run the check again";
+    throw new RemoteError(`could not read the MediaLive channels this plan reaches (${awsFailure})`, hint, report);
   }
   if (report.exitCode === ExitCode.Infeasible) {
     const refused = report.channels.filter((c) => !c.quiet);

@@ -84,6 +84,8 @@ export function renderReport(r: PlanCheckReport): string {
     lines.push(`budget ${b.address}: planned limits from ${b.firstMonth}, current month ${b.currentMonth} (UTC): ${b.ok ? "ok" : "REFUSED: plan again"}`);
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
-  lines.push(r.safeToApply ? "safe to apply" : `apply refused: ${r.problems.length} problem(s)`);
+  if (r.safeToApply) lines.push("safe to apply");
+  else if (r.exitCode === ExitCode.Remote) lines.push("not safe to apply: the channels this plan reaches could not be read");
+  else lines.push(`apply refused: ${r.problems.length} problem(s)`);
   return lines.join("\n");
 }

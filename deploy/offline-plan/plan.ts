@@ -48,7 +48,8 @@ export async function offlinePlan(argv: string[], io: Io = { stdout: process.std
     return 2;
   }
   const root = projectRoot(__dirname);
-  const loader = join(root, "dist", "tooling", "synth-loader.js");
+  // The same entry as `npm run synth` (re-bundles when a source changed).
+  const loader = join(root, "tooling", "synth-app.js");
   io.stderr.write(`synthesizing ${env} offline into ${relative(root, outdir) || outdir}\n`);
   mkdirSync(dirname(outdir), { recursive: true });
   const synth = spawnSync(process.execPath, [loader], {
