@@ -127,7 +127,24 @@ of them is listed, nothing is written and the exit code is 3.`,
   addChannelAndSessionCommands(program);
   addPreflightCommand(program);
   addRecordingCommands(program);
+  addDeployCommands(program);
   return program;
+}
+
+/** `ops deploy check-plan`: the Atlantis apply stage runs it on the saved plan before `terraform apply`. */
+function addDeployCommands(program: Command): void {
+  const deploy = program.command("deploy").description("Checks around Terraform applies.");
+  withAws(deploy.command("check-plan").description("Refuse a saved plan that would interrupt a live MediaLive channel (not IDLE) or whose budget limits start in another month than this one."))
+    .requiredOption("--plan <file>", "JSON of the saved plan: terraform show -json <planfile> > plan.json")
+    .option("--now <time>", "judge against this instant instead of the clock (ISO 8601 with offset)")
+    .addHelpText(
+      "after",
+      "\nReads MediaLive (DescribeChannel, DescribeInput, ListChannels) only when the plan changes a channel, input, input security group,\n" +
+        "MediaPackage channel or origin endpoint stack; the region is the plan's aws provider region.\n" +
+        "Exit codes: 0 safe to apply, 2 bad flags or not a plan, 3 the channels could not be read, 5 refused (each reason listed).\n" +
+        "Example:\n  terraform show -json plan.tfplan > plan.json && ops deploy check-plan --plan plan.json --profile livestream-prod",
+    )
+    .action(run(async () => (require("./commands/deploy-check-plan") as typeof import("./commands/deploy-check-plan")).deployCheckPlan));
 }
 
 /** `ops recordings ...`: recordings whose S3 event was lost, and the indexer's dead-letter queue. */

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { TERRAFORM_VERSION } from "../../contracts/terraform";
 import { loadAllEnvironments } from "../../config/load";
 import { atlantisRepoConfig, SYNTH_INPUTS } from "./repo-config";
-import { AWS_PROFILE_COMMAND, ENVIRONMENT_COMMAND, atlantisServerConfig, guardStep } from "./server-config";
+import { APPLY_CHECK_COMMAND, AWS_PROFILE_COMMAND, ENVIRONMENT_COMMAND, atlantisServerConfig, guardStep } from "./server-config";
 import { githubRepositoryOf, renderAtlantisYaml, renderServerYaml, synthesizedStacks } from "./generate";
 import { awsProfileOf } from "./layout";
 import { builtEntry } from "../../test/support/built";
@@ -143,7 +143,14 @@ describe("repos.yaml (server side)", () => {
     expect(at(/"init"/)).toBe(4);
     expect(at(/"plan"/)).toBe(5);
     expect(workflow.plan.steps[6]).toEqual({ run: { command: "node ../../../dist/deploy/atlantis/cost-report.js || true", output: "hide" } });
-    expect(workflow.apply.steps.at(-1)).toBe("apply");
+  });
+
+  test("apply: the saved plan goes through `ops deploy check-plan` right before `apply`, with the project's own Terraform", () => {
+    expect(workflow.apply.steps.slice(3)).toEqual([
+      { run: 'terraform$ATLANTIS_TERRAFORM_VERSION show -json "$PLANFILE" > "$SHOWFILE" && node ../../../dist/cli/main.js deploy check-plan --plan "$SHOWFILE"' },
+      "apply",
+    ]);
+    expect(workflow.apply.steps[3]).toEqual({ run: APPLY_CHECK_COMMAND });
   });
 
   test("hooks: synth before every command that reads the stacks; baseline before and cost comment after plans, never failing", () => {

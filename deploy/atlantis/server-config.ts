@@ -13,6 +13,7 @@
  * - The workflow: first a guard that refuses any project but the generated ones (an unconfigured
  *   `-d` dir runs with an empty $PROJECT_NAME), then an `env` step per project choosing the AWS
  *   profile of its environment (docs "Custom Workflows": env steps, run-step variables).
+ * - Before every apply, `ops deploy check-plan` on the saved plan (APPLY_CHECK_COMMAND).
  * - Hooks (docs "Pre Workflow Hooks" / "Post Workflow Hooks": the `commands` filter): synth before
  *   every command that reads the stacks, the base branch's forecast before plans, and the cost
  *   comment after plans.
@@ -59,6 +60,15 @@ function prelude(projects: readonly string[]): unknown[] {
 }
 
 const ops = (args: string) => `node ${TO_ROOT}/dist/cli/main.js ${args}`;
+
+/**
+ * Before `apply`: the saved plan as JSON, then `ops deploy check-plan` on it, which refuses (exit 5)
+ * a plan that would interrupt a live channel or whose budget limits start in another month. Atlantis
+ * gives run steps PLANFILE (the saved plan) and SHOWFILE (where its JSON belongs), and puts the
+ * project's Terraform on PATH as terraform<version>; a step that exits non-zero stops the stage, so
+ * Terraform applies nothing (docs "Custom Workflows"; server/core/runtime/run_step_runner.go).
+ */
+export const APPLY_CHECK_COMMAND = `terraform$ATLANTIS_TERRAFORM_VERSION show -json "$PLANFILE" > "$SHOWFILE" && ${ops('deploy check-plan --plan "$SHOWFILE"')}`;
 
 export function atlantisServerConfig(options: ServerConfigOptions): Record<string, unknown> {
   const projects = [...options.projects].sort();
@@ -110,7 +120,7 @@ export function atlantisServerConfig(options: ServerConfigOptions): Record<strin
             { run: { command: `node ${TO_ROOT}/dist/deploy/atlantis/cost-report.js || true`, output: "hide" } },
           ],
         },
-        apply: { steps: [...start, "apply"] },
+        apply: { steps: [...start, { run: APPLY_CHECK_COMMAND }, "apply"] },
         import: { steps: [...start, { init: { extra_args: ["-input=false"] } }, "import"] },
         state_rm: { steps: [...start, { init: { extra_args: ["-input=false"] } }, "state_rm"] },
       },
