@@ -10,7 +10,8 @@
 import { InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, GetQueueUrlCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
-import { createLambdaClient, createSqsClient } from "../recordings/clients";
+import { createLambdaClient, createSqsClient } from "../aws/clients";
+import { INVOKE_REQUEST_TIMEOUT_MS, recordingBounds } from "../recordings/clients";
 import { print, printJson, resolvePool } from "./ops-context";
 
 export interface RecordingsReplayOptions {
@@ -61,8 +62,8 @@ export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<R
   const pool = opts.functionName && opts.queueUrl ? undefined : resolvePool(opts.pool);
   const functionName = opts.functionName ?? `livestream-${pool}-recording-indexer`;
   const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
-  const sqs = await createSqsClient(aws);
-  const lambda = opts.dryRun ? undefined : await createLambdaClient(aws);
+  const sqs = await createSqsClient(recordingBounds(aws));
+  const lambda = opts.dryRun ? undefined : await createLambdaClient(recordingBounds(aws, INVOKE_REQUEST_TIMEOUT_MS));
   try {
     const queueUrl = opts.queueUrl ?? (await queueUrlOf(sqs, `livestream-${pool}-recording-indexer-dlq`));
     const report = await replayQueue(sqs, lambda, { queueUrl, functionName, max, dryRun: !!opts.dryRun });

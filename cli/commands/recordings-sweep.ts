@@ -10,10 +10,11 @@ import { DEFAULT_STARTOVER_WINDOW_HOURS, OPS_METRICS_NAMESPACE } from "../../con
 import { isHostName } from "../../lib/host-name";
 import { DatabasePool, DatabaseSettingsError, databaseSettingsFromEnv } from "../../lib/postgres-connection";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
-import { createMetricsClient, createS3Client } from "../recordings/clients";
+import { createCloudWatchClient, createS3Client } from "../aws/clients";
+import { recordingBounds } from "../recordings/clients";
 import { sweepMetricData, sweepRecordings, type SweepReport } from "../recordings/sweep";
-import { parseInstant } from "../sessions/duration";
 import { parseDuration } from "../support/duration";
+import { parseInstant } from "../support/instant";
 import { print, printJson, resolvePool } from "./ops-context";
 
 export interface RecordingsSweepOptions {
@@ -67,7 +68,7 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
 
   const deadline = Date.now() + timeoutMs;
   const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
-  const s3 = await createS3Client(aws);
+  const s3 = await createS3Client(recordingBounds(aws));
   const db = new DatabasePool(settings!, { max: 1 });
   let report: SweepReport;
   try {
@@ -80,7 +81,7 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
 
   let metricsError: string | undefined;
   if (!opts.dryRun && pool) {
-    const cloudwatch = await createMetricsClient(aws);
+    const cloudwatch = await createCloudWatchClient(recordingBounds(aws));
     try {
       await cloudwatch.send(new PutMetricDataCommand({ Namespace: opts.metricsNamespace ?? OPS_METRICS_NAMESPACE, MetricData: sweepMetricData(report, pool) }));
     } catch (err) {

@@ -12,12 +12,12 @@ import { listPoolChannels } from "../channels/pool";
 import { loadChannelPrice } from "../channels/price";
 import { assertValid, checkChannels, loadSchedule, sessionsBetween, type ScheduleParse, type Session } from "../schedule";
 import { redact } from "../schedule/postgres-source";
-import { parseInstant } from "../sessions/duration";
 import { planSessions, type Plan, type PlanChannel } from "../sessions/planner";
-import { didYouMean } from "../support/did-you-mean";
+import { didYouMean } from "../../lib/did-you-mean";
 import { awsOptions, print, printJson, resolvePool, table, type AwsCommandOptions } from "./ops-context";
 import { DEFAULT_GRACE, DEFAULT_LEAD, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
 import { parseDuration } from "../support/duration";
+import { parseInstant } from "../support/instant";
 
 export interface SessionsPlanOptions extends AwsCommandOptions {
   readonly schedule: string;

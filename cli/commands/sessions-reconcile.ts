@@ -13,15 +13,16 @@
 import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS_NAMESPACE } from "../../contracts";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { isHostName } from "../../lib/host-name";
-import { createAwsClients, type AwsClients } from "../aws/clients";
-import { createS3Client } from "../recordings/clients";
+import { createAwsClients, createS3Client, type AwsClients } from "../aws/clients";
+import { recordingBounds } from "../recordings/clients";
 import { realClock, type Clock } from "../channels/lifecycle";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
 import { createProgress } from "../progress";
 import { assertValid, loadSchedule } from "../schedule";
 import { isPostgresUrl } from "../schedule/postgres-source";
 import { Deadline } from "../sessions/deadline";
-import { formatDuration, parseDuration, parseInstant } from "../sessions/duration";
+import { formatElapsed, parseDuration } from "../support/duration";
+import { parseInstant } from "../support/instant";
 import { FileSessionStore } from "../sessions/file-store";
 import { connectPassDatabase } from "../sessions/pass-database";
 import { createPassContext, type PassReport, type PassSettings } from "../sessions/pass/context";
@@ -75,11 +76,11 @@ export interface ReconcileDependencies {
 const SECOND = 1000;
 
 function bounded(value: string | undefined, fallback: string, flag: string, min: number, max: number): number {
-  const ms = parseDuration(value ?? fallback, flag, "s");
+  const ms = parseDuration(value ?? fallback, flag, { minMs: 0 });
   if (!(ms >= min && ms <= max)) throw new UsageError(`${flag} must be between ${formatBound(min)} and ${formatBound(max)}, got '${value}'`);
   return ms;
 }
-const formatBound = (ms: number) => (ms < 60_000 ? `${ms / 1000}s` : formatDuration(ms));
+const formatBound = (ms: number) => (ms < 60_000 ? `${ms / 1000}s` : formatElapsed(ms));
 
 /** Validates every flag before anything is called; returns the settings (minus the instant) and the call timeout. */
 export function reconcileSettings(opts: SessionsReconcileOptions): {
@@ -162,7 +163,7 @@ export async function sessionsReconcile(opts: SessionsReconcileOptions, deps: Re
   }
   const progress = await createProgress({ quiet: opts.json });
   // The recording sweep runs on the store's database: with postgres:// only.
-  const s3 = sweep && store.sweepDatabase ? (deps.s3 ?? (await createS3Client({ ...awsOptions(opts), requestTimeoutMs: callTimeoutMs }))) : undefined;
+  const s3 = sweep && store.sweepDatabase ? (deps.s3 ?? (await createS3Client(recordingBounds({ ...awsOptions(opts), requestTimeoutMs: callTimeoutMs })))) : undefined;
   const recordingSweep = sweep && s3 ? { ...sweep, s3 } : undefined;
   const ctx = createPassContext({ settings: { ...settings, recordingSweep, now: now ?? clock.now() }, aws, store, clock, deadline, progress: (t) => progress.update(t) });
   let report: PassReport;

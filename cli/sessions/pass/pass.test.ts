@@ -10,7 +10,7 @@ import { failureOf } from "../../commands/sessions-reconcile";
 import { startPostgres, type PostgresServer } from "../../../test/support/postgres";
 import { HARVEST, MIN, POOL, startHarness, T0, type Harness } from "../../../test/support/pass-harness";
 import { S3Fake } from "../../../test/fakes/s3-server";
-import { createS3Client } from "../../recordings/clients";
+import { createS3Client } from "../../aws/clients";
 import type { PassStep } from "./context";
 import { PASS_STEPS } from "./steps";
 
