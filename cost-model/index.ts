@@ -16,5 +16,5 @@ export type * from "./catalog-types";
 export { provenanceOf, provenanceLabel } from "./catalog-types";
 export { BUILT_IN_CATALOGS, DEFAULT_UNIT_CATALOG } from "./catalogs";
 // Validation (loads zod): the CLI imports these lazily, only for files a user hands it.
-export { parseScenario, scenarioSchema, ScenarioError, MAX_MONTHS, deepMerge } from "./scenario";
+export { parseScenario, scenarioSchema, ScenarioError, deepMerge } from "./scenario";
 export { parseCatalog, catalogSchema, CatalogError } from "./catalog";
