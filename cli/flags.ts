@@ -17,14 +17,6 @@ export function withAws(cmd: Command): Command {
     .option("--json", "print JSON to stdout, also on failure (progress goes to stderr)");
 }
 
-/** A number such as 0.1 or 25000. */
-export function numberFlag(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError(`${flag} expects a number, got '${value}'`);
-    return n;
-  };
-}
 
 /** A whole number such as 3. */
 export function integerFlag(flag: string) {

@@ -10,8 +10,8 @@ import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, SEED_SCENARIO, type Scenario } fr
 import { closestMatch } from "../lib/did-you-mean";
 import { MAX_FORECAST_DAU, MAX_FORECAST_MONTHLY_GROWTH, MAX_FORECAST_MONTHS } from "../contracts/limits";
 
-export { DEFAULT_SCENARIO, SEED_SCENARIO, BUILT_IN_SCENARIOS, primeHours, withOverrides } from "./scenario-defaults";
-export type { Scenario, ScenarioOverrides, ServiceAssumptions, RangeCase, RenditionAssumption } from "./scenario-defaults";
+export { DEFAULT_SCENARIO, SEED_SCENARIO, BUILT_IN_SCENARIOS } from "./scenario-defaults";
+export type { Scenario } from "./scenario-defaults";
 
 const share = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);

@@ -293,5 +293,3 @@ export async function forecast(options: ForecastOptions): Promise<void> {
   }
   output(options, await render(format, projection), `the ${format} forecast (${projection.months.length} months, ${projection.totalUsd.toFixed(2)} USD expected)`);
 }
-
-export default forecast;

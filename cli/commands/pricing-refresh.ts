@@ -164,5 +164,3 @@ export async function pricingRefresh(options: PricingRefreshOptions): Promise<vo
   if (options.json) stdout.write(JSON.stringify({ written, missing: [] }, null, 2) + "\n");
   else for (const w of written) stdout.write(`wrote ${w.file}: ${w.prices} ${w.region} prices from the Price List API (version ${w.version})\n`);
 }
-
-export default pricingRefresh;
