@@ -15,6 +15,7 @@ import { RecordingIndexer, type IndexOutcome, type S3NotificationEvent } from ".
 import { jsonLogger } from "./log";
 import { failureRecord, park, type MessageSender } from "./parking";
 
+export { parseRecordingKey } from "./recording-key";
 export { RecordingIndexer } from "./indexer";
 
 /** What `ops recordings replay` sends: the parked record's original payload, marked as a replay. */
