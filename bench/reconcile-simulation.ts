@@ -20,6 +20,7 @@
  * Run: `npm run bench` (BENCH_ONLY=reconcile-simulation) or `node dist/bench/reconcile-simulation.js`.
  */
 import { Client } from "pg";
+import { OPS_METRICS_NAMESPACE, ORIGIN_ENDPOINT_TAG, POOL_TAG, sessionManifestKey } from "../contracts";
 import { migrate } from "../db/migrate";
 import { createAwsClients, type AwsClients } from "../cli/aws/clients";
 import { Deadline } from "../cli/sessions/deadline";
@@ -282,7 +283,7 @@ const settings = (now: number): PassSettings => ({
   concurrency: 8,
   dryRun: false,
   harvest: { bucket: "livestream-sim-recorded-media", roleArn: "arn:aws:iam::123456789012:role/harvest" },
-  metricsNamespace: "Livestream/Ops",
+  metricsNamespace: OPS_METRICS_NAMESPACE,
 });
 
 const percentile = (values: readonly number[], p: number) => {
@@ -298,7 +299,7 @@ export async function simulate(scenario: Scenario, pg?: PostgresServer): Promise
   let clients: AwsClients | undefined;
   try {
     for (let i = 0; i < scenario.channels; i++) {
-      aws.medialive.addChannel({ id: channelId(i), tags: { "livestream:pool": POOL, "livestream:origin-endpoint": `ep-${channelId(i)}` }, mediaPackageChannelId: `mp-${channelId(i)}` });
+      aws.medialive.addChannel({ id: channelId(i), tags: { [POOL_TAG]: POOL, [ORIGIN_ENDPOINT_TAG]: `ep-${channelId(i)}` }, mediaPackageChannelId: `mp-${channelId(i)}` });
       aws.mediapackage.addOriginEndpoint(`mp-${channelId(i)}`, `ep-${channelId(i)}`);
     }
     for (const fake of [aws.medialive, aws.mediapackage, aws.cloudwatch]) fake.faults.throttleRate = scenario.throttleRate;
@@ -371,7 +372,7 @@ export async function simulate(scenario: Scenario, pg?: PostgresServer): Promise
     const harvested = completed.filter((s) =>
       succeeded.some(
         (j) =>
-          j.s3Destination.manifestKey === `sessions/${s.id}/index.m3u8` &&
+          j.s3Destination.manifestKey === sessionManifestKey(s.id) &&
           j.originEndpointId === `ep-${ranOn.get(s.id)}` &&
           j.startTime === new Date(s.startsAt).toISOString() &&
           j.endTime === new Date(s.endsAt).toISOString(),

@@ -4,6 +4,7 @@
  * (a JSON envelope on stdout under --json).
  */
 import { type Command, InvalidArgumentError } from "commander";
+import { DEFAULT_MAX_ATTEMPTS } from "./aws/clients";
 import { OpsError } from "./errors";
 import { parseDuration, type DurationLimits } from "./support/duration";
 
@@ -12,18 +13,10 @@ export function withAws(cmd: Command): Command {
   return cmd
     .option("--region <region>", "AWS region (default: $AWS_REGION, then the profile's region in ~/.aws/config)")
     .option("--profile <name>", "named profile of ~/.aws/config and ~/.aws/credentials (default: $AWS_PROFILE)")
-    .option("--max-attempts <n>", "attempts per AWS call, standard retry mode (1-10)", integerFlag("--max-attempts"), 3)
+    .option("--max-attempts <n>", `attempts per AWS call, standard retry mode (1-10) (default: ${DEFAULT_MAX_ATTEMPTS})`, integerFlag("--max-attempts"))
     .option("--json", "print JSON to stdout, also on failure (progress goes to stderr)");
 }
 
-/** A number such as 0.1 or 25000. */
-export function numberFlag(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError(`${flag} expects a number, got '${value}'`);
-    return n;
-  };
-}
 
 /** A whole number such as 3. */
 export function integerFlag(flag: string) {

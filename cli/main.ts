@@ -8,11 +8,12 @@ import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { projectRoot } from "../lib/project-root";
 import { credentialsHint } from "./aws/credentials-hint";
+import { CHANNEL_CHANGE_DEFAULTS, FORECAST_DEFAULTS, PRICING_REFRESH_DEFAULTS, RECONCILE_DEFAULTS, REPLAY_DEFAULTS, SESSIONS_PLAN_DEFAULTS, SWEEP_DEFAULTS } from "./commands/defaults";
 import { jsonDocumentPrinted } from "./commands/ops-context";
 import { ExitCode, jsonFailure, OpsError, type ExitCodeValue } from "./errors";
 import { decimalFlag, durationFlag, durationTextFlag, integerFlag, wholeNumberFlag, withAws } from "./flags";
 import { setProgressEnabled, stopAllProgress } from "./progress";
-import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS_NAMESPACE } from "../contracts";
+import { POOL_TAG } from "../contracts";
 
 function run<T>(load: () => Promise<(opts: T) => Promise<void>>) {
   return async (opts: T) => {
@@ -57,7 +58,7 @@ Docs: docs/operations.md (runbook), docs/forecast.md (cost model).`,
   program
     .command("forecast")
     .description("Project the platform's monthly cost over a horizon: per line item with a low/expected/high range, per quarter, with unit costs, assumptions and where each price comes from.")
-    .option("--scenario <seed|architecture|file>", "built-in scenario or a JSON/YAML scenario file (default: architecture); with --environment it supplies the usage only")
+    .option("--scenario <seed|architecture|file>", `built-in scenario or a JSON/YAML scenario file (default: ${FORECAST_DEFAULTS.scenario}); with --environment it supplies the usage only`)
     .option("--environment <env>", "price what config/environments/<env>.json deploys: synthesizes livestream-<env> now from the working tree (offline, about 1-2 s) and reads its resources; DAU, growth and start month from its budget section")
     .option("--synth-dir <dir>", "with --environment: read the stack from this cdktf.out folder instead of synthesizing (as fresh as that synth)")
     .option("--months <n>", "horizon in months, 1-120 (default: the scenario's, 12)", wholeNumberFlag("--months"))
@@ -65,7 +66,7 @@ Docs: docs/operations.md (runbook), docs/forecast.md (cost model).`,
     .option("--growth <fraction>", "monthly growth as a decimal fraction: 0.1 is +10 % a month, at most 1 (default: the scenario's)", decimalFlag("--growth"))
     .option("--start <YYYY-MM>", "calendar month of month 1: months are labelled and priced with their own hours (default: the environment's budget.startMonth, else numbered months)")
     .option("--pricing <catalog|file>", "price catalog: seed, ap-southeast-1, or a catalog JSON file (default: the scenario's, or the environment's region)")
-    .option("--format <format>", "table, json, csv, markdown or html (default: table)")
+    .option("--format <format>", `table, json, csv, markdown or html (default: ${FORECAST_DEFAULTS.format})`)
     .option("--json", "same as --format json")
     .option("--compare <report|dir>", "print the difference from a baseline: a JSON report written by --format json, or a cdktf.out folder of the base branch (with --environment); markdown, json or table")
     .option("--out <file>", "write the report to this file (atomically) instead of stdout")
@@ -94,7 +95,7 @@ the defaults; fields are documented in docs/forecast.md, unknown fields are refu
     .description("Per quarter of the growth model: task floors per service, the channel pool prime time needs, the database class, and the config changes to make before each quarter.")
     .option("--environment <env>", "start from what livestream-<env> deploys (synthesized now, offline) and its budget's DAU and growth")
     .option("--synth-dir <dir>", "with --environment: read the stack from this cdktf.out folder")
-    .option("--scenario <architecture|file>", "usage scenario (default: architecture)")
+    .option("--scenario <architecture|file>", `usage scenario (default: ${FORECAST_DEFAULTS.scenario})`)
     .option("--months <n>", "horizon in months, 1-120 (default: 12)", wholeNumberFlag("--months"))
     .option("--dau <n>", "daily active users in month 1, a whole number", wholeNumberFlag("--dau"))
     .option("--growth <fraction>", "monthly growth as a decimal fraction (0.1 = +10 %)", decimalFlag("--growth"))
@@ -107,7 +108,7 @@ the defaults; fields are documented in docs/forecast.md, unknown fields are refu
   pricing
     .command("refresh")
     .description("Build a price catalog per region from the AWS Price List API (GetProducts, us-east-1), stamped with today's date.")
-    .option("--region <region...>", "regions to price", ["ap-southeast-1"])
+    .option("--region <region...>", `regions to price (default: ${PRICING_REFRESH_DEFAULTS.region})`)
     .option("--out <path>", "catalog file for one region, or a directory for several (default: ./<region>.json)")
     .option("--dry-run", "print the catalog(s) instead of writing")
     .option("--json", "print a JSON summary of what was written (with --dry-run: the catalogs)")
@@ -154,9 +155,9 @@ function addRecordingCommands(program: Command): void {
     .option("--bucket <name>", "recorded-media bucket (default: $LIVESTREAM_RECORDING_BUCKET)")
     .option("--media-domain <host>", "CloudFront host name of playback URLs (default: $LIVESTREAM_MEDIA_DOMAIN)")
     .option("--pool <pool>", "channel pool: the Pool dimension of the sweep metrics (default: $LIVESTREAM_POOL)")
-    .option("--look-back <duration>", "search sessions that ended this long ago at most, with unit (the startover window)", durationTextFlag("--look-back", { minMs: 60_000 }), "24h")
-    .option("--limit <n>", "sessions checked in this run (1-1000)", integerFlag("--limit"), 25)
-    .option("--timeout <duration>", "start no work after this long, with unit, e.g. 50s", durationTextFlag("--timeout", { minMs: 1_000 }), "50s")
+    .option("--look-back <duration>", `search sessions that ended this long ago at most, with unit (default: ${SWEEP_DEFAULTS.lookBack}, the startover window)`, durationTextFlag("--look-back", { minMs: 60_000 }))
+    .option("--limit <n>", `sessions checked in this run (1-1000) (default: ${SWEEP_DEFAULTS.limit})`, integerFlag("--limit"))
+    .option("--timeout <duration>", `start no work after this long, with unit (default: ${SWEEP_DEFAULTS.timeout})`, durationTextFlag("--timeout", { minMs: 1_000 }))
     .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
     .option("--dry-run", "find and report only: index nothing, mark nothing, publish no metric")
     .addHelpText("after", "\nExit codes: 0 done, 2 bad input (nothing done), 3 only failures, 6 some sessions done and some failed.\nExample:\n  ops recordings sweep --pool prod --dry-run --json")
@@ -165,7 +166,7 @@ function addRecordingCommands(program: Command): void {
     .option("--pool <pool>", "environment whose livestream-<pool>-recording-indexer and -dlq are meant (default: $LIVESTREAM_POOL)")
     .option("--function-name <name>", "function name or ARN (default: livestream-<pool>-recording-indexer)")
     .option("--queue-url <url>", "dead-letter queue URL (default: looked up by name)")
-    .option("--max <n>", "messages handled in this run (1-10000)", integerFlag("--max"), 100)
+    .option("--max <n>", `messages handled in this run (1-10000) (default: ${REPLAY_DEFAULTS.max})`, integerFlag("--max"))
     .option("--dry-run", "list the parked messages and their reasons; invoke nothing, delete nothing")
     .addHelpText("after", "\nExit codes: 0 all replayed, 2 bad input, 3 none replayed, 6 some replayed and some still parked.\nExample:\n  ops recordings replay --pool prod --dry-run")
     .action(async (opts: object) => void (await (require("./commands/recordings-replay") as typeof import("./commands/recordings-replay")).recordingsReplay(opts)));
@@ -173,7 +174,7 @@ function addRecordingCommands(program: Command): void {
 
 /** `ops channels ...` and `ops sessions ...`: the MediaLive pool around scheduled sessions. */
 function addChannelAndSessionCommands(program: Command): void {
-  const poolHelp = "channel pool: value of the livestream:pool tag (default: $LIVESTREAM_POOL)";
+  const poolHelp = `channel pool: value of the ${POOL_TAG} tag (default: $LIVESTREAM_POOL)`;
   const channels = program.command("channels").description("Inspect, start and stop the MediaLive channel pool.");
   withAws(channels.command("list").description("List the pool's channels: state, class, running pipelines, running since and cost so far."))
     .option("--pool <pool>", poolHelp)
@@ -192,8 +193,8 @@ function addChannelAndSessionCommands(program: Command): void {
         ),
     )
       .option("--wait", `wait until each channel is ${verb === "start" ? "RUNNING" : "IDLE"}`)
-      .option("--timeout <duration>", "bound on all waiting, e.g. 5m or 90s, 1s-1h (default: 5m)", durationFlag("--timeout", { minMs: 1000, maxMs: 3_600_000 }))
-      .option("--poll-interval <duration>", "time between state reads while waiting, e.g. 5s, up to 5m (default: 5s)", durationFlag("--poll-interval", { maxMs: 300_000 }))
+      .option("--timeout <duration>", `bound on all waiting, e.g. 5m or 90s, 1s-1h (default: ${CHANNEL_CHANGE_DEFAULTS.timeout})`, durationFlag("--timeout", { minMs: 1000, maxMs: 3_600_000 }))
+      .option("--poll-interval <duration>", `time between state reads while waiting, e.g. 5s, up to 5m (default: ${CHANNEL_CHANGE_DEFAULTS.pollInterval})`, durationFlag("--poll-interval", { maxMs: 300_000 }))
       .option("--dry-run", "say what would be done; call nothing that changes a channel")
       .addHelpText(
         "after",
@@ -221,12 +222,12 @@ function addChannelAndSessionCommands(program: Command): void {
     .requiredOption("--schedule <source>", scheduleHelp)
     .option("--pool <pool>", poolHelp)
     .option("--pool-size <n>", "plan for N channels without calling AWS (\"how many channels does this event need?\"); not with --pool", integerFlag("--pool-size"))
-    .option("--channel-class <class>", "with --pool-size: STANDARD (two pipelines) or SINGLE_PIPELINE (default: STANDARD)")
+    .option("--channel-class <class>", `with --pool-size: STANDARD (two pipelines) or SINGLE_PIPELINE (default: ${SESSIONS_PLAN_DEFAULTS.channelClass})`)
     .option("--from <time>", "only sessions ending after this (ISO 8601 with offset, or now)")
     .option("--to <time>", "only sessions starting before this")
-    .option("--lead <duration>", "channels run this long before a session starts (default: 10m)", durationFlag("--lead", { minMs: 0, maxMs: 86_400_000 }))
-    .option("--grace <duration>", "and this long after it ends (default: 5m)", durationFlag("--grace", { minMs: 0, maxMs: 86_400_000 }))
-    .option("--max-session-length <duration>", "longer sessions are refused as typos (default: 8h)", durationFlag("--max-session-length", { minMs: 60_000 }))
+    .option("--lead <duration>", `channels run this long before a session starts (default: ${SESSIONS_PLAN_DEFAULTS.lead})`, durationFlag("--lead", { minMs: 0, maxMs: 86_400_000 }))
+    .option("--grace <duration>", `and this long after it ends (default: ${SESSIONS_PLAN_DEFAULTS.grace})`, durationFlag("--grace", { minMs: 0, maxMs: 86_400_000 }))
+    .option("--max-session-length <duration>", `longer sessions are refused as typos (default: ${SESSIONS_PLAN_DEFAULTS.maxSessionLength})`, durationFlag("--max-session-length", { minMs: 60_000 }))
     .option("--timezone <zone>", "show times in this IANA zone, e.g. Asia/Singapore or UTC (default: each session's own offset)")
     .option("--price-catalog <file>", "price catalog JSON (default: cost-model/catalogs/<region>.json)")
     .addHelpText(
@@ -243,20 +244,20 @@ function addChannelAndSessionCommands(program: Command): void {
     .requiredOption("--schedule <source>", `${scheduleHelp}. postgres:// keeps assignments, keys and history in live_sessions; a file is planned whole on every pass: channels it names are honoured, the others keep their channel only while the file and the healthy channels stay the same`)
     .option("--pool <pool>", poolHelp)
     .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
-    .option("--lead <duration>", "channels run this long before a session starts", durationTextFlag("--lead", { minMs: 0 }), DEFAULT_LEAD)
-    .option("--grace <duration>", "and this long after it ends", durationTextFlag("--grace", { minMs: 0 }), DEFAULT_GRACE)
-    .option("--horizon <duration>", "sessions starting within this get their channel", durationTextFlag("--horizon", { minMs: 60_000 }), "1h")
-    .option("--deadline <duration>", "the whole pass ends within this (e.g. 50s)", durationTextFlag("--deadline", { minMs: 1_000 }), DEFAULT_PASS_DEADLINE)
-    .option("--wait <duration>", "wait up to this for the pass's own starts and stops to settle (0s: the next pass looks)", durationTextFlag("--wait", { minMs: 0 }), "0s")
-    .option("--transition-timeout <duration>", "a start or stop unsettled this long after its first call is a failure (exit 4)", durationTextFlag("--transition-timeout", { minMs: 1_000 }), DEFAULT_TRANSITION_TIMEOUT)
-    .option("--call-timeout <duration>", "bound on each AWS call attempt and each SQL statement", durationTextFlag("--call-timeout", { minMs: 100 }), "10s")
-    .option("--startover-window <duration>", "MediaPackage startover window: recordings are harvested this far back", durationTextFlag("--startover-window", { minMs: 3_600_000 }), `${DEFAULT_STARTOVER_WINDOW_HOURS}h`)
-    .option("--concurrency <n>", "AWS calls in flight at once (1-50)", integerFlag("--concurrency"), 8)
-    .option("--poll-interval <duration>", "time between state reads while waiting, e.g. 10s (default: 10s)", durationFlag("--poll-interval", { maxMs: 300_000 }))
+    .option("--lead <duration>", `channels run this long before a session starts (default: ${RECONCILE_DEFAULTS.lead})`, durationTextFlag("--lead", { minMs: 0 }))
+    .option("--grace <duration>", `and this long after it ends (default: ${RECONCILE_DEFAULTS.grace})`, durationTextFlag("--grace", { minMs: 0 }))
+    .option("--horizon <duration>", `sessions starting within this get their channel (default: ${RECONCILE_DEFAULTS.horizon})`, durationTextFlag("--horizon", { minMs: 60_000 }))
+    .option("--deadline <duration>", `the whole pass ends within this (e.g. 50s) (default: ${RECONCILE_DEFAULTS.deadline})`, durationTextFlag("--deadline", { minMs: 1_000 }))
+    .option("--wait <duration>", `wait up to this for the pass's own starts and stops to settle (0s: the next pass looks) (default: ${RECONCILE_DEFAULTS.wait})`, durationTextFlag("--wait", { minMs: 0 }))
+    .option("--transition-timeout <duration>", `a start or stop unsettled this long after its first call is a failure (exit 4) (default: ${RECONCILE_DEFAULTS.transitionTimeout})`, durationTextFlag("--transition-timeout", { minMs: 1_000 }))
+    .option("--call-timeout <duration>", `bound on each AWS call attempt and each SQL statement (default: ${RECONCILE_DEFAULTS.callTimeout})`, durationTextFlag("--call-timeout", { minMs: 100 }))
+    .option("--startover-window <duration>", `MediaPackage startover window: recordings are harvested this far back (default: ${RECONCILE_DEFAULTS.startoverWindow})`, durationTextFlag("--startover-window", { minMs: 3_600_000 }))
+    .option("--concurrency <n>", `AWS calls in flight at once (1-50) (default: ${RECONCILE_DEFAULTS.concurrency})`, integerFlag("--concurrency"))
+    .option("--poll-interval <duration>", `time between state reads while waiting, e.g. 10s (default: ${RECONCILE_DEFAULTS.pollInterval})`, durationFlag("--poll-interval", { maxMs: 300_000 }))
     .option("--recording-bucket <name>", "recorded-media bucket for harvest jobs (default: $LIVESTREAM_RECORDING_BUCKET)")
     .option("--harvest-role-arn <arn>", "role MediaPackage assumes to write it (default: $LIVESTREAM_HARVEST_ROLE_ARN)")
     .option("--media-domain <host>", "CloudFront host of playback URLs: with --recording-bucket and postgres://, the pass also sweeps for recordings events missed (default: $LIVESTREAM_MEDIA_DOMAIN)")
-    .option("--metrics-namespace <ns>", "CloudWatch namespace of the pass metrics", OPS_METRICS_NAMESPACE)
+    .option("--metrics-namespace <ns>", `CloudWatch namespace of the pass metrics (default: ${RECONCILE_DEFAULTS.metricsNamespace})`)
     .option("--dry-run", "decide and report only: no key, start, stop, harvest, write or metric")
     .addHelpText(
       "after",
@@ -363,8 +364,6 @@ function packageVersion(): string {
     return "unknown";
   }
 }
-
-export { run as lazy };
 
 if (require.main === module) {
   // Node 20 is the supported runtime here (see README); the SDK's six-line notice on every command

@@ -4,9 +4,9 @@
  * The pseudo-terminal cases run the built CLI under `script`, as an operator's shell would.
  */
 import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { startFakeAws, type FakeAws } from "../test/fakes/aws";
-import { OPS_BIN, runOps } from "../test/support/ops-cli";
+import { builtEntry } from "../test/support/built";
+import { opsBin, runOps } from "../test/support/ops-cli";
 import { ExitCode } from "./errors";
 import { MIN_SPINNER_COLUMNS, progressMode, setProgressEnabled } from "./progress";
 
@@ -34,7 +34,7 @@ test("a spinner whose terminal shrinks to 0 columns keeps drawing a bounded amou
   // a spinner that loops forever must be killable (the timeout) rather than hang the test runner.
   const script = `
     const { Writable } = require("node:stream");
-    const { createProgress, stopAllProgress } = require(${JSON.stringify(join(__dirname, "..", "dist", "cli", "progress.js"))});
+    const { createProgress, stopAllProgress } = require(${JSON.stringify(builtEntry("cli/progress.js"))});
     let written = 0;
     const stream = Object.assign(new Writable({ write(chunk, _e, done) { written += chunk.length; done(); } }),
       { isTTY: true, columns: 80, rows: 24, cursorTo() {}, moveCursor() {}, clearLine() {} });
@@ -70,7 +70,7 @@ describe("through the built CLI in a pseudo-terminal", () => {
 
   /** Runs `ops <args>` under script(1) with a terminal of `columns` columns; returns what the terminal received. */
   function inTerminal(columns: number, args: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
-    const command = `stty cols ${columns} rows 24; ${process.execPath} ${OPS_BIN} ${args}`;
+    const command = `stty cols ${columns} rows 24; ${process.execPath} ${opsBin()} ${args}`;
     return new Promise((resolve) => {
       execFile(
         "script",

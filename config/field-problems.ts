@@ -5,7 +5,7 @@
  * the accepted keys are read from the object schema that raised the issue, not listed here.
  */
 import type { z } from "zod";
-import { closestMatch } from "./did-you-mean";
+import { closestMatch } from "../lib/did-you-mean";
 
 export interface FieldProblem {
   /** Dotted path, e.g. `media.channelCount` or `notifications.platforms.0.name`; `(root)` for the document. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AWS_COMMERCIAL_REGIONS, isAwsCommercialRegion } from "../contracts/aws-regions";
-import { closestMatch } from "./did-you-mean";
+import { closestMatch } from "../lib/did-you-mean";
 
 const OTHER_PARTITIONS = /^(cn-|us-gov-|us-iso[a-z]?-|eu-isoe-|eusc-)/;
 

@@ -6,6 +6,7 @@
  * holds it, and named field by field: synth warns (the examples must keep synthesizing) and
  * `ops preflight` fails on them.
  */
+import { stringLeaves } from "../lib/string-leaves";
 
 export interface ReservedValue {
   /** Dotted path of the field, e.g. `alarms.email` or `media.inputAllowedCidrs.0`. */
@@ -80,18 +81,7 @@ function findInString(text: string): { value: string; reason: string }[] {
 
 /** Every reserved value in a (parsed) configuration, in document order, one entry per field and value. */
 export function findReservedValues(config: unknown): ReservedValue[] {
-  const found: ReservedValue[] = [];
-  const walk = (value: unknown, path: string[]) => {
-    if (typeof value === "string") {
-      for (const hit of findInString(value)) found.push({ field: path.join("."), ...hit });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...path, String(i)]));
-    } else if (value && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
-    }
-  };
-  walk(config, []);
-  return found;
+  return stringLeaves(config).flatMap(({ path, text }) => findInString(text).map((hit) => ({ field: path, ...hit })));
 }
 
 /** One line per reserved value, for synth's warning and preflight's report. */

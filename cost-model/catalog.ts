@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { PROVENANCES, type PriceCatalog } from "./catalog-types";
 
-export type { PriceCatalog, UnitPriceCatalog, LineItemCatalog, LineItem, UnitPrice, Tier, PriceProvenance } from "./catalog-types";
+export type { PriceCatalog } from "./catalog-types";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const usd = z.number().min(0, "prices cannot be negative").max(1e7);

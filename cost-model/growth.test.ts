@@ -34,9 +34,18 @@ describe("scale factors", () => {
   });
 
   it("follow round(base x DAU(first month of quarter) / DAU(1)) for other rates and quarters", () => {
-    for (const [base, rate] of [[1, 0.05], [3, 0.2], [2, 0.033], [5, 0]] as const) {
-      for (let q = 1; q <= 10; q++) expect(scaleFactor(base, rate, q)).toBe(Math.round((base * dauAt(777, rate, 3 * q - 2)) / dauAt(777, rate, 1)));
+    // round(base x (1 + rate)^(3q - 3)), worked out by hand for quarters 1-10.
+    const expected: [number, number, number[]][] = [
+      [1, 0.05, [1, 1, 1, 2, 2, 2, 2, 3, 3, 4]],
+      [3, 0.2, [3, 5, 9, 15, 27, 46, 80, 138, 238, 412]],
+      [2, 0.033, [2, 2, 2, 3, 3, 3, 4, 4, 4, 5]],
+      [5, 0, [5, 5, 5, 5, 5, 5, 5, 5, 5, 5]],
+    ];
+    for (const [base, rate, factors] of expected) {
+      expect(Array.from({ length: 10 }, (_, i) => scaleFactor(base, rate, i + 1))).toEqual(factors);
+      expect(scaleFactors(base, rate, 10)).toEqual(factors);
     }
-    expect(scaleFactors(3, 0.1, 8)[7]).toBe(Math.round(3 * 1.1 ** 21));
+    // Quarter 8 of the seed's growth: round(3 x 1.1^21) = round(22.4).
+    expect(scaleFactors(3, 0.1, 8)[7]).toBe(22);
   });
 });

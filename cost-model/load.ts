@@ -36,8 +36,6 @@ export interface MonthLoad {
   readonly nonPrime: ClassLoad;
 }
 
-export type LoadMode = "implied" | "seed";
-
 const HOUR = 3600;
 
 function check(a: LoadAssumptions): void {
@@ -89,9 +87,6 @@ export function seedLoad(dau: number, a: LoadAssumptions): MonthLoad {
   };
 }
 
-export function loadFor(mode: LoadMode, dau: number, a: LoadAssumptions): MonthLoad {
-  return mode === "seed" ? seedLoad(dau, a) : impliedLoad(dau, a);
-}
 
 /** One row of the RPS table, in the column order of rps-estimation.csv. */
 export interface RpsRow {

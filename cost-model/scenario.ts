@@ -7,15 +7,11 @@
  */
 import { z } from "zod";
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, SEED_SCENARIO, type Scenario } from "./scenario-defaults";
-import { closest } from "./suggest";
+import { closestMatch } from "../lib/did-you-mean";
 import { MAX_FORECAST_DAU, MAX_FORECAST_MONTHLY_GROWTH, MAX_FORECAST_MONTHS } from "../contracts/limits";
 
-export { DEFAULT_SCENARIO, SEED_SCENARIO, BUILT_IN_SCENARIOS, primeHours, withOverrides } from "./scenario-defaults";
-export type { Scenario, ScenarioOverrides, ServiceAssumptions, RangeCase, RenditionAssumption } from "./scenario-defaults";
-
-export const MAX_MONTHS = MAX_FORECAST_MONTHS;
-const MAX_DAU = MAX_FORECAST_DAU;
-const MAX_MONTHLY_GROWTH = MAX_FORECAST_MONTHLY_GROWTH;
+export { DEFAULT_SCENARIO, SEED_SCENARIO, BUILT_IN_SCENARIOS } from "./scenario-defaults";
+export type { Scenario } from "./scenario-defaults";
 
 const share = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
@@ -51,11 +47,11 @@ export const scenarioSchema = z
     name: z.string().min(1).max(80),
     model: z.enum(["architecture", "seed"]),
     pricing: z.string().min(1),
-    months: z.number().int().min(1, "a horizon of at least 1 month").max(MAX_MONTHS, `at most ${MAX_MONTHS} months`),
+    months: z.number().int().min(1, "a horizon of at least 1 month").max(MAX_FORECAST_MONTHS, `at most ${MAX_FORECAST_MONTHS} months`),
     startMonth: yearMonth.nullable(),
     users: z.strictObject({
-      dau: z.number().int("whole users").min(0, "DAU cannot be negative").max(MAX_DAU, `at most ${MAX_DAU.toLocaleString("en-US")} DAU`),
-      monthlyGrowth: z.number().gt(-1, "growth must be above -100 % (a fraction: 0.1 = +10 %)").max(MAX_MONTHLY_GROWTH, `at most ${MAX_MONTHLY_GROWTH} (+${MAX_MONTHLY_GROWTH * 100} % a month)`),
+      dau: z.number().int("whole users").min(0, "DAU cannot be negative").max(MAX_FORECAST_DAU, `at most ${MAX_FORECAST_DAU.toLocaleString("en-US")} DAU`),
+      monthlyGrowth: z.number().gt(-1, "growth must be above -100 % (a fraction: 0.1 = +10 %)").max(MAX_FORECAST_MONTHLY_GROWTH, `at most ${MAX_FORECAST_MONTHLY_GROWTH} (+${MAX_FORECAST_MONTHLY_GROWTH * 100} % a month)`),
     }),
     primeTime: z.strictObject({ share, start: hhmm, end: hhmm, scalingLeadMinutes: z.number().int().min(0).max(120) }),
     requests: z.strictObject({
@@ -193,7 +189,8 @@ function describeIssue(issue: z.core.$ZodIssue, base: Scenario): { field: string
   if (issue.code === "unrecognized_keys") {
     const known = knownKeysAt(base, issue.path).filter((k) => k !== "extends");
     const parts = issue.keys.map((key) => {
-      const guess = closest(key, known);
+      // Scenario keys are long camelCase words: two edits, or one per three letters, is still a typo.
+      const guess = closestMatch(key, known, Math.max(2, Math.ceil(key.length / 3)));
       return guess ? `'${key}' (did you mean '${guess}'?)` : `'${key}'`;
     });
     const field = issue.path.length ? at : issue.keys[0];

@@ -38,7 +38,8 @@ export function render(reports: readonly StackReport[], format: string): string 
   return formatTable(reports);
 }
 
-export function main(argv: string[]): number {
+/** Runs the report; `collect` is the synthesis (tests hand in reports of their own). */
+export function main(argv: string[], collect: () => StackReport[] = collectReports): number {
   const program = new Command("policy")
     .description("Check every stack against the policy pack and print the report.")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "sarif"]).default("table"))
@@ -53,7 +54,7 @@ export function main(argv: string[]): number {
   const opts = program.opts<{ format: string; output?: string }>();
   let reports: StackReport[];
   try {
-    reports = collectReports();
+    reports = collect();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`policy: ${err.message}\n`);

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { builtEntry } from "./support/built";
 import { synthApp } from "./support/terraform";
 
 const shippedDir = join(__dirname, "../config/environments");
@@ -22,7 +23,7 @@ function configWith(env: string, edit: (raw: Record<string, any>) => void): stri
 }
 
 function ops(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [join(__dirname, "../dist/cli/main.js"), ...args], {
+  const result = spawnSync(process.execPath, [builtEntry("cli/main.js"), ...args], {
     encoding: "utf8",
     // No AWS reachable: a config error must stop the command before it tries.
     env: { ...process.env, AWS_ACCESS_KEY_ID: "AKIDFAKEFAKEFAKE", AWS_SECRET_ACCESS_KEY: "fake", AWS_ENDPOINT_URL: "http://127.0.0.1:9", ...env },

@@ -1,14 +1,23 @@
 /**
- * Small factories for the AWS clients the ops CLI uses. Each SDK package is imported only when its
- * factory runs, so `ops --help` and commands that do not talk to a service never load it.
+ * The one way the ops CLI makes AWS clients: region and profile resolved as the AWS CLI does
+ * (shared-config.ts), standard-mode retries, and optional per-attempt bounds. Each SDK package is
+ * imported only when its factory runs, so `ops --help` and commands that do not talk to a service
+ * never load it.
  *
- * Endpoints come from the SDK's own configuration chain: `AWS_ENDPOINT_URL_MEDIALIVE`,
- * `AWS_ENDPOINT_URL_MEDIAPACKAGE`, `AWS_ENDPOINT_URL_CLOUDWATCH` (or `AWS_ENDPOINT_URL`) point the
- * real clients at local protocol servers in tests.
+ * Endpoints come from the SDK's own configuration chain: `AWS_ENDPOINT_URL_<SERVICE>` (or
+ * `AWS_ENDPOINT_URL`) points the real clients at local protocol servers in tests.
  */
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { MediaLiveClient } from "@aws-sdk/client-medialive";
 import type { MediaPackageClient } from "@aws-sdk/client-mediapackage";
+import type { Route53Client } from "@aws-sdk/client-route-53";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { STSClient } from "@aws-sdk/client-sts";
 import { UsageError } from "../errors";
 import { checkRegion, resolveAwsTarget } from "./shared-config";
 
@@ -67,8 +76,27 @@ export function fastRetryStrategy(maxAttempts: number, baseDelayMs: number) {
   };
 }
 
-export async function commonConfig(options: AwsClientOptions) {
-  const maxAttempts = options.maxAttempts ?? 3;
+/** What every client is constructed with (a subset of each SDK client's own configuration). */
+export interface ClientConfig {
+  readonly region: string;
+  /** Absent: the SDK's default credential chain. */
+  readonly profile?: string;
+  readonly maxAttempts: number;
+  readonly retryMode?: "standard";
+  readonly retryStrategy?: ReturnType<typeof fastRetryStrategy>;
+  /** The options form of the SDK's default Node handler. */
+  readonly requestHandler?: { readonly requestTimeout: number; readonly connectionTimeout: number; readonly throwOnRequestTimeout: boolean };
+}
+
+/** Attempts per call when the command does not say (the SDK's standard mode default). */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+/**
+ * The configuration every client gets. Validates --max-attempts and resolves region and profile, so
+ * a command can call it first to report flag and profile errors before any call.
+ */
+export async function clientConfig(options: AwsClientOptions): Promise<ClientConfig> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
     throw new UsageError(`--max-attempts must be an integer from 1 to 10, got ${options.maxAttempts}`);
   }
@@ -80,6 +108,7 @@ export async function commonConfig(options: AwsClientOptions) {
       : { ...target, maxAttempts, retryStrategy: fastRetryStrategy(maxAttempts, options.retryBaseDelayMs) };
   if (options.requestTimeoutMs === undefined) return retry;
   // The options form of the default Node handler: no import of @smithy/node-http-handler needed.
+  // requestTimeout alone only logs when it fires; throwOnRequestTimeout abandons the attempt (NOTES).
   const requestHandler = {
     requestTimeout: options.requestTimeoutMs,
     connectionTimeout: options.connectionTimeoutMs ?? options.requestTimeoutMs,
@@ -88,20 +117,27 @@ export async function commonConfig(options: AwsClientOptions) {
   return { ...retry, requestHandler };
 }
 
-export async function createMediaLiveClient(options: AwsClientOptions = {}): Promise<MediaLiveClient> {
-  const { MediaLiveClient } = await import("@aws-sdk/client-medialive");
-  return new MediaLiveClient(await commonConfig(options));
+
+/** An SDK client class, e.g. S3Client. */
+type ClientClass<T> = new (config: ClientConfig) => T;
+
+/** A client of the class `load` imports, configured from `options`. */
+export async function createAwsClient<T>(load: () => Promise<ClientClass<T>>, options: AwsClientOptions = {}): Promise<T> {
+  const [Client, config] = await Promise.all([load(), clientConfig(options)]);
+  return new Client(config);
 }
 
-export async function createMediaPackageClient(options: AwsClientOptions = {}): Promise<MediaPackageClient> {
-  const { MediaPackageClient } = await import("@aws-sdk/client-mediapackage");
-  return new MediaPackageClient(await commonConfig(options));
-}
-
-export async function createCloudWatchClient(options: AwsClientOptions = {}): Promise<CloudWatchClient> {
-  const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
-  return new CloudWatchClient(await commonConfig(options));
-}
+export const createMediaLiveClient = (o?: AwsClientOptions): Promise<MediaLiveClient> => createAwsClient(async () => (await import("@aws-sdk/client-medialive")).MediaLiveClient, o);
+export const createMediaPackageClient = (o?: AwsClientOptions): Promise<MediaPackageClient> => createAwsClient(async () => (await import("@aws-sdk/client-mediapackage")).MediaPackageClient, o);
+export const createCloudWatchClient = (o?: AwsClientOptions): Promise<CloudWatchClient> => createAwsClient(async () => (await import("@aws-sdk/client-cloudwatch")).CloudWatchClient, o);
+export const createS3Client = (o?: AwsClientOptions): Promise<S3Client> => createAwsClient(async () => (await import("@aws-sdk/client-s3")).S3Client, o);
+export const createSqsClient = (o?: AwsClientOptions): Promise<SQSClient> => createAwsClient(async () => (await import("@aws-sdk/client-sqs")).SQSClient, o);
+export const createLambdaClient = (o?: AwsClientOptions): Promise<LambdaClient> => createAwsClient(async () => (await import("@aws-sdk/client-lambda")).LambdaClient, o);
+export const createStsClient = (o?: AwsClientOptions): Promise<STSClient> => createAwsClient(async () => (await import("@aws-sdk/client-sts")).STSClient, o);
+export const createServiceQuotasClient = (o?: AwsClientOptions): Promise<ServiceQuotasClient> => createAwsClient(async () => (await import("@aws-sdk/client-service-quotas")).ServiceQuotasClient, o);
+export const createEc2Client = (o?: AwsClientOptions): Promise<EC2Client> => createAwsClient(async () => (await import("@aws-sdk/client-ec2")).EC2Client, o);
+export const createRoute53Client = (o?: AwsClientOptions): Promise<Route53Client> => createAwsClient(async () => (await import("@aws-sdk/client-route-53")).Route53Client, o);
+export const createSecretsManagerClient = (o?: AwsClientOptions): Promise<SecretsManagerClient> => createAwsClient(async () => (await import("@aws-sdk/client-secrets-manager")).SecretsManagerClient, o);
 
 /** The three clients the channel and session commands need. */
 export interface AwsClients {

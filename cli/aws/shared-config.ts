@@ -6,7 +6,7 @@
  * sections, AWS_SHARED_CREDENTIALS_FILE and SSO sessions behave as they do for the SDK.
  */
 import { UsageError } from "../errors";
-import { didYouMean } from "../support/did-you-mean";
+import { didYouMean } from "../../lib/did-you-mean";
 
 export interface AwsTarget {
   readonly region: string;

@@ -4,7 +4,7 @@
  */
 import { ListChannelsCommand, type MediaLiveClient } from "@aws-sdk/client-medialive";
 import { UsageError } from "../errors";
-import { didYouMean } from "../support/did-you-mean";
+import { didYouMean } from "../../lib/did-you-mean";
 import { POOL_TAG } from "./pool";
 
 export async function poolNamesInRegion(client: MediaLiveClient): Promise<string[]> {

@@ -24,8 +24,6 @@ export interface PoolChannel {
 
 /** States a channel rests in; the CLI acts only from these. */
 export const SETTLED_STATES = new Set(["IDLE", "RUNNING"]);
-/** States that end by themselves; the CLI waits through them, bounded. */
-export const TRANSITIONAL_STATES = new Set(["CREATING", "STARTING", "STOPPING", "RECOVERING", "UPDATING", "DELETING"]);
 /** States no start or stop fixes; reported for a human. */
 export const FAILED_STATES = new Set(["CREATE_FAILED", "UPDATE_FAILED", "DELETED"]);
 

@@ -53,5 +53,3 @@ export async function capacityPlanCommand(options: CapacityPlanOptions): Promise
   const result = await buildCapacityPlan(options);
   (options.stdout ?? process.stdout).write(options.json ? JSON.stringify(result, null, 2) + "\n" : renderCapacityPlan(result));
 }
-
-export default capacityPlanCommand;

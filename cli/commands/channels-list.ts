@@ -5,7 +5,7 @@ import { runningSince } from "../channels/health";
 import { listPoolChannels } from "../channels/pool";
 import { emptyPoolError } from "../channels/pool-names";
 import { channelHourUsd, loadChannelPrice } from "../channels/price";
-import { formatDuration } from "../sessions/duration";
+import { formatElapsed } from "../support/duration";
 import { awsOptions, print, printJson, resolvePool, table, type AwsCommandOptions } from "./ops-context";
 
 export interface ChannelsListOptions extends AwsCommandOptions {
@@ -60,7 +60,7 @@ export async function channelsList(opts: ChannelsListOptions): Promise<void> {
         r.state,
         r.channelClass,
         String(r.pipelinesRunning),
-        r.runningSince ? `${formatDuration(now - Date.parse(r.runningSince))} (since ${r.runningSince})` : "",
+        r.runningSince ? `${formatElapsed(now - Date.parse(r.runningSince))} (since ${r.runningSince})` : "",
         r.costSoFarUsd === null ? "" : `$${r.costSoFarUsd.toFixed(2)}`,
       ]),
     ),

@@ -6,32 +6,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeAws, type FakeAws } from "../../test/fakes/aws";
+import { runOpsInProcess } from "../../test/support/ops-cli";
 import { ExitCode } from "../errors";
-import { main } from "../main";
 
 let aws: FakeAws;
 let dir: string;
-let stdout: string;
-let stderr: string;
+let stdout = "";
+let stderr = "";
 
-async function ops(...argv: string[]): Promise<number> {
-  stdout = "";
-  stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return await main(argv);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+/** Runs `ops` in process; its output stays in stdout and stderr for the assertions that follow. */
+const ops = async (...argv: string[]): Promise<number> => ({ stdout, stderr } = await runOpsInProcess(...argv)).code;
 
 const iso = (minutesFromNow: number) => new Date(Date.now() + minutesFromNow * 60_000).toISOString();
 const file = (name: string, text: string) => {

@@ -13,21 +13,20 @@ import { ExitCode, OpsError, PartialError, TimeoutError, UsageError, type ExitCo
 import { ensureChannelState, realClock, type Goal, type LifecycleResult } from "../channels/lifecycle";
 import { describeChannel } from "../channels/pool";
 import { createProgress, type Progress } from "../progress";
-import { formatDuration } from "../support/duration";
+import { formatDuration, parseDuration } from "../support/duration";
+import { CHANNEL_CHANGE_DEFAULTS } from "./defaults";
 import { awsOptions, print, printJson, type AwsCommandOptions } from "./ops-context";
 
 export interface ChannelsLifecycleOptions extends AwsCommandOptions {
   readonly ids: string[];
   readonly wait?: boolean;
-  /** Bound on all waiting, ms. @default 300000 (5m) */
+  /** Bound on all waiting, ms. @default CHANNEL_CHANGE_DEFAULTS.timeout */
   readonly timeoutMs?: number;
   readonly dryRun?: boolean;
-  /** Time between state reads while waiting, ms. @default 5000 (5s) */
+  /** Time between state reads while waiting, ms. @default CHANNEL_CHANGE_DEFAULTS.pollInterval */
   readonly pollIntervalMs?: number;
 }
 
-export const DEFAULT_CHANNEL_TIMEOUT_MS = 5 * 60_000;
-export const DEFAULT_CHANNEL_POLL_MS = 5_000;
 /** MediaLive channel ids are numeric (e.g. 1234567); names and ARNs are not ids. */
 const CHANNEL_ID = /^\d{1,20}$/;
 /** Channels changed at once: MediaLive's default quota is 5 channels per region. */
@@ -56,8 +55,8 @@ export async function changeChannels(goal: Goal, opts: ChannelsLifecycleOptions)
       "channel ids are numbers such as 1234567: `ops channels list --pool <pool>` shows them",
     );
   }
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_CHANNEL_TIMEOUT_MS;
-  const pollMs = opts.pollIntervalMs ?? DEFAULT_CHANNEL_POLL_MS;
+  const timeoutMs = opts.timeoutMs ?? parseDuration(CHANNEL_CHANGE_DEFAULTS.timeout, "--timeout");
+  const pollMs = opts.pollIntervalMs ?? parseDuration(CHANNEL_CHANGE_DEFAULTS.pollInterval, "--poll-interval");
   if (!(timeoutMs >= 1000 && timeoutMs <= 3_600_000)) throw new UsageError(`--timeout must be from 1s to 1h, got ${formatDuration(timeoutMs)}`);
   if (!(pollMs > 0 && pollMs <= 300_000)) throw new UsageError(`--poll-interval must be at most 5m, got ${formatDuration(pollMs)}`);
 

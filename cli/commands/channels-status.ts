@@ -1,4 +1,5 @@
 /** `ops channels status <id>`: one channel's details plus its health from CloudWatch. */
+import { POOL_TAG } from "../../contracts";
 import { createCloudWatchClient, createMediaLiveClient } from "../aws/clients";
 import { channelHealth } from "../channels/health";
 import { describeChannel } from "../channels/pool";
@@ -15,7 +16,7 @@ export async function channelsStatus(opts: ChannelsStatusOptions): Promise<void>
   if (opts.json) return printJson({ channel, health });
   print(`${channel.id}  ${channel.name}`);
   print(`  state      ${channel.state} (${channel.pipelinesRunningCount} pipeline(s) running, ${channel.channelClass})`);
-  print(`  pool       ${channel.tags["livestream:pool"] ?? "(not in a pool)"}`);
+  print(`  pool       ${channel.tags[POOL_TAG] ?? "(not in a pool)"}`);
   print(`  packaging  MediaPackage channel ${channel.mediaPackageChannelIds.join(", ") || "(none)"}`);
   print(`  alarms     ${health.alarms.length ? health.alarms.map((a) => `${a.name}${a.reason ? ` (${a.reason})` : ""}`).join("; ") : "none in ALARM"}`);
   for (const [name, value] of Object.entries(health.metrics)) print(`  ${name.padEnd(20)} ${value === null ? "no data in the last 15 min" : value}`);

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { createServer } from "node:net";
 import { Client } from "pg";
 import { startPostgres, type PostgresServer } from "../../test/support/postgres";
+import { runOpsInProcess } from "../../test/support/ops-cli";
 import { ExitCode } from "../errors";
-import { main } from "../main";
 
 let server: PostgresServer;
 beforeAll(async () => {
@@ -14,18 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const runCli = (args: string[]) => runOpsInProcess(...args);
 
 test("ops db migrate --dry-run lists, then migrate applies, then a rerun applies nothing", async () => {
   const url = await server.createDatabase("cli_migrate");

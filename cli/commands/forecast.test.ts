@@ -9,12 +9,12 @@ import { LivestreamStack } from "../../stacks/livestream-stack";
 import { ExitCode, UsageError } from "../errors";
 import { buildForecast } from "./forecast";
 import { builtEntry } from "../../test/support/built";
+import { runOps } from "../../test/support/ops-cli";
 
 const CONFIG_DIR = join(__dirname, "..", "..", "config", "environments");
 
-function ops(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [builtEntry("cli/main.js"), ...args], { encoding: "utf8", env: { ...process.env, ...env } });
-}
+/** The built CLI in a child process, with this process's environment plus `env`. */
+const ops = (args: string[], env: NodeJS.ProcessEnv = {}) => runOps(args, { ...process.env, ...env });
 
 /** A cdktf.out-like folder holding one synthesized stack, as `npm run synth` writes it. */
 function writeSynth(root: string, config: EnvironmentConfig): string {
@@ -103,32 +103,32 @@ describe("ops forecast (compiled CLI)", () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "ops-forecast-"))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("prints the seed table", () => {
-    const r = ops(["forecast", "--scenario", "seed"]);
-    expect(r.status).toBe(0);
+  it("prints the seed table", async () => {
+    const r = await ops(["forecast", "--scenario", "seed"]);
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain("19,450.60");
     expect(r.stdout).toContain("Total over 12 months: 350,011.29 USD");
   });
 
-  it("writes json atomically to --out and says so on stderr; --json is --format json", () => {
+  it("writes json atomically to --out and says so on stderr; --json is --format json", async () => {
     const out = join(dir, "f.json");
-    const r = ops(["forecast", "--dau", "20000", "--growth", "0.05", "--months", "18", "--format", "json", "--out", out]);
-    expect(r.status).toBe(0);
+    const r = await ops(["forecast", "--dau", "20000", "--growth", "0.05", "--months", "18", "--format", "json", "--out", out]);
+    expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^wrote the json forecast \(18 months, [\d.]+ USD expected\) to .*f\.json\n$/);
     const doc = JSON.parse(readFileSync(out, "utf8"));
     expect(doc.months).toHaveLength(18);
     expect(doc.months[0].dau).toBe(20_000);
     expect(readdirSync(dir)).toEqual(["f.json"]);
-    const viaJson = ops(["forecast", "--dau", "20000", "--growth", "0.05", "--months", "18", "--json"]);
+    const viaJson = await ops(["forecast", "--dau", "20000", "--growth", "0.05", "--months", "18", "--json"]);
     expect(JSON.parse(viaJson.stdout)).toEqual(doc);
   });
 
-  it("reads a YAML scenario and labels calendar months with --start", () => {
+  it("reads a YAML scenario and labels calendar months with --start", async () => {
     const file = join(dir, "s.yaml");
     writeFileSync(file, "name: bigger\nusers:\n  dau: 40000\nchannel:\n  class: SINGLE_PIPELINE\n");
-    const r = ops(["forecast", "--scenario", file, "--start", "2027-02", "--format", "csv"]);
-    expect(r.status).toBe(0);
+    const r = await ops(["forecast", "--scenario", file, "--start", "2027-02", "--format", "csv"]);
+    expect(r.code).toBe(0);
     expect(r.stdout.split("\r\n")[1]).toMatch(/^item,1,2027-02,1,40000,/);
   });
 
@@ -147,26 +147,26 @@ describe("ops forecast (compiled CLI)", () => {
     [["forecast", "--months", "121"], "--months"],
     [["forecast", "--months", "twelve"], "--months"],
     [["forecast", "--start", "Jan 2027"], "--start"],
-  ])("%j exits 2 naming %s and writes nothing", (args, message) => {
+  ])("%j exits 2 naming %s and writes nothing", async (args, message) => {
     const out = join(dir, "report.html");
-    const r = ops([...args, "--format", "html", "--out", out]);
-    expect(r.status).toBe(ExitCode.Usage);
+    const r = await ops([...args, "--format", "html", "--out", out]);
+    expect(r.code).toBe(ExitCode.Usage);
     expect(r.stderr).toContain(message);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("warns on stderr about unusual inputs and still answers", () => {
-    const r = ops(["forecast", "--growth", "0.5", "--months", "3", "--json"]);
-    expect(r.status).toBe(0);
+  it("warns on stderr about unusual inputs and still answers", async () => {
+    const r = await ops(["forecast", "--growth", "0.5", "--months", "3", "--json"]);
+    expect(r.code).toBe(0);
     expect(r.stderr).toContain("warning: Growth of 50 % a month compounds to 129.7x a year");
     expect(JSON.parse(r.stdout).findings[0].id).toBe("input.growth-unusual");
   });
 
-  it("names the bad fields of a malformed scenario, guessing what a typo meant, and of a malformed catalog", () => {
+  it("names the bad fields of a malformed scenario, guessing what a typo meant, and of a malformed catalog", async () => {
     const scenario = join(dir, "bad.json");
     writeFileSync(scenario, JSON.stringify({ cdn: { cacheHitRatio: 2 }, vidoe: { watchThrough: 0.5 } }));
-    const r = ops(["forecast", "--scenario", scenario, "--out", join(dir, "x.md")]);
-    expect(r.status).toBe(ExitCode.Usage);
+    const r = await ops(["forecast", "--scenario", scenario, "--out", join(dir, "x.md")]);
+    expect(r.code).toBe(ExitCode.Usage);
     expect(r.stderr).toContain("cdn.cacheHitRatio");
     expect(r.stderr).toContain("unknown field 'vidoe' (did you mean 'video'?)");
 
@@ -174,30 +174,30 @@ describe("ops forecast (compiled CLI)", () => {
     const good = JSON.parse(readFileSync(join(__dirname, "..", "..", "cost-model", "catalogs", "ap-southeast-1.json"), "utf8"));
     good.prices["alb.hour"].usd = -1;
     writeFileSync(catalog, JSON.stringify(good));
-    const c = ops(["forecast", "--pricing", catalog, "--out", join(dir, "x.md")]);
-    expect(c.status).toBe(ExitCode.Usage);
+    const c = await ops(["forecast", "--pricing", catalog, "--out", join(dir, "x.md")]);
+    expect(c.code).toBe(ExitCode.Usage);
     expect(c.stderr).toContain("prices.alb.hour.usd");
 
     writeFileSync(scenario, "{ not json");
-    expect(ops(["forecast", "--scenario", scenario]).stderr).toMatch(/not valid JSON/);
+    expect((await ops(["forecast", "--scenario", scenario])).stderr).toMatch(/not valid JSON/);
     expect(readdirSync(dir).sort()).toEqual(["bad.json", "cat.json"]);
   });
 
-  it("--environment --synth-dir prices the stack in that folder", () => {
-    const r = ops(["forecast", "--environment", "dev", "--synth-dir", base, "--months", "2", "--json"]);
-    expect(r.status).toBe(0);
+  it("--environment --synth-dir prices the stack in that folder", async () => {
+    const r = await ops(["forecast", "--environment", "dev", "--synth-dir", base, "--months", "2", "--json"]);
+    expect(r.code).toBe(0);
     expect(r.stderr).toContain(`read livestream-dev from ${join(base, "stacks", "livestream-dev", "cdk.tf.json")}`);
     const doc = JSON.parse(r.stdout);
     expect(doc.deployment.source.kind).toBe("synth");
     expect(doc.deployment.channels).toHaveLength(1);
-    expect(ops(["forecast", "--environment", "dev", "--synth-dir", dir]).stderr).toContain("no synthesized stack livestream-dev");
+    expect((await ops(["forecast", "--environment", "dev", "--synth-dir", dir])).stderr).toContain("no synthesized stack livestream-dev");
   });
 
-  it("--compare prints per-line and monthly deltas between two configurations, against a report or a synth folder", () => {
+  it("--compare prints per-line and monthly deltas between two configurations, against a report or a synth folder", async () => {
     const report = join(dir, "base.json");
-    expect(ops(["forecast", "--environment", "dev", "--synth-dir", base, "--format", "json", "--out", report]).status).toBe(0);
-    const md = ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", report, "--format", "markdown"]);
-    expect(md.status).toBe(0);
+    expect((await ops(["forecast", "--environment", "dev", "--synth-dir", base, "--format", "json", "--out", report])).code).toBe(0);
+    const md = await ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", report, "--format", "markdown"]);
+    expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^### Cost difference: livestream-dev\n/);
     expect(md.stdout).toMatch(/\*\*Month 1: \+[\d,.]+ USD\*\*/);
     const onAir = md.stdout.split("\n").find((l) => l.startsWith("| MediaLive channels on air |")) ?? "";
@@ -205,7 +205,7 @@ describe("ops forecast (compiled CLI)", () => {
     expect(md.stdout).toContain("| MediaLive idle channels and push inputs |");
     expect(md.stdout).not.toContain("| NAT gateways |");
 
-    const json = JSON.parse(ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", report, "--json"]).stdout);
+    const json = JSON.parse((await ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", report, "--json"])).stdout);
     expect(json.kind).toBe("livestream-cost-forecast-diff");
     expect(json.months).toHaveLength(12);
     const delta = json.lines.find((l: { item: string }) => l.item === "MediaLive channels on air");
@@ -213,24 +213,24 @@ describe("ops forecast (compiled CLI)", () => {
     expect(json.lines.reduce((a: number, l: { deltaUsd: number }) => a + Math.round(l.deltaUsd * 100), 0)).toBe(Math.round(json.month1DeltaUsd * 100));
 
     // The base branch's synth folder gives the same difference as the report written from it.
-    const fromDir = JSON.parse(ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", base, "--json"]).stdout);
+    const fromDir = JSON.parse((await ops(["forecast", "--environment", "dev", "--synth-dir", bigger, "--compare", base, "--json"])).stdout);
     expect(fromDir.totalDeltaUsd).toBe(json.totalDeltaUsd);
     const notReport = join(dir, "x.json");
     writeFileSync(notReport, JSON.stringify({ hello: 1 }));
-    const bad = ops(["forecast", "--compare", notReport]);
-    expect(bad.status).toBe(ExitCode.Usage);
+    const bad = await ops(["forecast", "--compare", notReport]);
+    expect(bad.code).toBe(ExitCode.Usage);
     expect(bad.stderr).toContain("not a forecast report");
   });
 
-  it("ops capacity plan prints the changes to make each quarter, and JSON", () => {
-    const text = ops(["capacity", "plan", "--environment", "prod", "--synth-dir", writeSynth(join(dir, "prod"), loadEnvironment("prod"))]);
-    expect(text.status).toBe(0);
+  it("ops capacity plan prints the changes to make each quarter, and JSON", async () => {
+    const text = await ops(["capacity", "plan", "--environment", "prod", "--synth-dir", writeSynth(join(dir, "prod"), loadEnvironment("prod"))]);
+    expect(text.code).toBe(0);
     expect(text.stdout).toContain("Capacity plan 'livestream-prod', 12 months (starting from livestream-prod as synthesized)");
     expect(text.stdout).toMatch(/media\.channelCount: 4 -> 6 {2}\(12,884 prime-time viewers at 2,500 a session; first raise the MediaLive channel quota above 5/);
-    const json = JSON.parse(ops(["capacity", "plan", "--json", "--dau", "100000"]).stdout);
+    const json = JSON.parse((await ops(["capacity", "plan", "--json", "--dau", "100000"])).stdout);
     expect(json.quarters).toHaveLength(4);
     expect(json.quarters[3].services[0]).toMatchObject({ name: "mentee", primeTimeMinTasks: 6 });
-    expect(ops(["capacity", "plan", "--dau", "0x10"]).status).toBe(ExitCode.Usage);
+    expect((await ops(["capacity", "plan", "--dau", "0x10"])).code).toBe(ExitCode.Usage);
   });
 
   it("keeps --help free of zod and the SDK", () => {

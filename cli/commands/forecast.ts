@@ -16,9 +16,10 @@ import type { Deployment } from "../../cost-model/deployment";
 import type { Finding, Projection } from "../../cost-model/projection";
 import { BUILT_IN_SCENARIOS, withOverrides, type Scenario } from "../../cost-model/scenario-defaults";
 import { MAX_FORECAST_DAU, MAX_FORECAST_MONTHLY_GROWTH, MAX_FORECAST_MONTHS } from "../../contracts/limits";
+import { FORECAST_DEFAULTS } from "./defaults";
 
 export interface ForecastOptions {
-  /** `seed`, `architecture` or a path to a JSON/YAML scenario file. @default "architecture" */
+  /** `seed`, `architecture` or a path to a JSON/YAML scenario file. @default FORECAST_DEFAULTS.scenario */
   readonly scenario?: string;
   /**
    * Price what this environment deploys: its stack's fixed-cost drivers (synthesized now, or read from
@@ -152,7 +153,7 @@ export interface Plan {
 export async function plan(options: ForecastOptions, stderr: NodeJS.WritableStream): Promise<Plan> {
   const warnings = checkOptions(options);
   if (options.environment === undefined) {
-    const base = await loadScenario(options.scenario ?? "architecture");
+    const base = await loadScenario(options.scenario ?? FORECAST_DEFAULTS.scenario);
     const scenario = withOverrides(base, { months: options.months, dau: options.dau, monthlyGrowth: options.growth, pricing: options.pricing, startMonth: options.start });
     const catalog = await loadCatalog(scenario.pricing, options.pricing ? "--pricing" : "scenario pricing");
     return { scenario, catalog, warnings };
@@ -275,7 +276,7 @@ function output(options: ForecastOptions, text: string, what: string): void {
 
 export async function forecast(options: ForecastOptions): Promise<void> {
   const stderr = options.stderr ?? process.stderr;
-  const format = (options.json ? "json" : (options.format ?? "table")) as Format;
+  const format = (options.json ? "json" : (options.format ?? FORECAST_DEFAULTS.format)) as Format;
   const p = await plan(options, stderr);
   checkHorizon(p.scenario);
   const priced = price(p, p.deployment);
@@ -292,5 +293,3 @@ export async function forecast(options: ForecastOptions): Promise<void> {
   }
   output(options, await render(format, projection), `the ${format} forecast (${projection.months.length} months, ${projection.totalUsd.toFixed(2)} USD expected)`);
 }
-
-export default forecast;

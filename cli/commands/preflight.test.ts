@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPreflightAws, type PreflightAws } from "../../test/fakes/preflight-aws";
+import { runOpsInProcess } from "../../test/support/ops-cli";
 import { ExitCode } from "../errors";
-import { main } from "../main";
 
 const ACCOUNT = "493827161503";
 const REGION = "ap-southeast-1";
@@ -17,27 +17,11 @@ const FCM_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:livestrea
 
 let aws: PreflightAws;
 let configDir: string;
-let stdout: string;
-let stderr: string;
+let stdout = "";
+let stderr = "";
 
-async function ops(...argv: string[]): Promise<number> {
-  stdout = "";
-  stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return await main(argv);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+/** Runs `ops` in process; its output stays in stdout and stderr for the assertions that follow. */
+const ops = async (...argv: string[]): Promise<number> => ({ stdout, stderr } = await runOpsInProcess(...argv)).code;
 
 /** The committed prod example with real-looking values in place of every placeholder. */
 function realProdConfig(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any

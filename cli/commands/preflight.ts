@@ -4,7 +4,7 @@
  * Atlantis workflow runs it before it plans. Exit 0 ready (warnings allowed), 5 a check failed,
  * 3 a check could not run (and none failed), 2 bad flags or configuration.
  */
-import { commonConfig } from "../aws/clients";
+import { clientConfig } from "../aws/clients";
 import { ExitCode, InfeasibleError, RemoteError, UsageError } from "../errors";
 import { PreflightClients } from "../preflight/clients";
 import { PREFLIGHT_CHECKS } from "../preflight";
@@ -37,7 +37,7 @@ export async function preflight(opts: PreflightOptions): Promise<void> {
   if (opts.region && opts.region !== config.region) {
     throw new UsageError(`--region ${opts.region}, but environment '${env}' deploys to ${config.region}`, "preflight reads the environment's own region; drop --region");
   }
-  await commonConfig({ region: config.region, profile: opts.profile, maxAttempts: opts.maxAttempts }); // flag and profile errors before any call
+  await clientConfig({ region: config.region, profile: opts.profile, maxAttempts: opts.maxAttempts }); // flag and profile errors before any call
 
   const clients = new PreflightClients({ region: config.region, profile: opts.profile, maxAttempts: opts.maxAttempts });
   let report;

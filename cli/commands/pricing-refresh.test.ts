@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { runOps } from "../../test/support/ops-cli";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -111,11 +111,7 @@ describe("ops pricing refresh (real SDK, local Price List API)", () => {
   });
 
   it("through the compiled CLI: every missing item listed, exit 3, nothing written; --json summary on success", async () => {
-    const main = join(__dirname, "..", "..", "dist", "cli", "main.js");
-    const run = (args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [main, ...args], { env: { ...process.env } }, (error, stdout, stderr) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout, stderr }));
-      });
+    const run = (args: string[]) => runOps(args, { ...process.env });
     const out = join(dir, "catalog.json");
     server.setProducts(productsFor("ap-southeast-1").filter((p) => p.attributes.usagetype !== "APS1-NatGateway-Hours" && p.attributes.usagetype !== "APS1-KMS-Keys"));
     const failed = await run(["pricing", "refresh", "--out", out]);

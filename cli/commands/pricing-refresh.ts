@@ -10,9 +10,10 @@ import { ExitCode, OpsError, RemoteError, UsageError } from "../errors";
 import { writeFileAtomic } from "../../lib/atomic-write";
 import type { Tier, UnitPrice, UnitPriceCatalog } from "../../cost-model/catalog-types";
 import { pricedItems, USAGE_PREFIX, type PricedItem } from "./pricing-items";
+import { PRICING_REFRESH_DEFAULTS } from "./defaults";
 
 export interface PricingRefreshOptions {
-  /** Regions to price. @default ["ap-southeast-1"] */
+  /** Regions to price. @default [PRICING_REFRESH_DEFAULTS.region] */
   readonly region?: readonly string[];
   /** A file (one region) or a directory (several). @default ./<region>.json */
   readonly out?: string;
@@ -118,7 +119,7 @@ function targets(regions: readonly string[], out: string | undefined): Map<strin
 }
 
 export async function pricingRefresh(options: PricingRefreshOptions): Promise<void> {
-  const regions = [...new Set(options.region?.length ? options.region : ["ap-southeast-1"])];
+  const regions = [...new Set(options.region?.length ? options.region : [PRICING_REFRESH_DEFAULTS.region])];
   for (const r of regions) if (!USAGE_PREFIX[r]) throw new UsageError(`--region ${r}: not a region this project prices (${Object.keys(USAGE_PREFIX).join(", ")})`);
   const files = options.dryRun ? undefined : targets(regions, options.out);
   const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
@@ -163,5 +164,3 @@ export async function pricingRefresh(options: PricingRefreshOptions): Promise<vo
   if (options.json) stdout.write(JSON.stringify({ written, missing: [] }, null, 2) + "\n");
   else for (const w of written) stdout.write(`wrote ${w.file}: ${w.prices} ${w.region} prices from the Price List API (version ${w.version})\n`);
 }
-
-export default pricingRefresh;

@@ -10,7 +10,9 @@
 import { InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, GetQueueUrlCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
-import { createLambdaClient, createSqsClient } from "../recordings/clients";
+import { createLambdaClient, createSqsClient } from "../aws/clients";
+import { INVOKE_REQUEST_TIMEOUT_MS, recordingBounds } from "../recordings/clients";
+import { REPLAY_DEFAULTS } from "./defaults";
 import { print, printJson, resolvePool } from "./ops-context";
 
 export interface RecordingsReplayOptions {
@@ -20,7 +22,7 @@ export interface RecordingsReplayOptions {
   readonly functionName?: string;
   /** Queue URL. @default the URL of livestream-<pool>-recording-indexer-dlq */
   readonly queueUrl?: string;
-  /** Messages handled in this run. @default 100 */
+  /** Messages handled in this run. @default REPLAY_DEFAULTS.max */
   readonly max?: number;
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -52,7 +54,7 @@ export interface ReplayReport {
 const VISIBILITY_SECONDS = 120;
 
 export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<ReplayReport> {
-  const max = opts.max ?? 100;
+  const max = opts.max ?? REPLAY_DEFAULTS.max;
   if (!Number.isInteger(max) || max < 1 || max > 10_000) throw new UsageError(`--max must be 1-10000, got ${opts.max}`);
   if (opts.queueUrl !== undefined && !/^https?:\/\/\S+$/.test(opts.queueUrl)) throw new UsageError(`--queue-url '${opts.queueUrl}' is not a URL`);
   if (opts.functionName !== undefined && !/^(arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}$/.test(opts.functionName)) {
@@ -61,8 +63,8 @@ export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<R
   const pool = opts.functionName && opts.queueUrl ? undefined : resolvePool(opts.pool);
   const functionName = opts.functionName ?? `livestream-${pool}-recording-indexer`;
   const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
-  const sqs = await createSqsClient(aws);
-  const lambda = opts.dryRun ? undefined : await createLambdaClient(aws);
+  const sqs = await createSqsClient(recordingBounds(aws));
+  const lambda = opts.dryRun ? undefined : await createLambdaClient(recordingBounds(aws, INVOKE_REQUEST_TIMEOUT_MS));
   try {
     const queueUrl = opts.queueUrl ?? (await queueUrlOf(sqs, `livestream-${pool}-recording-indexer-dlq`));
     const report = await replayQueue(sqs, lambda, { queueUrl, functionName, max, dryRun: !!opts.dryRun });

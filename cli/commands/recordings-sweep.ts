@@ -6,25 +6,26 @@
  * Exit: 0 nothing failed; 3 only failures; 6 some sessions done and some failed.
  */
 import { PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { DEFAULT_STARTOVER_WINDOW_HOURS, OPS_METRICS_NAMESPACE } from "../../contracts";
 import { isHostName } from "../../lib/host-name";
 import { DatabasePool, DatabaseSettingsError, databaseSettingsFromEnv } from "../../lib/postgres-connection";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
-import { createMetricsClient, createS3Client } from "../recordings/clients";
+import { createCloudWatchClient, createS3Client } from "../aws/clients";
+import { recordingBounds } from "../recordings/clients";
 import { sweepMetricData, sweepRecordings, type SweepReport } from "../recordings/sweep";
-import { parseInstant } from "../sessions/duration";
 import { parseDuration } from "../support/duration";
+import { parseInstant } from "../support/instant";
+import { SWEEP_DEFAULTS } from "./defaults";
 import { print, printJson, resolvePool } from "./ops-context";
 
 export interface RecordingsSweepOptions {
   readonly bucket?: string;
   readonly mediaDomain?: string;
   readonly pool?: string;
-  /** Duration with unit: how far back ended sessions are searched. @default 24h (the startover window) */
+  /** Duration with unit: how far back ended sessions are searched. @default SWEEP_DEFAULTS.lookBack (the startover window) */
   readonly lookBack?: string;
-  /** Sessions checked in this pass. @default 25 */
+  /** Sessions checked in this pass. @default SWEEP_DEFAULTS.limit */
   readonly limit?: number;
-  /** Duration with unit: the pass stops starting work after this. @default 50s */
+  /** Duration with unit: the pass stops starting work after this. @default SWEEP_DEFAULTS.timeout */
   readonly timeout?: string;
   readonly now?: string;
   readonly dryRun?: boolean;
@@ -32,6 +33,7 @@ export interface RecordingsSweepOptions {
   readonly region?: string;
   readonly profile?: string;
   readonly maxAttempts?: number;
+  /** @default SWEEP_DEFAULTS.metricsNamespace */
   readonly metricsNamespace?: string;
 }
 
@@ -42,15 +44,15 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
   if (!bucket || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`--bucket (or LIVESTREAM_RECORDING_BUCKET) must be the recorded-media bucket name, got '${bucket ?? ""}'`);
   const mediaDomain = opts.mediaDomain ?? env.LIVESTREAM_MEDIA_DOMAIN;
   if (!mediaDomain || !isHostName(mediaDomain)) problems.push(`--media-domain (or LIVESTREAM_MEDIA_DOMAIN) must be the CloudFront host name, got '${mediaDomain ?? ""}'`);
-  const limit = opts.limit ?? 25;
+  const limit = opts.limit ?? SWEEP_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) problems.push(`--limit must be 1-1000, got ${opts.limit}`);
   let lookBackMs = 0;
   let timeoutMs = 0;
   let now = Date.now();
   let settings;
   try {
-    lookBackMs = parseDuration(opts.lookBack ?? `${DEFAULT_STARTOVER_WINDOW_HOURS}h`, "--look-back", { minMs: 60_000 });
-    timeoutMs = parseDuration(opts.timeout ?? "50s", "--timeout", { minMs: 1_000, maxMs: 15 * 60_000 });
+    lookBackMs = parseDuration(opts.lookBack ?? SWEEP_DEFAULTS.lookBack, "--look-back", { minMs: 60_000 });
+    timeoutMs = parseDuration(opts.timeout ?? SWEEP_DEFAULTS.timeout, "--timeout", { minMs: 1_000, maxMs: 15 * 60_000 });
     now = parseInstant(opts.now, "--now") ?? now;
     settings = databaseSettingsFromEnv(env, { applicationName: "ops-recordings-sweep", statementTimeoutMs: 10_000, lockTimeoutMs: 3_000 });
   } catch (err) {
@@ -67,11 +69,11 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
 
   const deadline = Date.now() + timeoutMs;
   const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
-  const s3 = await createS3Client(aws);
+  const s3 = await createS3Client(recordingBounds(aws));
   const db = new DatabasePool(settings!, { max: 1 });
   let report: SweepReport;
   try {
-    if (!opts.json) process.stderr.write(`sweeping s3://${bucket}/ for recordings of ended sessions (look-back ${opts.lookBack ?? `${DEFAULT_STARTOVER_WINDOW_HOURS}h`})\n`);
+    if (!opts.json) process.stderr.write(`sweeping s3://${bucket}/ for recordings of ended sessions (look-back ${opts.lookBack ?? SWEEP_DEFAULTS.lookBack})\n`);
     report = await sweepRecordings({ db, s3, bucket: bucket!, mediaDomain: mediaDomain!, now, lookBackMs, deadline, limit, dryRun: opts.dryRun });
   } finally {
     s3.destroy();
@@ -80,9 +82,9 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
 
   let metricsError: string | undefined;
   if (!opts.dryRun && pool) {
-    const cloudwatch = await createMetricsClient(aws);
+    const cloudwatch = await createCloudWatchClient(recordingBounds(aws));
     try {
-      await cloudwatch.send(new PutMetricDataCommand({ Namespace: opts.metricsNamespace ?? OPS_METRICS_NAMESPACE, MetricData: sweepMetricData(report, pool) }));
+      await cloudwatch.send(new PutMetricDataCommand({ Namespace: opts.metricsNamespace ?? SWEEP_DEFAULTS.metricsNamespace, MetricData: sweepMetricData(report, pool) }));
     } catch (err) {
       metricsError = `CloudWatch PutMetricData failed: ${(err as Error).message}`;
     } finally {

@@ -13,7 +13,7 @@ import { LambdaFake } from "../../test/fakes/lambda-server";
 import { S3Fake } from "../../test/fakes/s3-server";
 import { SqsFake } from "../../test/fakes/sqs-server";
 import { startPostgres, type PostgresServer } from "../../test/support/postgres";
-import { main } from "../main";
+import { runOpsInProcess, type OpsRun } from "../../test/support/ops-cli";
 
 const BUCKET = "livestream-dev-recorded-media";
 const DOMAIN = "media.dev.mentoring.example.com";
@@ -72,21 +72,12 @@ afterAll(async () => {
   process.env = saved;
 });
 
-/** Runs `ops ...` in process; returns the exit code and what went to stdout. */
-async function ops(args: string[], user: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `ops ...` in process as `user`; stdout without the log lines the in-process function writes there. */
+async function ops(args: string[], user: string): Promise<OpsRun> {
   process.env.PGUSER = user;
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    // The in-process function logs JSON lines to stdout too (as it would to CloudWatch): not the report.
-    return { code, stdout: stdout.split("\n").filter((l) => !l.startsWith('{"level":')).join("\n"), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const run = await runOpsInProcess(...args);
+  // The in-process function logs JSON lines to stdout too (as it would to CloudWatch): not the report.
+  return { ...run, stdout: run.stdout.split("\n").filter((l) => !l.startsWith('{"level":')).join("\n") };
 }
 
 async function addSession(id: string, endedHoursAgo = 2): Promise<void> {

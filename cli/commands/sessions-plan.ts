@@ -12,25 +12,26 @@ import { listPoolChannels } from "../channels/pool";
 import { loadChannelPrice } from "../channels/price";
 import { assertValid, checkChannels, loadSchedule, sessionsBetween, type ScheduleParse, type Session } from "../schedule";
 import { redact } from "../schedule/postgres-source";
-import { parseInstant } from "../sessions/duration";
 import { planSessions, type Plan, type PlanChannel } from "../sessions/planner";
-import { didYouMean } from "../support/did-you-mean";
+import { didYouMean } from "../../lib/did-you-mean";
 import { awsOptions, print, printJson, resolvePool, table, type AwsCommandOptions } from "./ops-context";
-import { DEFAULT_GRACE, DEFAULT_LEAD, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
+import { MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
+import { SESSIONS_PLAN_DEFAULTS } from "./defaults";
 import { parseDuration } from "../support/duration";
+import { parseInstant } from "../support/instant";
 
 export interface SessionsPlanOptions extends AwsCommandOptions {
   readonly schedule: string;
   readonly pool?: string;
   /** Plan for this many channels without calling AWS; not with `pool`. */
   readonly poolSize?: number;
-  /** Class of the `poolSize` channels. @default "STANDARD" */
+  /** Class of the `poolSize` channels. @default SESSIONS_PLAN_DEFAULTS.channelClass */
   readonly channelClass?: string;
   readonly from?: string;
   readonly to?: string;
-  /** ms. @default DEFAULT_LEAD (10m) */
+  /** ms. @default SESSIONS_PLAN_DEFAULTS.lead */
   readonly leadMs?: number;
-  /** ms. @default DEFAULT_GRACE (5m) */
+  /** ms. @default SESSIONS_PLAN_DEFAULTS.grace */
   readonly graceMs?: number;
   /** Longest session accepted, ms. @default DEFAULT_MAX_SESSION_LENGTH (8h) */
   readonly maxSessionLengthMs?: number;
@@ -49,11 +50,11 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
     throw new UsageError(`--pool-size must be a whole number from 1 to ${MAX_POOL_SIZE}, got ${opts.poolSize}`);
   }
   if (opts.channelClass !== undefined && !offline) throw new UsageError("--channel-class goes with --pool-size (a real pool's channels have their own class)");
-  const channelClass = (opts.channelClass ?? "STANDARD").toUpperCase();
+  const channelClass = (opts.channelClass ?? SESSIONS_PLAN_DEFAULTS.channelClass).toUpperCase();
   if (!CHANNEL_CLASSES.includes(channelClass)) throw new UsageError(`--channel-class must be STANDARD or SINGLE_PIPELINE, got '${opts.channelClass}'`);
   const zone = opts.timezone === undefined ? undefined : displayZone(opts.timezone);
-  const leadMs = opts.leadMs ?? parseDuration(DEFAULT_LEAD, "lead");
-  const graceMs = opts.graceMs ?? parseDuration(DEFAULT_GRACE, "grace");
+  const leadMs = opts.leadMs ?? parseDuration(SESSIONS_PLAN_DEFAULTS.lead, "--lead", { minMs: 0 });
+  const graceMs = opts.graceMs ?? parseDuration(SESSIONS_PLAN_DEFAULTS.grace, "--grace", { minMs: 0 });
   const from = parseInstant(opts.from, "--from");
   const to = parseInstant(opts.to, "--to");
   if (from !== undefined && to !== undefined && to <= from) throw new UsageError("--to must be after --from");

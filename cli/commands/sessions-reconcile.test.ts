@@ -7,8 +7,8 @@ import { Client } from "pg";
 import { migrate } from "../../db/migrate";
 import { startFakeAws, type FakeAws } from "../../test/fakes/aws";
 import { startPostgres, type PostgresServer } from "../../test/support/postgres";
+import { runOpsInProcess } from "../../test/support/ops-cli";
 import { ExitCode, OpsError } from "../errors";
-import { main } from "../main";
 import { RECONCILE_LOCK_CLASS } from "../sessions/postgres-store";
 import { sessionsReconcile } from "./sessions-reconcile";
 
@@ -16,28 +16,12 @@ let pg: PostgresServer;
 let aws: FakeAws;
 let url: string;
 let sql: Client;
-let stdout: string;
-let stderr: string;
+let stdout = "";
+let stderr = "";
 let n = 0;
 
-async function ops(...argv: string[]): Promise<number> {
-  stdout = "";
-  stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return await main(argv);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+/** Runs `ops` in process; its output stays in stdout and stderr for the assertions that follow. */
+const ops = async (...argv: string[]): Promise<number> => ({ stdout, stderr } = await runOpsInProcess(...argv)).code;
 
 const minutes = (m: number) => new Date(Date.now() + m * 60_000);
 

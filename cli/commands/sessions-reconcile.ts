@@ -10,24 +10,25 @@
  * took longer than the transition timeout; 6 partial: some sessions, channels or harvests failed and
  * were reported, the rest of the pass went on.
  */
-import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS_NAMESPACE } from "../../contracts";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { isHostName } from "../../lib/host-name";
-import { createAwsClients, type AwsClients } from "../aws/clients";
-import { createS3Client } from "../recordings/clients";
+import { createAwsClients, createS3Client, type AwsClients } from "../aws/clients";
+import { recordingBounds } from "../recordings/clients";
 import { realClock, type Clock } from "../channels/lifecycle";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
 import { createProgress } from "../progress";
 import { assertValid, loadSchedule } from "../schedule";
 import { isPostgresUrl } from "../schedule/postgres-source";
 import { Deadline } from "../sessions/deadline";
-import { formatDuration, parseDuration, parseInstant } from "../sessions/duration";
+import { formatElapsed, parseDuration } from "../support/duration";
+import { parseInstant } from "../support/instant";
 import { FileSessionStore } from "../sessions/file-store";
 import { connectPassDatabase } from "../sessions/pass-database";
 import { createPassContext, type PassReport, type PassSettings } from "../sessions/pass/context";
 import { runPass } from "../sessions/pass/steps";
 import { PostgresSessionStore } from "../sessions/postgres-store";
 import type { SessionStore } from "../sessions/store";
+import { RECONCILE_DEFAULTS } from "./defaults";
 import { awsOptions, print, printJson, resolvePool, type AwsCommandOptions } from "./ops-context";
 
 export interface SessionsReconcileOptions extends AwsCommandOptions {
@@ -35,32 +36,32 @@ export interface SessionsReconcileOptions extends AwsCommandOptions {
   readonly pool?: string;
   /** ISO 8601 instant to reason about instead of the clock. */
   readonly now?: string;
-  /** @default DEFAULT_LEAD */
+  /** @default RECONCILE_DEFAULTS.lead */
   readonly lead?: string;
-  /** @default DEFAULT_GRACE */
+  /** @default RECONCILE_DEFAULTS.grace */
   readonly grace?: string;
-  /** Sessions starting within this get a channel. @default "1h" */
+  /** Sessions starting within this get a channel. @default RECONCILE_DEFAULTS.horizon */
   readonly horizon?: string;
-  /** The whole pass ends within this. @default DEFAULT_PASS_DEADLINE */
+  /** The whole pass ends within this. @default RECONCILE_DEFAULTS.deadline */
   readonly deadline?: string;
-  /** How long to wait for the starts and stops of this pass to settle. @default "0s" */
+  /** How long to wait for the starts and stops of this pass to settle. @default RECONCILE_DEFAULTS.wait */
   readonly wait?: string;
-  /** A start or stop unsettled this long after its first call fails the pass (exit 4). @default DEFAULT_TRANSITION_TIMEOUT */
+  /** A start or stop unsettled this long after its first call fails the pass (exit 4). @default RECONCILE_DEFAULTS.transitionTimeout */
   readonly transitionTimeout?: string;
-  /** Bound on each AWS call attempt and each SQL statement. @default "10s" */
+  /** Bound on each AWS call attempt and each SQL statement. @default RECONCILE_DEFAULTS.callTimeout */
   readonly callTimeout?: string;
-  /** MediaPackage startover window: how far back recordings are harvested. @default DEFAULT_STARTOVER_WINDOW_HOURS h */
+  /** MediaPackage startover window: how far back recordings are harvested. @default RECONCILE_DEFAULTS.startoverWindow */
   readonly startoverWindow?: string;
-  /** AWS calls in flight at once. @default 8 */
+  /** AWS calls in flight at once. @default RECONCILE_DEFAULTS.concurrency */
   readonly concurrency?: number;
-  /** Seconds between state reads while waiting. @default 10 */
+  /** Seconds between state reads while waiting. @default RECONCILE_DEFAULTS.pollInterval */
   readonly pollInterval?: number;
   readonly dryRun?: boolean;
   readonly recordingBucket?: string;
   readonly harvestRoleArn?: string;
   /** CloudFront host of playback URLs, for the recording sweep. @default $LIVESTREAM_MEDIA_DOMAIN */
   readonly mediaDomain?: string;
-  /** @default OPS_METRICS_NAMESPACE */
+  /** @default RECONCILE_DEFAULTS.metricsNamespace */
   readonly metricsNamespace?: string;
 }
 
@@ -75,11 +76,11 @@ export interface ReconcileDependencies {
 const SECOND = 1000;
 
 function bounded(value: string | undefined, fallback: string, flag: string, min: number, max: number): number {
-  const ms = parseDuration(value ?? fallback, flag, "s");
+  const ms = parseDuration(value ?? fallback, flag, { minMs: 0 });
   if (!(ms >= min && ms <= max)) throw new UsageError(`${flag} must be between ${formatBound(min)} and ${formatBound(max)}, got '${value}'`);
   return ms;
 }
-const formatBound = (ms: number) => (ms < 60_000 ? `${ms / 1000}s` : formatDuration(ms));
+const formatBound = (ms: number) => (ms < 60_000 ? `${ms / 1000}s` : formatElapsed(ms));
 
 /** Validates every flag before anything is called; returns the settings (minus the instant) and the call timeout. */
 export function reconcileSettings(opts: SessionsReconcileOptions): {
@@ -90,17 +91,17 @@ export function reconcileSettings(opts: SessionsReconcileOptions): {
   sweep?: { bucket: string; mediaDomain: string };
 } {
   const pool = resolvePool(opts.pool);
-  const leadMs = bounded(opts.lead, DEFAULT_LEAD, "--lead", 0, 24 * 3_600_000);
-  const graceMs = bounded(opts.grace, DEFAULT_GRACE, "--grace", 0, 24 * 3_600_000);
-  const horizonMs = bounded(opts.horizon, "1h", "--horizon", leadMs + 60 * SECOND, 7 * 24 * 3_600_000);
-  const deadlineMs = bounded(opts.deadline, DEFAULT_PASS_DEADLINE, "--deadline", 5 * SECOND, 15 * 60_000);
-  const waitMs = bounded(opts.wait, "0s", "--wait", 0, deadlineMs);
-  const transitionTimeoutMs = bounded(opts.transitionTimeout, DEFAULT_TRANSITION_TIMEOUT, "--transition-timeout", 30 * SECOND, 3_600_000);
-  const callTimeoutMs = bounded(opts.callTimeout, "10s", "--call-timeout", 100, deadlineMs);
-  const startoverWindowMs = bounded(opts.startoverWindow, `${DEFAULT_STARTOVER_WINDOW_HOURS}h`, "--startover-window", 60_000, 14 * 24 * 3_600_000);
-  const concurrency = opts.concurrency ?? 8;
+  const leadMs = bounded(opts.lead, RECONCILE_DEFAULTS.lead, "--lead", 0, 24 * 3_600_000);
+  const graceMs = bounded(opts.grace, RECONCILE_DEFAULTS.grace, "--grace", 0, 24 * 3_600_000);
+  const horizonMs = bounded(opts.horizon, RECONCILE_DEFAULTS.horizon, "--horizon", leadMs + 60 * SECOND, 7 * 24 * 3_600_000);
+  const deadlineMs = bounded(opts.deadline, RECONCILE_DEFAULTS.deadline, "--deadline", 5 * SECOND, 15 * 60_000);
+  const waitMs = bounded(opts.wait, RECONCILE_DEFAULTS.wait, "--wait", 0, deadlineMs);
+  const transitionTimeoutMs = bounded(opts.transitionTimeout, RECONCILE_DEFAULTS.transitionTimeout, "--transition-timeout", 30 * SECOND, 3_600_000);
+  const callTimeoutMs = bounded(opts.callTimeout, RECONCILE_DEFAULTS.callTimeout, "--call-timeout", 100, deadlineMs);
+  const startoverWindowMs = bounded(opts.startoverWindow, RECONCILE_DEFAULTS.startoverWindow, "--startover-window", 60_000, 14 * 24 * 3_600_000);
+  const concurrency = opts.concurrency ?? RECONCILE_DEFAULTS.concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) throw new UsageError(`--concurrency must be a whole number from 1 to 50, got ${opts.concurrency}`);
-  const poll = opts.pollInterval ?? 10;
+  const poll = opts.pollInterval ?? parseDuration(RECONCILE_DEFAULTS.pollInterval, "--poll-interval") / SECOND;
   if (!(poll > 0 && poll <= 300)) throw new UsageError(`--poll-interval must be within (0, 300] seconds, got ${opts.pollInterval}`);
   const bucket = opts.recordingBucket ?? process.env.LIVESTREAM_RECORDING_BUCKET;
   const roleArn = opts.harvestRoleArn ?? process.env.LIVESTREAM_HARVEST_ROLE_ARN;
@@ -122,7 +123,7 @@ export function reconcileSettings(opts: SessionsReconcileOptions): {
       concurrency,
       dryRun: opts.dryRun ?? false,
       harvest: bucket && roleArn ? { bucket, roleArn } : undefined,
-      metricsNamespace: opts.metricsNamespace ?? OPS_METRICS_NAMESPACE,
+      metricsNamespace: opts.metricsNamespace ?? RECONCILE_DEFAULTS.metricsNamespace,
     },
     callTimeoutMs,
     now: parseInstant(opts.now, "--now"),
@@ -162,7 +163,7 @@ export async function sessionsReconcile(opts: SessionsReconcileOptions, deps: Re
   }
   const progress = await createProgress({ quiet: opts.json });
   // The recording sweep runs on the store's database: with postgres:// only.
-  const s3 = sweep && store.sweepDatabase ? (deps.s3 ?? (await createS3Client({ ...awsOptions(opts), requestTimeoutMs: callTimeoutMs }))) : undefined;
+  const s3 = sweep && store.sweepDatabase ? (deps.s3 ?? (await createS3Client(recordingBounds({ ...awsOptions(opts), requestTimeoutMs: callTimeoutMs })))) : undefined;
   const recordingSweep = sweep && s3 ? { ...sweep, s3 } : undefined;
   const ctx = createPassContext({ settings: { ...settings, recordingSweep, now: now ?? clock.now() }, aws, store, clock, deadline, progress: (t) => progress.update(t) });
   let report: PassReport;

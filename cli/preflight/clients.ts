@@ -1,7 +1,7 @@
 /**
- * The AWS clients preflight reads the account with, created on first use (each SDK package is
- * imported only then, so `ops --help` never loads them) and aimed at the environment's region.
- * Every call is bounded: preflight runs in CI before a plan and must not hang there.
+ * The AWS clients preflight reads the account with, each made on first use (cli/aws/clients.ts: the
+ * SDK package is imported only then) and aimed at the environment's region. Every call is bounded:
+ * preflight runs in CI before a plan and must not hang there.
  */
 import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
@@ -10,18 +10,24 @@ import type { Route53Client } from "@aws-sdk/client-route-53";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { commonConfig, type AwsClientOptions } from "../aws/clients";
+import {
+  createEc2Client,
+  createLambdaClient,
+  createMediaLiveClient,
+  createRoute53Client,
+  createSecretsManagerClient,
+  createServiceQuotasClient,
+  createStsClient,
+  type AwsClientOptions,
+} from "../aws/clients";
 
 export interface PreflightClientOptions extends AwsClientOptions {
   /** The environment's region: quotas, secrets and resources are read there. */
   readonly region: string;
-  /** Named profile of the shared AWS config/credentials files. @default the SDK's chain */
-  readonly profile?: string;
 }
 
-/** Connection and per-request bounds (ms); the SDK retries within maxAttempts. */
-const CONNECTION_TIMEOUT_MS = 5_000;
-const REQUEST_TIMEOUT_MS = 20_000;
+/** Per-attempt bounds (ms); the SDK retries within maxAttempts. */
+const PREFLIGHT_BOUNDS = { connectionTimeoutMs: 5_000, requestTimeoutMs: 20_000 } as const;
 
 interface Destroyable {
   destroy(): void;
@@ -32,46 +38,38 @@ export class PreflightClients {
 
   constructor(private readonly options: PreflightClientOptions) {}
 
-  private async config(region = this.options.region) {
-    return {
-      // Resolves the profile (flag, then AWS_PROFILE) and the retry settings as every command does.
-      ...(await commonConfig({ ...this.options, region })),
-      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
-    };
-  }
-
-  private once<T extends Destroyable>(key: string, make: () => Promise<T>): Promise<T> {
-    if (!this.made.has(key)) this.made.set(key, make());
+  private once<T extends Destroyable>(key: string, make: (options: AwsClientOptions) => Promise<T>, region = this.options.region): Promise<T> {
+    if (!this.made.has(key)) this.made.set(key, make({ ...this.options, ...PREFLIGHT_BOUNDS, region }));
     return this.made.get(key) as Promise<T>;
   }
 
   sts(): Promise<STSClient> {
-    return this.once("sts", async () => new (await import("@aws-sdk/client-sts")).STSClient(await this.config()));
+    return this.once("sts", createStsClient);
   }
 
   serviceQuotas(): Promise<ServiceQuotasClient> {
-    return this.once("service-quotas", async () => new (await import("@aws-sdk/client-service-quotas")).ServiceQuotasClient(await this.config()));
+    return this.once("service-quotas", createServiceQuotasClient);
   }
 
   lambda(): Promise<LambdaClient> {
-    return this.once("lambda", async () => new (await import("@aws-sdk/client-lambda")).LambdaClient(await this.config()));
+    return this.once("lambda", createLambdaClient);
   }
 
   ec2(): Promise<EC2Client> {
-    return this.once("ec2", async () => new (await import("@aws-sdk/client-ec2")).EC2Client(await this.config()));
+    return this.once("ec2", createEc2Client);
   }
 
   medialive(): Promise<MediaLiveClient> {
-    return this.once("medialive", async () => new (await import("@aws-sdk/client-medialive")).MediaLiveClient(await this.config()));
+    return this.once("medialive", createMediaLiveClient);
   }
 
   route53(): Promise<Route53Client> {
-    return this.once("route53", async () => new (await import("@aws-sdk/client-route-53")).Route53Client(await this.config()));
+    return this.once("route53", createRoute53Client);
   }
 
   /** Secrets Manager in `region`: a secret is reachable only through its own region's endpoint. */
   secretsManager(region: string): Promise<SecretsManagerClient> {
-    return this.once(`secrets-manager/${region}`, async () => new (await import("@aws-sdk/client-secrets-manager")).SecretsManagerClient(await this.config(region)));
+    return this.once(`secrets-manager/${region}`, createSecretsManagerClient, region);
   }
 
   async destroy(): Promise<void> {

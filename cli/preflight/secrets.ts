@@ -3,6 +3,7 @@
  * deletion). The ARNs are found by walking the whole parsed configuration, so secret fields added
  * to any section are checked without listing them here.
  */
+import { stringLeaves } from "../../lib/string-leaves";
 import type { PreflightCheck } from "./types";
 
 const SECRET_ARN = /^arn:aws[\w-]*:secretsmanager:([a-z0-9-]+):(\d{12}):secret:.+$/;
@@ -15,19 +16,10 @@ export interface SecretReference {
 }
 
 export function secretReferences(config: unknown): SecretReference[] {
-  const found: SecretReference[] = [];
-  const walk = (value: unknown, path: string[]) => {
-    if (typeof value === "string") {
-      const match = SECRET_ARN.exec(value);
-      if (match) found.push({ field: path.join("."), arn: value, region: match[1]!, accountId: match[2]! });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...path, String(i)]));
-    } else if (value && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
-    }
-  };
-  walk(config, []);
-  return found;
+  return stringLeaves(config).flatMap(({ path, text }) => {
+    const match = SECRET_ARN.exec(text);
+    return match ? [{ field: path, arn: text, region: match[1]!, accountId: match[2]! }] : [];
+  });
 }
 
 export const secretsCheck: PreflightCheck = {

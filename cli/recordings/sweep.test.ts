@@ -9,7 +9,7 @@ import { migrate } from "../../db/migrate";
 import { DatabasePool } from "../../lib/postgres-connection";
 import { S3Fake } from "../../test/fakes/s3-server";
 import { startPostgres, type PostgresServer } from "../../test/support/postgres";
-import { createS3Client } from "./clients";
+import { createS3Client } from "../aws/clients";
 import { sweepMetricData, sweepRecordings, type SweepOptions } from "./sweep";
 
 const BUCKET = "livestream-dev-recorded-media";

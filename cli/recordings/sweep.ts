@@ -9,7 +9,7 @@
  * can cut it after that) has passed is marked `recording_failed` with the reason, once.
  */
 import { ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
-import { OPS_METRICS_NAMESPACE, POOL_DIMENSION, RECORDING_SWEEP_METRICS, SESSIONS_PREFIX } from "../../contracts";
+import { POOL_DIMENSION, RECORDING_SWEEP_METRICS, SESSIONS_PREFIX } from "../../contracts";
 import { assertHostName } from "../../lib/host-name";
 import { isPermanent, RecordingIndexer, type IndexOutcome } from "../../lambda/recording-indexer/indexer";
 import type { Logger } from "../../lambda/recording-indexer/log";
@@ -78,7 +78,6 @@ export function sweepMetricData(report: SweepReport, pool: string) {
     { MetricName: RECORDING_SWEEP_METRICS.expired, Dimensions: dims, Value: report.expired.length, Unit: "Count" as const },
   ];
 }
-export const SWEEP_METRICS_NAMESPACE = OPS_METRICS_NAMESPACE;
 
 class SweepDeadline extends Error {}
 

@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { UsageError } from "../errors";
-import { didYouMean } from "../support/did-you-mean";
+import { didYouMean } from "../../lib/did-you-mean";
 import { validateRows, type RawSession, type ScheduleParse, type ScheduleRules } from "./session";
 
 const COLUMNS = ["id", "startsAt", "endsAt", "channelId", "title"] as const;

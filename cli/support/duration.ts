@@ -43,3 +43,11 @@ export function formatDuration(ms: number): string {
   }
   return out;
 }
+
+/** Elapsed time for humans, to the minute: 3900000 -> "1h05m", 86400000 -> "24h00m", 240000 -> "4m". */
+export function formatElapsed(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m`;
+}

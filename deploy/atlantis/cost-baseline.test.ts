@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { builtEntry } from "../../test/support/built";
 import { buildBaselines } from "./cost-baseline";
 import { BASELINE_DIR, COST_REPORT_DIR } from "./layout";
 
@@ -85,7 +86,7 @@ test("forecasts every environment of the base branch's tip with the base branch'
 
 test("a base branch that does not exist is an error the hook reports (and the plan goes on without a baseline)", () => {
   expect(() => buildBaselines({ root: join(work, "clone"), baseBranch: "nope", cacheRoot: join(work, "cache") })).toThrow(/git fetch .* failed/);
-  const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "dist", "deploy", "atlantis", "cost-baseline.js")], {
+  const r = spawnSync(process.execPath, [builtEntry("deploy/atlantis/cost-baseline.js")], {
     env: { ...process.env, DIR: join(work, "clone"), BASE_BRANCH_NAME: "nope", FORECAST_BASELINE_CACHE: join(work, "cache") },
     encoding: "utf8",
   });

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { builtEntry } from "../../test/support/built";
 import { costReport } from "./cost-report";
 import { BASELINE_DIR, COST_REPORT_DIR } from "./layout";
 
@@ -44,7 +45,7 @@ test("a comparison that fails falls back to the forecast alone, with the reason"
 test("the plan step itself never fails and leaves the report where the post-workflow hook reads it", () => {
   const projectDir = join(root, "cdktf.out", "stacks", "livestream-nope");
   mkdirSync(projectDir, { recursive: true });
-  const run = spawnSync(process.execPath, [join(repo, "dist", "deploy", "atlantis", "cost-report.js")], {
+  const run = spawnSync(process.execPath, [builtEntry("deploy/atlantis/cost-report.js", repo)], {
     env: { ...process.env, DIR: projectDir, PROJECT_NAME: "livestream-nope", LIVESTREAM_ENVIRONMENT: "nope" },
     encoding: "utf8",
   });

@@ -3,10 +3,6 @@
  * the repository root (the clone Atlantis hands to hooks as $DIR); projects live three levels down.
  */
 
-/** Atlantis project of a platform stack, and the environment it deploys. */
-export const projectOf = (environment: string) => `livestream-${environment}`;
-export const environmentOf = (project: string) => project.replace(/^livestream-/, "");
-
 /** Synthesized stack folder of a project (cdktf.out/stacks/<stack>). */
 export const projectDir = (project: string) => `cdktf.out/stacks/${project}`;
 

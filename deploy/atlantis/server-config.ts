@@ -46,7 +46,7 @@ export function guardStep(projects: readonly string[]): string {
   );
 }
 
-/** Shell (sh) that prints a project's environment and its AWS profile: layout.ts environmentOf / awsProfileOf. */
+/** Shell (sh) that prints a project's environment (its name without `livestream-`) and its AWS profile (layout.ts awsProfileOf). */
 export const ENVIRONMENT_COMMAND = 'echo "${PROJECT_NAME#livestream-}"';
 export const AWS_PROFILE_COMMAND = 'echo "livestream-${PROJECT_NAME#livestream-}"';
 

@@ -6,8 +6,8 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { builtEntry } from "../../test/support/built";
 
-const ENTRY = join(__dirname, "..", "..", "dist", "deploy", "offline-plan", "cli.js");
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "offline-plan-"));
@@ -20,7 +20,7 @@ function plan(args: string[]): Promise<{ code: number; stdout: string; stderr: s
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [ENTRY, ...args],
+      [builtEntry("deploy/offline-plan/cli.js"), ...args],
       {
         timeout: 600_000,
         maxBuffer: 64 * 1024 * 1024,

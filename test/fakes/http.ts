@@ -121,11 +121,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, con
   res.end(JSON.stringify(body));
 }
 
-export interface RunningServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
 export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     handler(req, res).catch((err) => {

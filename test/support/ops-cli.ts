@@ -1,6 +1,10 @@
+/**
+ * The one harness CLI tests run `ops` through: in a child process from dist/ (real argv, exit code
+ * and streams), or in this process through main() (fast; shares process.env and the fakes).
+ */
 import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { main } from "../../cli/main";
+import { builtEntry } from "./built";
 
 export interface OpsRun {
   readonly code: number;
@@ -8,8 +12,8 @@ export interface OpsRun {
   readonly stderr: string;
 }
 
-/** The compiled CLI (`npm test` builds first). */
-export const OPS_BIN = join(__dirname, "..", "..", "dist", "cli", "main.js");
+/** The compiled CLI (`npm test` builds first); fails the test when dist/ is older than the sources. */
+export const opsBin = (): string => builtEntry("cli/main.js");
 
 /**
  * Runs the built `ops` in a child process, as an operator would: real argv, real exit code, stdout
@@ -17,13 +21,15 @@ export const OPS_BIN = join(__dirname, "..", "..", "dist", "cli", "main.js");
  * `env` replaces the environment entirely (PATH and the instance-metadata switch are kept).
  */
 export function runOps(args: string[], env: Record<string, string | undefined> = {}, options: { timeoutMs?: number; cwd?: string } = {}): Promise<OpsRun> {
+  const bin = opsBin();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [OPS_BIN, ...args],
+      [bin, ...args],
       {
         cwd: options.cwd,
         timeout: options.timeoutMs ?? 60_000,
+        maxBuffer: 64 * 1024 * 1024,
         // Never ask the EC2 metadata endpoint for credentials from a test.
         env: { PATH: process.env.PATH, AWS_EC2_METADATA_DISABLED: "true", ...env } as NodeJS.ProcessEnv,
       },

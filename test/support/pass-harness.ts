@@ -4,6 +4,7 @@
  * pass's connection from connectPassDatabase, and a fake clock that waits cost no time.
  */
 import { Client } from "pg";
+import { OPS_METRICS_NAMESPACE, ORIGIN_ENDPOINT_TAG, POOL_TAG } from "../../contracts";
 import { migrate } from "../../db/migrate";
 import type { AwsClients } from "../../cli/aws/clients";
 import { Deadline } from "../../cli/sessions/deadline";
@@ -34,7 +35,7 @@ export const defaultSettings = (now: number): PassSettings => ({
   concurrency: 8,
   dryRun: false,
   harvest: HARVEST,
-  metricsNamespace: "Livestream/Ops",
+  metricsNamespace: OPS_METRICS_NAMESPACE,
 });
 
 export interface Harness {
@@ -78,10 +79,10 @@ export async function startHarness(pg: PostgresServer, options: HarnessOptions =
   aws.clock.t = T0;
   for (const id of options.channels ?? ["1111111", "2222222", "3333333"]) {
     // The pool's channels carry the tags the stacks set, the origin endpoint included.
-    aws.medialive.addChannel({ id, tags: { "livestream:pool": POOL, "livestream:origin-endpoint": `ep-${id}` }, mediaPackageChannelId: `mp-${id}`, channelClass: options.channelClass });
+    aws.medialive.addChannel({ id, tags: { [POOL_TAG]: POOL, [ORIGIN_ENDPOINT_TAG]: `ep-${id}` }, mediaPackageChannelId: `mp-${id}`, channelClass: options.channelClass });
     aws.mediapackage.addOriginEndpoint(`mp-${id}`, `ep-${id}`);
   }
-  aws.medialive.addChannel({ id: "9999999", tags: { "livestream:pool": "prod" }, state: "RUNNING" });
+  aws.medialive.addChannel({ id: "9999999", tags: { [POOL_TAG]: "prod" }, state: "RUNNING" });
   const clients = await aws.clients(options.maxAttempts ?? 3, { requestTimeoutMs: options.callTimeoutMs ?? 5000 });
   const url = await pg.createDatabase(`pass_${process.pid}_${++databases}`);
   const sql = new Client({ connectionString: url });

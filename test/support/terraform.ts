@@ -1,9 +1,8 @@
-import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { offlineTerraformEnv } from "../../lib/terraform-offline";
 
 /** Runs real Terraform offline (lib/terraform-offline.ts: local provider mirror, dummy credentials). */
-export { providerMirror } from "../../lib/terraform-offline";
 
 export interface TerraformResult {
   readonly status: number;
@@ -92,6 +91,3 @@ export function synthApp(outdir: string, env: Record<string, string> = {}): Terr
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function terraformVersion(): string {
-  return execFileSync("terraform", ["version", "-json"], { encoding: "utf8" });
-}

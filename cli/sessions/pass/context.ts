@@ -10,20 +10,11 @@ import type { PoolChannel } from "../../channels/pool";
 import type { Deadline } from "../deadline";
 import type { HarvestTarget } from "../harvest";
 import type { SweepReport, SweepS3 } from "../../recordings/sweep";
-import type { StickyPlan } from "../sticky-planner";
+import type { StickyPlan, StickyPlanOptions } from "../sticky-planner";
 import type { ChannelChanges, ChannelUpdate, SessionChanges, SessionStore, SessionUpdate, StoredChannel, StoredSession } from "../store";
 
-export interface PassSettings {
-  /** Value of the livestream:pool tag. */
-  readonly pool: string;
-  /** The instant the pass reasons about (the clock's, unless --now). */
-  readonly now: number;
-  readonly leadMs: number;
-  readonly graceMs: number;
-  /** Sessions starting within this get a channel. */
-  readonly horizonMs: number;
-  /** See PlanOptions.restartGapMs. @default 10 min */
-  readonly restartGapMs?: number;
+/** The sticky planner's options (pool, now: the instant the pass reasons about, lead, grace, horizon, restart gap), and the pass's own. */
+export interface PassSettings extends StickyPlanOptions {
   /** A start or stop unsettled this long after its first call is a failure (exit 4). */
   readonly transitionTimeoutMs: number;
   /** MediaPackage startover window: harvesting looks back this far, then gives up. */

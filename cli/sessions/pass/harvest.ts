@@ -9,7 +9,7 @@
 import { ORIGIN_ENDPOINT_TAG } from "../../../contracts";
 import { describeChannel } from "../../channels/pool";
 import { mapConcurrent } from "../deadline";
-import { formatDuration } from "../duration";
+import { formatElapsed } from "../../support/duration";
 import { createHarvestJob, describeHarvestJob, harvestJobId, HarvestRejected, MAX_HARVEST_ATTEMPTS, originEndpointOf, type HarvestTarget } from "../harvest";
 import type { StoredSession } from "../store";
 import { addError, passTime, queueSession, sessionReport, type HarvestReport, type PassContext, type PassStep } from "./context";
@@ -98,7 +98,7 @@ async function harvestSession(ctx: PassContext, s: StoredSession, target: Harves
     attempt++;
     const jobId = harvestJobId(s.id, attempt);
     if (attempt > MAX_HARVEST_ATTEMPTS) return giveUp(`${MAX_HARVEST_ATTEMPTS} harvest attempts failed (last: ${lastReason})`, jobId, attempt - 1);
-    if (s.startsAt < now - settings.startoverWindowMs) return giveUp(`the ${formatDuration(settings.startoverWindowMs)} startover window passed (last: ${lastReason})`, jobId, attempt - 1);
+    if (s.startsAt < now - settings.startoverWindowMs) return giveUp(`the ${formatElapsed(settings.startoverWindowMs)} startover window passed (last: ${lastReason})`, jobId, attempt - 1);
     if (deadline.remaining() < reserveMs(settings.deadlineMs) / 2) {
       ctx.report.notes.push(`session ${s.id}: harvest left to the next pass (the pass is near its deadline)`);
       return;

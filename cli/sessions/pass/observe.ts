@@ -6,7 +6,7 @@
  * Sessions go live when their channel runs at their start, and ended at their end.
  */
 import { FAILED_STATES } from "../../channels/pool";
-import { formatDuration } from "../duration";
+import { formatElapsed } from "../../support/duration";
 import type { ChannelChanges, StoredChannel } from "../store";
 import { addError, passTime, queueChannel, queueSession, sessionReport, type ChannelView, type PassContext, type PassStep } from "./context";
 
@@ -103,7 +103,7 @@ function observeChannel(ctx: PassContext, c: ChannelView): void {
     addError(ctx, {
       kind: "timeout",
       channelId: c.id,
-      message: `channel ${c.id} still ${c.state} ${formatDuration(now - t.since!)} after its ${t.transition} was asked for (transition timeout ${formatDuration(timeout)})`,
+      message: `channel ${c.id} still ${c.state} ${formatElapsed(now - t.since!)} after its ${t.transition} was asked for (transition timeout ${formatElapsed(timeout)})`,
     });
   }
   c.transition = t.transition ? { action: t.transition, since: t.since!, overdue: t.overdue } : undefined;

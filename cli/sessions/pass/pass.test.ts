@@ -10,7 +10,7 @@ import { failureOf } from "../../commands/sessions-reconcile";
 import { startPostgres, type PostgresServer } from "../../../test/support/postgres";
 import { HARVEST, MIN, POOL, startHarness, T0, type Harness } from "../../../test/support/pass-harness";
 import { S3Fake } from "../../../test/fakes/s3-server";
-import { createS3Client } from "../../recordings/clients";
+import { createS3Client } from "../../aws/clients";
 import type { PassStep } from "./context";
 import { PASS_STEPS } from "./steps";
 
@@ -262,6 +262,24 @@ describe("harvest", () => {
     // Jobs are followed by their stored id: no listing of the region's jobs.
     expect(h.aws.mediapackage.calls.filter((c) => c.operation === "ListHarvestJobs")).toEqual([]);
     expect(h.aws.mediapackage.harvestJobs.map((j) => j.status)).toEqual(["FAILED", "SUCCEEDED"]);
+  });
+
+  test("a job whose create answer was lost is found under its deterministic id, not created twice", async () => {
+    h = await startHarness(pg);
+    await h.addSession("lost", -60, -10, { channelId: "1111111", status: "ended" });
+    await h.sql.query("UPDATE live_sessions SET channel_assigned_at = starts_at - interval '10 minutes' WHERE id = 'lost'");
+    at(0);
+    expect((await h.pass()).harvests).toEqual([expect.objectContaining({ sessionId: "lost", attempt: 1, status: "created" })]);
+    // The job exists, but the pass that created it never recorded it (its answer or its write was lost).
+    await h.sql.query("UPDATE live_sessions SET harvest_job_id = NULL, harvest_attempts = 0, harvest_status = NULL, harvest_requested_at = NULL WHERE id = 'lost'");
+    at(2); // the job SUCCEEDED by now (the fake takes 60 s)
+    const r = await h.pass();
+    expect(r.errors).toEqual([]);
+    expect(r.harvests).toEqual([expect.objectContaining({ sessionId: "lost", attempt: 1, status: "succeeded" })]);
+    expect(r.sessions.find((s) => s.id === "lost")?.changes).toEqual([expect.stringMatching(/^harvest job session-lost-\w+-a1 found$/)]);
+    expect(h.aws.mediapackage.harvestJobs).toHaveLength(1);
+    expect(h.aws.mediapackage.calls.filter((c) => c.operation === "CreateHarvestJob").map((c) => c.status)).toEqual([200, 422]);
+    expect(await h.row("lost")).toEqual(expect.objectContaining({ harvest_job_id: expect.stringMatching(/-a1$/), harvest_attempts: 1, harvest_status: "SUCCEEDED" }));
   });
 
   test("a 7-hour-old unharvested session is harvested; one past the startover window becomes recording_failed with the reason", async () => {

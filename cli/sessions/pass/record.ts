@@ -5,7 +5,7 @@
  * and at the end (what act, wait and harvest found). Each row is written on its own, so one locked
  * row does not stop the others. A dry run writes nothing and lists what it would write.
  */
-import { formatDuration } from "../duration";
+import { formatElapsed } from "../../support/duration";
 import { addError, drainPending, passTime, type PassContext, type PassStep } from "./context";
 
 export const recordStep: PassStep = {
@@ -37,7 +37,7 @@ export const recordStep: PassStep = {
         addError(ctx, { kind: "store", sessionId: session ? f.id : undefined, message: f.message });
       }
       if (expireBefore !== undefined) {
-        const reason = `the ${formatDuration(ctx.settings.startoverWindowMs)} startover window passed before a recording was harvested`;
+        const reason = `the ${formatElapsed(ctx.settings.startoverWindowMs)} startover window passed before a recording was harvested`;
         const expired = await ctx.deadline.race("expiring unharvested sessions", ctx.store.expireUnharvested(expireBefore, reason, at));
         for (const id of expired) ctx.report.notes.push(`session ${id}: recording_failed (${reason})`);
       }

@@ -1,6 +1,6 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { httpsListener } from "./https-listener";
 import { tlsPolicy } from "./tls-policy";
 import { dropInvalidHeaders } from "./drop-invalid-headers";
@@ -55,3 +55,5 @@ describe("LS-ALB-005 access logs", () => {
     expect(findingsOf(loadBalancerAccessLogs, (s) => void new Lb(s, "lb", { ...goodLb, accessLogs: { bucket: "logs" } }))).toHaveLength(1);
   });
 });
+
+requireBothOutcomes([httpsListener, tlsPolicy, dropInvalidHeaders, loadBalancerDeletionProtection, loadBalancerAccessLogs]);

@@ -6,7 +6,7 @@ import { PipesPipe } from "@cdktf/provider-aws/lib/pipes-pipe";
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Fn, type TerraformStack } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { deadLetterQueueAlarm } from "./dead-letter-queue-alarm";
 import { asyncLambdaFailureAlarm } from "./async-lambda-failure-alarm";
 import { pipeSourceDeadLetterQueue } from "./pipe-source-dead-letter-queue";
@@ -110,3 +110,5 @@ describe("LS-ASYNC-006 schedule encrypted with a customer-managed key", () => {
   test("passes with kms_key_arn", () => expect(findingsOf(scheduleCustomerKey, (s) => void schedule(s, "arn:aws:kms:ap-southeast-1:111111111111:key/k"))).toEqual([]));
   test("fires with the AWS owned key", () => expect(findingsOf(scheduleCustomerKey, (s) => void schedule(s))[0].message).toMatch(/kms_key_arn is not set/));
 });
+
+requireBothOutcomes([deadLetterQueueAlarm, asyncLambdaFailureAlarm, pipeSourceDeadLetterQueue, scheduleDeadLetterQueue, subscriptionDeadLetterQueue, scheduleCustomerKey]);

@@ -1,7 +1,7 @@
 import type { TerraformStack } from "cdktf";
 import { Cloudtrail, type CloudtrailConfig } from "@cdktf/provider-aws/lib/cloudtrail";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { trailMultiRegion } from "./trail-multi-region";
 import { trailLogValidation } from "./trail-log-validation";
 import { trailCustomerKey } from "./trail-customer-key";
@@ -56,3 +56,5 @@ describe("LS-AUDIT-004 state bucket data events", () => {
     })).toHaveLength(1);
   });
 });
+
+requireBothOutcomes([trailMultiRegion, trailLogValidation, trailCustomerKey, stateBucketDataEvents]);

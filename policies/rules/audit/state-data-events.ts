@@ -19,7 +19,7 @@ export const stateBucketDataEvents: Rule = {
   checkov: [],
   trivy: ["AVD-AWS-0171", "AVD-AWS-0172"],
   resourceTypes: ["aws_s3_bucket"],
-  rationale: "State holds every resource's secrets and identifiers: who read or replaced it, and from where, must be on record. The bucket is found by its livestream:data-class = terraform-state tag.",
+  rationale: `State holds every resource's secrets and identifiers: who read or replaced it, and from where, must be on record. The bucket is found by its ${DATA_CLASS_TAG} = ${TERRAFORM_STATE_DATA_CLASS} tag.`,
   fix: "Add an aws_cloudtrail (enable_logging not false) with event_selector { read_write_type = \"All\" data_resource { type = \"AWS::S3::Object\", values = [\"arn:aws:s3:::<bucket>/\"] } } (constructs/state-audit-trail).",
   check(bucket, { index }) {
     if (block(bucket.attributes.tags)[DATA_CLASS_TAG] !== TERRAFORM_STATE_DATA_CLASS) return [];

@@ -1,7 +1,7 @@
 import { CloudfrontDistribution, type CloudfrontDistributionConfig } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import type { TerraformStack } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { viewerHttps } from "./viewer-https";
 import { minimumTls } from "./minimum-tls";
 import { accessLogging } from "./access-logging";
@@ -54,3 +54,5 @@ describe("LS-CF-004 origin access control", () => {
     expect(f[0].message).toMatch(/no origin access control/);
   });
 });
+
+requireBothOutcomes([viewerHttps, minimumTls, accessLogging, originAccessControl, webApplicationFirewall, geoRestriction]);

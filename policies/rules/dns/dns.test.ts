@@ -4,7 +4,7 @@ import { Route53HostedZoneDnssec } from "@cdktf/provider-aws/lib/route53-hosted-
 import { Route53KeySigningKey } from "@cdktf/provider-aws/lib/route53-key-signing-key";
 import { Route53QueryLog } from "@cdktf/provider-aws/lib/route53-query-log";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { zoneDnssec } from "./zone-dnssec";
 import { zoneQueryLog } from "./zone-query-log";
 import { dnssecAlarms } from "./dnssec-alarms";
@@ -69,3 +69,5 @@ describe("LS-DNS-003 DNSSEC alarms", () => {
     expect(f[0].message).toBe("no alarm with actions watches DNSSECInternalFailure, DNSSECKeySigningKeysNeedingAction for this zone");
   });
 });
+
+requireBothOutcomes([zoneDnssec, zoneQueryLog, dnssecAlarms]);

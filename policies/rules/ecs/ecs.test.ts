@@ -2,7 +2,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import type { TerraformStack } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { containerNotPrivileged } from "./container-not-privileged";
 import { readOnlyRootFilesystem } from "./read-only-root-filesystem";
 import { serviceNoPublicIp } from "./service-no-public-ip";
@@ -48,3 +48,5 @@ describe("LS-ECS-005 container insights", () => {
   test("passes when enabled", () => expect(findingsOf(clusterContainerInsights, (s) => void new EcsCluster(s, "c", { name: "c", setting: [{ name: "containerInsights", value: "enabled" }] }))).toEqual([]));
   test("fires when absent", () => expect(findingsOf(clusterContainerInsights, (s) => void new EcsCluster(s, "c", { name: "c" }))).toHaveLength(1));
 });
+
+requireBothOutcomes([containerNotPrivileged, readOnlyRootFilesystem, serviceNoPublicIp, noPlaintextSecrets, clusterContainerInsights]);

@@ -12,7 +12,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { policyReadable } from "./policy-readable";
 import { sarActionExists } from "./sar-action-exists";
 import { sarConditionKeys } from "./sar-condition-keys";
@@ -186,3 +186,5 @@ describe("LS-IAM-006 policy documents are readable", () => {
     expect(f[0].message).toMatch(/^policy is not literal JSON \(\$\{jsonencode/);
   });
 });
+
+requireBothOutcomes([policyReadable, sarActionExists, sarConditionKeys, sarResourceTypes, sarUnscopedActionsOnStar]);

@@ -1,5 +1,5 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { keyRotation } from "./key-rotation";
 
 describe("LS-KMS-001 key rotation", () => {
@@ -11,3 +11,5 @@ describe("LS-KMS-001 key rotation", () => {
   });
   test("fires without rotation", () => expect(findingsOf(keyRotation, (s) => void new KmsKey(s, "k", {}))).toHaveLength(1));
 });
+
+requireBothOutcomes([keyRotation]);

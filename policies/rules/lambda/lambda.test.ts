@@ -3,7 +3,7 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LambdaEventSourceMapping } from "@cdktf/provider-aws/lib/lambda-event-source-mapping";
 import { LambdaFunctionEventInvokeConfig } from "@cdktf/provider-aws/lib/lambda-function-event-invoke-config";
 import type { TerraformStack } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { functionInVpc } from "./function-in-vpc";
 import { functionDeadLetterQueue } from "./function-dead-letter-queue";
 import { functionReservedConcurrency } from "./function-reserved-concurrency";
@@ -56,3 +56,5 @@ describe("LS-LAMBDA-004 tracing", () => {
   test("passes when Active", () => expect(findingsOf(functionTracing, (s) => void fn(s))).toEqual([]));
   test("fires on PassThrough", () => expect(findingsOf(functionTracing, (s) => void fn(s, { tracingConfig: { mode: "PassThrough" } }))).toHaveLength(1));
 });
+
+requireBothOutcomes([functionInVpc, functionDeadLetterQueue, functionReservedConcurrency, functionTracing]);

@@ -1,5 +1,5 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { logGroupRetention } from "./log-group-retention";
 import { logGroupOneYearRetention } from "./log-group-one-year-retention";
 import { logGroupEncryption } from "./log-group-encryption";
@@ -18,3 +18,5 @@ describe("LS-LOGS-003 encryption", () => {
   test("passes with a KMS key", () => expect(findingsOf(logGroupEncryption, (s) => void new CloudwatchLogGroup(s, "g", { kmsKeyId: "arn:aws:kms:x" }))).toEqual([]));
   test("fires without one", () => expect(findingsOf(logGroupEncryption, (s) => void new CloudwatchLogGroup(s, "g", {}))).toHaveLength(1));
 });
+
+requireBothOutcomes([logGroupRetention, logGroupOneYearRetention, logGroupEncryption]);

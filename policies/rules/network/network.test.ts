@@ -7,7 +7,7 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { MedialiveInputSecurityGroup } from "@cdktf/provider-aws/lib/medialive-input-security-group";
 import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import type { TerraformStack } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { securityGroupPublicIngress } from "./security-group-public-ingress";
 import { vpcFlowLogs } from "./vpc-flow-logs";
 import { mediaLiveInputSecurityGroup } from "./medialive-input-security-group";
@@ -64,3 +64,5 @@ describe("LS-NET-004 MediaLive push input restricted", () => {
   })).toEqual([]));
   test("fires without one", () => expect(findingsOf(mediaLivePushInputRestricted, (s) => void new MedialiveInput(s, "in", { name: "in", type: "RTMP_PUSH" }))).toHaveLength(1));
 });
+
+requireBothOutcomes([securityGroupPublicIngress, vpcFlowLogs, mediaLiveInputSecurityGroup, mediaLivePushInputRestricted]);

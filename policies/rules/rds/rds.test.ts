@@ -1,7 +1,7 @@
 import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import type { TerraformStack } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import type { Rule } from "../../engine/types";
 import { storageEncryption } from "./storage-encryption";
 import { multiAz } from "./multi-az";
@@ -81,3 +81,5 @@ describe("LS-RDS-011 force SSL through a parameter group", () => {
     expect(f[0].message).toMatch(/rds.force_ssl = 0/);
   });
 });
+
+requireBothOutcomes([storageEncryption, multiAz, backupRetention, databaseDeletionProtection, iamAuthentication, notPubliclyAccessible, performanceInsights, enhancedMonitoring, minorVersionUpgrade, logExports, forceSsl]);

@@ -6,7 +6,7 @@ import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { TerraformStack } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { bucketPublicAccessBlock } from "./bucket-public-access-block";
 import { bucketEncryption } from "./bucket-encryption";
 import { bucketKmsEncryption } from "./bucket-kms-encryption";
@@ -112,3 +112,5 @@ describe("LS-S3-005 bucket TLS-only policy", () => {
     })[0].message).toMatch(/no Deny statement/);
   });
 });
+
+requireBothOutcomes([bucketPublicAccessBlock, bucketEncryption, bucketKmsEncryption, recordingsBucketVersioning, bucketAccessLogging, bucketTlsOnlyPolicy]);

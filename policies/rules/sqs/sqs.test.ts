@@ -1,6 +1,6 @@
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { Fn } from "cdktf";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { queueEncryption } from "./queue-encryption";
 import { queueDeadLetterQueue } from "./queue-dead-letter-queue";
 
@@ -23,3 +23,5 @@ describe("LS-SQS-002 queue dead-letter queue", () => {
   });
   test("fires on a queue without one", () => expect(findingsOf(queueDeadLetterQueue, (s) => void new SqsQueue(s, "q", { name: "work" }))).toHaveLength(1));
 });
+
+requireBothOutcomes([queueEncryption, queueDeadLetterQueue]);

@@ -3,7 +3,7 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { Wafv2WebAcl, type Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
-import { findingsOf } from "../../testing";
+import { findingsOf, requireBothOutcomes } from "../../testing";
 import { loadBalancerWebAcl } from "./load-balancer-web-acl";
 import { webAclLogging } from "./web-acl-logging";
 import { knownBadInputs } from "./known-bad-inputs";
@@ -77,3 +77,5 @@ describe("LS-WAF-005 per-IP rate limit", () => {
     expect(findingsOf(clientRateLimit, (s) => void acl(s, [rate(0, "count")]), "prod")[0].message).toMatch(/only counts; prod must block/);
   });
 });
+
+requireBothOutcomes([loadBalancerWebAcl, webAclLogging, knownBadInputs, managedBaseline, clientRateLimit]);
