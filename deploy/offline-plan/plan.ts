@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { listEnvironments } from "../../config/load";
-import { didYouMean } from "../../cli/support/did-you-mean";
+import { didYouMean } from "../../lib/did-you-mean";
 import { projectRoot } from "../../lib/project-root";
 import { offlineTerraformEnv } from "../../lib/terraform-offline";
 
@@ -48,11 +48,11 @@ export async function offlinePlan(argv: string[], io: Io = { stdout: process.std
     return 2;
   }
   const root = projectRoot(__dirname);
-  // The app `npm run synth` and cdktf.json run: it re-bundles first when a source changed.
-  const synthApp = join(root, "tooling", "synth-app.js");
+  // The cdktf app itself (`npm run synth`): it rebuilds a stale synth bundle first.
+  const app = join(root, "tooling", "synth-app.js");
   io.stderr.write(`synthesizing ${env} offline into ${relative(root, outdir) || outdir}\n`);
   mkdirSync(dirname(outdir), { recursive: true });
-  const synth = spawnSync(process.execPath, [synthApp], {
+  const synth = spawnSync(process.execPath, [app], {
     cwd: root,
     env: { ...process.env, LIVESTREAM_OFFLINE: "1", LIVESTREAM_ENVIRONMENTS: env, CDKTF_OUTDIR: outdir },
     stdio: ["ignore", "inherit", "inherit"],
