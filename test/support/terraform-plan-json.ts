@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ENVIRONMENT_TAG, LIVE_PREFIX, POOL_TAG } from "../../contracts";
 
 export interface ChangeSpec {
   readonly type: string;
@@ -80,7 +81,7 @@ export function writePlan(doc: unknown, name = "plan.json"): string {
 }
 
 const ARN = "arn:aws:medialive:ap-southeast-1:111111111111";
-const TAGS = { "livestream:pool": "dev", "livestream:environment": "dev" };
+const TAGS = { [POOL_TAG]: "dev", [ENVIRONMENT_TAG]: "dev" };
 
 /** A pool channel as the provider stores it (encoder settings trimmed to one video description). */
 export function channelState(id: string, inputId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -120,7 +121,7 @@ export function inputState(id: string, channelId: string, overrides: Record<stri
   return {
     arn: `${ARN}:input:${id}`,
     attached_channels: [channelId],
-    destinations: [{ stream_name: `live/initial-${channelId}` }],
+    destinations: [{ stream_name: `${LIVE_PREFIX}initial-${channelId}` }],
     id,
     input_class: "SINGLE_PIPELINE",
     input_devices: [],

@@ -122,12 +122,27 @@ describe("one pass at a time", () => {
     await h.addSession("a", 5, 60);
     await h.addSession("b", 5, 60);
     at(0);
-    const [r1, r2] = await Promise.all([h.pass(), h.pass()]);
-    const skipped = [r1, r2].filter((r) => r.skipped);
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0]!.skipped).toMatch(/another pass holds the lock of pool dev/);
-    expect(exitOf(skipped[0]!)).toBe(ExitCode.Ok);
-    expect(skipped[0]!.mutatingCalls).toBe(0);
+    // The first pass holds the lock while the second one runs whole (no race on who connects first).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const hasLock = new Promise<void>((resolve) => (locked = resolve));
+    const hold: PassStep = {
+      name: "hold",
+      async run() {
+        locked();
+        await held;
+      },
+    };
+    const first = h.pass({}, [PASS_STEPS[0]!, hold, ...PASS_STEPS.slice(1)]);
+    await hasLock;
+    const second = await h.pass();
+    release();
+    const r1 = await first;
+    expect(r1.skipped).toBeUndefined();
+    expect(second.skipped).toMatch(/another pass holds the lock of pool dev/);
+    expect(exitOf(second)).toBe(ExitCode.Ok);
+    expect(second.mutatingCalls).toBe(0);
     expect(h.aws.medialive.accepted("StartChannel")).toHaveLength(2);
     expect(h.aws.medialive.inputUpdates).toHaveLength(2);
     // The skipped pass published nothing: the running pass reports for the minute.
