@@ -2,7 +2,7 @@ import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { PlatformKeyPolicy } from "./key-policy";
+import { platformKeyPolicy } from "./key-policy";
 
 export interface PlatformKeyProps {
   /** Prefix of every name, e.g. `livestream-dev`; the alias is `alias/<namePrefix>`. */
@@ -38,13 +38,12 @@ export class PlatformKey extends Construct {
     const deletionWindowDays = props.deletionWindowDays ?? 30;
     validate(props, deletionWindowDays);
 
-    const policy = new PlatformKeyPolicy(this, "policy", { accountId: props.accountId, region: props.region });
     const key = new KmsKey(this, "key", {
       provider: props.provider,
       description: `${props.namePrefix}: encrypts platform data at rest (logs, database, secrets, messaging)`,
       enableKeyRotation: true,
       deletionWindowInDays: deletionWindowDays,
-      policy: policy.json,
+      policy: platformKeyPolicy({ accountId: props.accountId, region: props.region }),
       tags: { Name: props.namePrefix },
     });
     const alias = new KmsAlias(this, "alias", { provider: props.provider, name: `alias/${props.namePrefix}`, targetKeyId: key.keyId });

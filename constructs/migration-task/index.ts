@@ -6,7 +6,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { isLogRetentionDays } from "../../contracts";
 import type { DatabaseConnection } from "../database";
-import { policyJson, serviceTrust } from "../reconcile-schedule/policies";
+import { ecsTasksTrustPolicy, policyDocument } from "../iam-policy";
 
 export interface MigrationTaskProps {
   /** Resource name prefix, e.g. `livestream-dev`; the task family is `<namePrefix>-ops-migrate`. */
@@ -50,12 +50,12 @@ export class MigrationTask extends Construct {
 
     const executionRole = new IamRole(this, "execution-role", {
       name: `${name}-execution`,
-      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     new IamRolePolicy(this, "execution-policy", {
       role: executionRole.name,
       name: "start-migration",
-      policy: policyJson([
+      policy: policyDocument([
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
         { Sid: "MasterSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.database.secretArn },
         {

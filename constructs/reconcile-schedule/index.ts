@@ -11,7 +11,8 @@ import { scheduleDecryptStatement } from "../encryption/schedule-decrypt";
 import { suppress } from "../../policies/engine/suppressions";
 import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./database-access";
 import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS, OPS_METRICS_NAMESPACE, POOL_DIMENSION } from "../../contracts";
-import { policyJson, reconcileTaskStatements, serviceTrust } from "./policies";
+import { ecsTasksTrustPolicy, fromAccount, policyDocument, serviceTrustPolicy } from "../iam-policy";
+import { reconcileTaskStatements } from "./policies";
 
 export interface ReconcileScheduleProps {
   /** Resource name prefix, e.g. `livestream-dev`. */
@@ -129,12 +130,12 @@ export class ReconcileSchedule extends Construct {
 
     const executionRole = new IamRole(this, "execution-role", {
       name: `${name}-execution`,
-      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     new IamRolePolicy(this, "execution-policy", {
       role: executionRole.name,
       name: "start-task",
-      policy: policyJson([
+      policy: policyDocument([
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
         { Sid: "PullImage", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
         {
@@ -148,12 +149,12 @@ export class ReconcileSchedule extends Construct {
 
     const taskRole = new IamRole(this, "task-role", {
       name: `${name}-task`,
-      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     new IamRolePolicy(this, "task-policy", {
       role: taskRole.name,
       name: "reconcile-channels",
-      policy: policyJson(
+      policy: policyDocument(
         reconcileTaskStatements({ accountId: props.accountId, region: props.region, pool: props.pool, harvestRoleArn: props.harvestRoleArn, metricsNamespace: namespace }),
       ),
     });
@@ -161,7 +162,7 @@ export class ReconcileSchedule extends Construct {
     new IamRolePolicy(this, "task-database-policy", {
       role: taskRole.name,
       name: "database-and-recordings",
-      policy: policyJson(reconcileDatabaseStatements({ region: props.region, accountId: props.accountId, databaseResourceId: props.database.resourceId, recordedBucketName: props.recordedBucketName })),
+      policy: policyDocument(reconcileDatabaseStatements({ region: props.region, accountId: props.accountId, databaseResourceId: props.database.resourceId, recordedBucketName: props.recordedBucketName })),
     });
 
     const sg = new SecurityGroup(this, "security-group", {
@@ -233,12 +234,12 @@ export class ReconcileSchedule extends Construct {
 
     const schedulerRole = new IamRole(this, "scheduler-role", {
       name: `${name}-scheduler`,
-      assumeRolePolicy: serviceTrust("scheduler.amazonaws.com", props.accountId),
+      assumeRolePolicy: serviceTrustPolicy("scheduler.amazonaws.com", fromAccount(props.accountId)),
     });
     new IamRolePolicy(this, "scheduler-policy", {
       role: schedulerRole.name,
       name: "run-reconcile-task",
-      policy: policyJson([
+      policy: policyDocument([
         {
           Sid: "RunReconcileTask",
           Effect: "Allow",

@@ -19,8 +19,6 @@ import { DeadLetterQueue } from "./dead-letter-queue";
 import { createIndexerRole } from "./execution-role";
 import { sweepAlarms } from "./sweep-alarms";
 
-export { indexerPolicyStatements } from "./execution-role";
-
 export interface RecordingIndexerProps {
   /** Resource name prefix, e.g. `livestream-dev`. */
   readonly namePrefix: string;
