@@ -15,3 +15,5 @@ export * from "./security";
 export * from "./network";
 export * from "./recordings";
 export * from "./ingest";
+export * from "./services";
+export * from "./ops-image";

@@ -3,7 +3,7 @@ import { LIVE_PREFIX, SESSIONS_PREFIX } from "../../contracts";
 import { tlsOnlyBucketPolicy } from "../bucket-baseline";
 import { fromAccount, type PolicyStatement } from "../iam-policy";
 import type { MediaBuckets } from "./media-buckets";
-import type { PrivateBucket } from "./private-bucket";
+import { S3_ACCESS_LOG_PREFIX, type PrivateBucket } from "./private-bucket";
 
 export interface MediaBucketPoliciesProps {
   /** The buckets the policies are attached to. */
@@ -76,7 +76,7 @@ export class MediaBucketPolicies extends Construct {
         Effect: "Allow",
         Principal: { Service: "logging.s3.amazonaws.com" },
         Action: ["s3:PutObject"],
-        Resource: [`${buckets.cdnLogs.arn}/s3-access-logs/*`],
+        Resource: [`${buckets.cdnLogs.arn}/${S3_ACCESS_LOG_PREFIX}*`],
         Condition: fromAccount(props.accountId, [buckets.hls.arn, buckets.recorded.arn]),
       },
     ]);

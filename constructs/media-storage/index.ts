@@ -1,3 +1,4 @@
-export { MediaBuckets, type MediaBucketsProps } from "./media-buckets";
+export { MediaBuckets } from "./media-buckets";
+export { MEDIA_BUCKETS_DEFAULTS, type MediaBucketsProps } from "./props";
 export { MediaBucketPolicies, type MediaBucketPoliciesProps } from "./bucket-policies";
 export { PrivateBucket, type PrivateBucketProps } from "./private-bucket";

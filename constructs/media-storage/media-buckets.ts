@@ -1,25 +1,7 @@
 import { Construct } from "constructs";
 import { suppress } from "../../policies/engine/suppressions";
 import { PrivateBucket } from "./private-bucket";
-
-export interface MediaBucketsProps {
-  /** Prefix of every name, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  /** Account id; bucket names end with it so they are globally unique. */
-  readonly accountId: string;
-  /** Days live HLS segments are kept in hls-bucket. @default 3 */
-  readonly hlsRetentionDays?: number;
-  /** Days CloudFront access logs are kept. @default 90 */
-  readonly cdnLogRetentionDays?: number;
-  /** Days after which recordings move to the cheaper storage class. @default 30 */
-  readonly recordedTransitionDays?: number;
-  /** Storage class recordings move to. @default "INTELLIGENT_TIERING" */
-  readonly recordedStorageClass?: "INTELLIGENT_TIERING" | "STANDARD_IA";
-  /** Days a replaced or deleted recording version is kept. @default 30 */
-  readonly recordedNoncurrentExpiryDays?: number;
-  /** Let `terraform destroy` empty the buckets (dev only). @default false */
-  readonly forceDestroy?: boolean;
-}
+import { MEDIA_BUCKETS_DEFAULTS, type MediaBucketsProps } from "./props";
 
 /**
  * The three media buckets of the design: `hls-bucket` (live segments, short-lived),
@@ -45,13 +27,14 @@ export class MediaBuckets extends Construct {
     for (const [name, value] of Object.entries(positive)) {
       if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`MediaBuckets: ${name} must be a whole number of days >= 1, got ${value}`);
     }
-    const transitionDays = props.recordedTransitionDays ?? 30;
-    const storageClass = props.recordedStorageClass ?? "INTELLIGENT_TIERING";
+    const d = MEDIA_BUCKETS_DEFAULTS;
+    const transitionDays = props.recordedTransitionDays ?? d.recordedTransitionDays;
+    const storageClass = props.recordedStorageClass ?? d.recordedStorageClass;
     if (storageClass === "STANDARD_IA" && transitionDays < 30) {
       throw new Error(`MediaBuckets: recordedTransitionDays must be >= 30 for recordedStorageClass STANDARD_IA (S3 rule), got ${transitionDays}`);
     }
     const name = (suffix: string) => `${props.namePrefix}-${suffix}-${props.accountId}`;
-    const forceDestroy = props.forceDestroy ?? false;
+    const forceDestroy = props.forceDestroy ?? d.forceDestroy;
 
     this.cdnLogs = new PrivateBucket(this, "cdn-log-bucket", {
       bucketName: name("cdn-logs"),
@@ -62,7 +45,7 @@ export class MediaBuckets extends Construct {
           id: "expire-access-logs",
           status: "Enabled",
           filter: [{ prefix: "" }],
-          expiration: [{ days: props.cdnLogRetentionDays ?? 90 }],
+          expiration: [{ days: props.cdnLogRetentionDays ?? d.cdnLogRetentionDays }],
         },
       ],
     });
@@ -76,7 +59,7 @@ export class MediaBuckets extends Construct {
           id: "expire-live-segments",
           status: "Enabled",
           filter: [{ prefix: "" }],
-          expiration: [{ days: props.hlsRetentionDays ?? 3 }],
+          expiration: [{ days: props.hlsRetentionDays ?? d.hlsRetentionDays }],
         },
       ],
     });
@@ -92,7 +75,7 @@ export class MediaBuckets extends Construct {
           status: "Enabled",
           filter: [{ prefix: "" }],
           transition: [{ days: transitionDays, storageClass }],
-          noncurrentVersionExpiration: [{ noncurrentDays: props.recordedNoncurrentExpiryDays ?? 30 }],
+          noncurrentVersionExpiration: [{ noncurrentDays: props.recordedNoncurrentExpiryDays ?? d.recordedNoncurrentExpiryDays }],
         },
       ],
     });

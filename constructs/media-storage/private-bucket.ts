@@ -6,6 +6,9 @@ import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { bucketBaseline } from "../bucket-baseline";
 
+/** Key prefix under which a log bucket receives the S3 server access logs of other buckets. */
+export const S3_ACCESS_LOG_PREFIX = "s3-access-logs/";
+
 export interface PrivateBucketProps {
   /** Globally unique bucket name. */
   readonly bucketName: string;
@@ -21,7 +24,7 @@ export interface PrivateBucketProps {
   readonly lifecycleRules?: S3BucketLifecycleConfigurationRule[];
   /** Server access logs go to this bucket (name) under `accessLogPrefix`. @default none (log buckets themselves) */
   readonly accessLogBucketName?: string;
-  /** Key prefix of this bucket's access logs. @default "s3-access-logs/<bucketName>/" */
+  /** Key prefix of this bucket's access logs. @default `${S3_ACCESS_LOG_PREFIX}<bucketName>/` */
   readonly accessLogPrefix?: string;
   /** Delete objects with the bucket on destroy (dev). @default false */
   readonly forceDestroy?: boolean;
@@ -66,7 +69,7 @@ export class PrivateBucket extends Construct {
       new S3BucketLoggingA(this, "access-logging", {
         bucket,
         targetBucket: props.accessLogBucketName,
-        targetPrefix: props.accessLogPrefix ?? `s3-access-logs/${props.bucketName}/`,
+        targetPrefix: props.accessLogPrefix ?? `${S3_ACCESS_LOG_PREFIX}${props.bucketName}/`,
       });
     }
 

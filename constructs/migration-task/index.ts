@@ -4,7 +4,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { isLogRetentionDays } from "../../contracts";
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays, RDS_CA_BUNDLE_PATH } from "../../contracts";
 import type { DatabaseConnection } from "../database";
 import { ecsTasksTrustPolicy, policyDocument } from "../iam-policy";
 
@@ -22,11 +22,11 @@ export interface MigrationTaskProps {
   readonly database: DatabaseConnection;
   /** KMS key of the log group and of the master secret. */
   readonly kmsKeyArn: string;
-  /** Path of the RDS CA bundle inside the image. @default "/etc/ssl/certs/rds-global-bundle.pem" */
+  /** Path of the RDS CA bundle inside the image. @default RDS_CA_BUNDLE_PATH (contracts/ops-image.ts) */
   readonly caBundlePath?: string;
-  /** @default "X86_64" */
+  /** CPU architecture of the image. @default "X86_64" */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
-  /** @default 30 */
+  /** Days the task's logs are kept (a CloudWatch Logs retention value). @default DEFAULT_LOG_RETENTION_DAYS (30) */
   readonly logRetentionDays?: number;
 }
 
@@ -44,9 +44,10 @@ export class MigrationTask extends Construct {
 
   constructor(scope: Construct, id: string, props: MigrationTaskProps) {
     super(scope, id);
-    if (!isLogRetentionDays(props.logRetentionDays ?? 30)) throw new Error(`MigrationTask: logRetentionDays ${props.logRetentionDays} is not a CloudWatch Logs retention`);
+    const logRetentionDays = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    if (!isLogRetentionDays(logRetentionDays)) throw new Error(`MigrationTask: logRetentionDays ${logRetentionDays} is not a CloudWatch Logs retention`);
     const name = `${props.namePrefix}-ops-migrate`;
-    const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/ecs/${name}`, retentionInDays: props.logRetentionDays ?? 30, kmsKeyId: props.kmsKeyArn });
+    const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/ecs/${name}`, retentionInDays: logRetentionDays, kmsKeyId: props.kmsKeyArn });
 
     const executionRole = new IamRole(this, "execution-role", {
       name: `${name}-execution`,
@@ -93,7 +94,7 @@ export class MigrationTask extends Construct {
         { name: "PGPORT", value: String(props.database.port) },
         { name: "PGDATABASE", value: props.database.name },
         { name: "PGSSLMODE", value: "verify-full" },
-        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? "/etc/ssl/certs/rds-global-bundle.pem" },
+        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? RDS_CA_BUNDLE_PATH },
       ],
       secrets: [
         { name: "PGUSER", valueFrom: `${props.database.secretArn}:username::` },

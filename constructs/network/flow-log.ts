@@ -3,10 +3,8 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays, LOG_RETENTION_DAYS } from "../../contracts";
 import { fromAccount, policyDocument, serviceTrustPolicy } from "../iam-policy";
-
-/** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 export interface VpcFlowLogProps {
   /** Prefix of every name, e.g. `livestream-dev`. */
@@ -19,7 +17,7 @@ export interface VpcFlowLogProps {
   readonly accountId: string;
   /** Region of the VPC. */
   readonly region: string;
-  /** Days the log group keeps records (a CloudWatch Logs retention value). @default 30 */
+  /** Days the log group keeps records (a CloudWatch Logs retention value). @default DEFAULT_LOG_RETENTION_DAYS (30) */
   readonly retentionDays?: number;
 }
 
@@ -32,8 +30,8 @@ export class VpcFlowLog extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
-    const retentionDays = props.retentionDays ?? 30;
-    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retentionDays)) {
+    const retentionDays = props.retentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    if (!isLogRetentionDays(retentionDays)) {
       throw new Error(`VpcFlowLog: retentionDays ${retentionDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
     }
 

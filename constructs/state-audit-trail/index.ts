@@ -6,6 +6,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { bucketBaseline, tlsOnlyBucketPolicy } from "../bucket-baseline";
+import { DEFAULT_KEY_DELETION_WINDOW_DAYS, deletionWindowProblem } from "../encryption/deletion-window";
 import { trailKeyPolicy } from "./trail-key-policy";
 
 export interface StateAuditTrailProps {
@@ -41,7 +42,7 @@ export class StateAuditTrail extends Construct {
   constructor(scope: Construct, id: string, props: StateAuditTrailProps) {
     super(scope, id);
     const retentionDays = props.retentionDays ?? 365;
-    const deletionWindowDays = props.keyDeletionWindowDays ?? 30;
+    const deletionWindowDays = props.keyDeletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
     const name = `${props.stateBucketName}-audit`;
     validate(props, name, retentionDays, deletionWindowDays);
     const provider = props.provider;
@@ -133,6 +134,7 @@ function validate(props: StateAuditTrailProps, name: string, retentionDays: numb
   if (!/^\d{12}$/.test(props.accountId)) problems.push(`accountId '${props.accountId}' must be a 12-digit AWS account id`);
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.region)) problems.push(`region '${props.region}' must be an AWS region such as ap-southeast-1`);
   if (!Number.isInteger(retentionDays) || retentionDays < 1) problems.push(`retentionDays must be a positive whole number of days, got ${retentionDays}`);
-  if (!Number.isInteger(deletionWindowDays) || deletionWindowDays < 7 || deletionWindowDays > 30) problems.push(`keyDeletionWindowDays must be 7-30, got ${deletionWindowDays}`);
+  const window = deletionWindowProblem("keyDeletionWindowDays", deletionWindowDays);
+  if (window) problems.push(window);
   if (problems.length) throw new Error(`StateAuditTrail: ${problems.join("; ")}`);
 }
