@@ -12,7 +12,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { DEFAULT_INTERFACE_ENDPOINTS, VpcEndpoints } from "./endpoints";
 import { VpcFlowLog } from "./flow-log";
 import { NETWORK_DEFAULTS, type NetworkProps } from "./props";
-import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../../contracts";
+import { isLogRetentionDays, LOG_RETENTION_DAYS, SUBNET_TIER_TAG } from "../../contracts";
 import { SLOTS_PER_TIER, cidrPrefixLength, resolveAvailabilityZones, subnetNetnum, type SubnetTier } from "./layout";
 
 export { DEFAULT_INTERFACE_ENDPOINTS } from "./endpoints";
@@ -77,7 +77,7 @@ export class Network extends Construct {
         availabilityZone: az,
         cidrBlock: Fn.cidrsubnet(props.cidr, newBits, subnetNetnum(tier, index)),
         mapPublicIpOnLaunch: false, // public subnets hold the ALB and NAT; nothing gets a public IP by default
-        tags: { Name: `${prefix}-${tier}-${az}`, "livestream:subnet-tier": tier },
+        tags: { Name: `${prefix}-${tier}-${az}`, [SUBNET_TIER_TAG]: tier },
       });
     const publicSubnets = azs.map((az, i) => subnet("public", az, i));
     const privateSubnets = azs.map((az, i) => subnet("private", az, i));
