@@ -179,6 +179,4 @@ export const environmentSchema = z
     }
   });
 
-export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type EnvironmentConfig = z.output<typeof environmentSchema>;
-export type ServiceConfig = z.output<typeof serviceSchema>;

@@ -17,6 +17,3 @@ export function findingsOf(rule: Rule, build: (stack: TerraformStack) => void, t
   build(stack);
   return evaluateStack(stack, { rules: [rule], tier }).findings.filter((f) => !f.suppressedBy);
 }
-
-/** Resolved-reference shorthand for the tests: `${type.name.attr}` as cdktf writes it. */
-export const ref = (address: string) => `\${${address}}`;

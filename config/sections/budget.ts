@@ -22,4 +22,3 @@ export const budgetSchema = z
   })
   .prefault({});
 
-export type BudgetConfig = z.output<typeof budgetSchema>;

@@ -113,9 +113,7 @@ export const mediaSchema = z
     }
   });
 
-export type MediaConfig = z.output<typeof mediaSchema>;
 export type LadderConfig = z.output<typeof ladderSchema>;
-export type RenditionConfig = z.output<typeof renditionSchema>;
 
 /** Bytes per hour a viewer of the top rendition downloads (video + audio). */
 export function topRenditionGbPerHour(ladder: LadderConfig): number {

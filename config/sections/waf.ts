@@ -41,4 +41,3 @@ export const wafSchema = z
   })
   .prefault({});
 
-export type WafConfig = z.output<typeof wafSchema>;
