@@ -22,15 +22,19 @@ export interface OperationsArea {
 export function buildOperations(p: Platform, areas: { network: Network; data: DataArea; api: ApiArea; media: MediaArea }): OperationsArea {
   const { config } = p;
   const { network, data, api, media } = areas;
-  const recordingIndexer = new RecordingIndexer(p.stack, "recording-indexer", {
+  // All three run in the VPC's private subnets and write to the primary as their own role.
+  const common = {
     namePrefix: p.namePrefix,
     accountId: config.accountId,
     region: config.region,
     vpcId: network.vpcId,
     vpcCidr: network.vpcCidr,
-    privateSubnetIds: network.privateSubnetIds,
     database: data.database.primaryConnection,
     kmsKeyArn: p.kmsKeyArn,
+  };
+  const recordingIndexer = new RecordingIndexer(p.stack, "recording-indexer", {
+    ...common,
+    privateSubnetIds: network.privateSubnetIds,
     recordedBucketName: media.buckets.recordedBucketName,
     recordedBucketArn: media.buckets.recordedBucketArn,
     mediaDomainName: media.cdn.mediaDomainName,
@@ -52,17 +56,11 @@ export function buildOperations(p: Platform, areas: { network: Network; data: Da
   });
 
   const reconcile = new ReconcileSchedule(p.stack, "reconcile-schedule", {
-    namePrefix: p.namePrefix,
-    accountId: config.accountId,
-    region: config.region,
+    ...common,
     pool: config.name,
     image: opsImage(config),
     clusterArn: api.services.clusterArn,
-    vpcId: network.vpcId,
-    vpcCidr: network.vpcCidr,
     privateSubnetIds: network.privateSubnetIds,
-    database: data.database.primaryConnection,
-    kmsKeyArn: p.kmsKeyArn,
     recordedBucketName: media.buckets.recordedBucketName,
     harvestRoleArn: media.packaging.harvestRoleArn,
     alarmTopicArn: p.alarmTopicArn,
@@ -75,15 +73,6 @@ export function buildOperations(p: Platform, areas: { network: Network; data: Da
     startoverWindowHours: config.media.startoverWindowHours,
   });
 
-  const migration = new MigrationTask(p.stack, "migration-task", {
-    namePrefix: p.namePrefix,
-    accountId: config.accountId,
-    region: config.region,
-    image: opsImage(config),
-    vpcId: network.vpcId,
-    vpcCidr: network.vpcCidr,
-    database: data.database.primaryConnection,
-    kmsKeyArn: p.kmsKeyArn,
-  });
+  const migration = new MigrationTask(p.stack, "migration-task", { ...common, image: opsImage(config) });
   return { recordingIndexer, reconcile, migration };
 }
