@@ -8,6 +8,7 @@ import { awsRegion } from "./region";
 import { wafSchema } from "./sections/waf";
 import { recordingIndexerSchema } from "./sections/recording-indexer";
 import { logRetentionDays } from "./log-retention";
+import { DEFAULT_REGION } from "../contracts";
 import { API_EDGE_DEFAULTS } from "../constructs/api-edge/props";
 import { DATABASE_DEFAULTS } from "../constructs/database/props";
 import { MEDIA_CDN_DEFAULTS } from "../constructs/media-cdn/props";
@@ -80,7 +81,7 @@ export const environmentSchema = z
     /** The AWS account this environment deploys to; the provider refuses any other. */
     accountId: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
     /** An AWS commercial region (contracts/aws-regions.ts). */
-    region: awsRegion.default("ap-southeast-1"),
+    region: awsRegion.default(DEFAULT_REGION),
     /** Resilience profile: prod turns on deletion protection and Multi-AZ defaults. */
     tier: z.enum(["dev", "prod"]),
     dns: z.strictObject({

@@ -5,6 +5,7 @@ import { plannedBudgetLimits, type PlannedLimit } from "../../cost-model/budget-
 import { BUILT_IN_CATALOGS } from "../../cost-model/catalogs";
 import type { UnitPriceCatalog } from "../../cost-model/catalog-types";
 import { COST_BUDGET_DEFAULTS, type CostBudgetProps } from "./props";
+import { DEFAULT_REGION } from "../../contracts";
 import { isFreeResourceType, readDeployment } from "../../cost-model/stack-deployment";
 import { DEFAULT_SCENARIO, withOverrides } from "../../cost-model/scenario-defaults";
 
@@ -95,7 +96,7 @@ export class CostBudget extends Construct {
         // The stack's Terraform JSON, as synth writes it, for every resource that may cost money.
         const tf = billableTerraform(stack);
         const deployment = readDeployment(tf, { source: { kind: "synth", stack: stack.node.id, file: "stack.toTerraform()" } });
-        const region = deployment.region ?? "ap-southeast-1";
+        const region = deployment.region ?? DEFAULT_REGION;
         const catalog = props.catalog ?? (BUILT_IN_CATALOGS[region] as UnitPriceCatalog | undefined);
         if (!catalog || catalog.kind !== "unit-prices") {
           throw new Error(`CostBudget: no price catalog for region ${region}: set budget.limitUsd, or add cost-model/catalogs/${region}.json (ops pricing refresh --region ${region})`);

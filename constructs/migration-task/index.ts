@@ -38,7 +38,7 @@ export interface MigrationTaskProps {
 export class MigrationTask extends Construct {
   readonly taskDefinitionArn: string;
   readonly family: string;
-  /** Security group of the task; the database must admit it on 5432. */
+  /** Security group of the task; the database must admit it on its port. */
   readonly securityGroupId: string;
   readonly logGroupName: string;
 

@@ -38,7 +38,7 @@ export class ReconcileSchedule extends Construct {
   readonly taskRoleArn: string;
   readonly executionRoleArn: string;
   readonly schedulerRoleArn: string;
-  /** Security group of the task; the database must admit it on 5432. */
+  /** Security group of the task; the database must admit it on its port. */
   readonly securityGroupId: string;
   readonly logGroupName: string;
   readonly scheduleName: string;
@@ -124,7 +124,7 @@ export class ReconcileSchedule extends Construct {
       vpcId: props.vpcId,
       egress: [
         { description: "AWS APIs (MediaLive, MediaPackage, CloudWatch, ECR, logs)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
-        { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [props.vpcCidr] },
+        { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: props.database.port, toPort: props.database.port, cidrBlocks: [props.vpcCidr] },
       ],
     });
 
