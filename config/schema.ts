@@ -9,16 +9,12 @@ import { wafSchema } from "./sections/waf";
 import { recordingIndexerSchema } from "./sections/recording-indexer";
 import { logRetentionDays } from "./log-retention";
 import { DEFAULT_REGION } from "../contracts";
-import { API_EDGE_DEFAULTS } from "../constructs/api-edge/props";
-import { DATABASE_DEFAULTS } from "../constructs/database/props";
-import { MEDIA_CDN_DEFAULTS } from "../constructs/media-cdn/props";
-import { NETWORK_DEFAULTS } from "../constructs/network/props";
-import { SERVICES_DEFAULTS } from "../constructs/services/props";
+import { DEFAULT_DATABASE_SETTINGS, DEFAULT_DNS_SETTINGS, DEFAULT_NETWORK_SETTINGS, DEFAULT_SERVICES_SETTINGS } from "../contracts/settings-defaults";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
  * small production-like deployment; `config/environments/<env>.json` overrides what differs.
- * Where a field is a construct's prop, its default is the construct's (constructs/<name>/props.ts).
+ * Where a field is also a construct's prop, config and construct share its default (contracts/settings-defaults.ts).
  * Secrets never live here: only Secrets Manager ARNs that point at them.
  */
 
@@ -90,19 +86,19 @@ export const environmentSchema = z
       /** Id of an existing Route 53 hosted zone for zoneName; a new zone is created when absent. */
       existingZoneId: z.string().regex(/^Z[A-Z0-9]{4,32}$/, "expected a Route 53 hosted zone id such as Z0123456789ABC").optional(),
       /** Label of the API name inside the zone. */
-      apiRecord: z.string().regex(/^[a-z0-9-]+$/).default(API_EDGE_DEFAULTS.apiRecord),
+      apiRecord: z.string().regex(/^[a-z0-9-]+$/).default(DEFAULT_DNS_SETTINGS.apiRecord),
       /** Label of the media (CloudFront) name inside the zone. */
-      mediaRecord: z.string().regex(/^[a-z0-9-]+$/).default(MEDIA_CDN_DEFAULTS.mediaRecord),
+      mediaRecord: z.string().regex(/^[a-z0-9-]+$/).default(DEFAULT_DNS_SETTINGS.mediaRecord),
     }),
     network: z
       .strictObject({
         cidr: z.cidrv4().refine((c) => { const p = Number(c.split("/")[1]); return p >= 16 && p <= 20; }, "expected a /16 to /20 block, e.g. 10.20.0.0/16"),
-        azCount: z.number().int().min(2, "at least 2 AZs: the ALB and RDS subnet groups need two").max(3).default(NETWORK_DEFAULTS.azCount),
+        azCount: z.number().int().min(2, "at least 2 AZs: the ALB and RDS subnet groups need two").max(3).default(DEFAULT_NETWORK_SETTINGS.azCount),
         /** Availability zone names; defaults to <region>a, b, c cut to azCount. */
         availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/)).optional(),
         /** One NAT gateway for the VPC (cheap) or one per AZ (survives an AZ loss). */
-        natGateways: z.enum(["single", "per-az"]).default(NETWORK_DEFAULTS.natGateways),
-        flowLogRetentionDays: logRetentionDays.default(NETWORK_DEFAULTS.flowLogRetentionDays),
+        natGateways: z.enum(["single", "per-az"]).default(DEFAULT_NETWORK_SETTINGS.natGateways),
+        flowLogRetentionDays: logRetentionDays.default(DEFAULT_NETWORK_SETTINGS.flowLogRetentionDays),
       })
       .superRefine((n, ctx) => {
         if (n.availabilityZones && n.availabilityZones.length !== n.azCount) {
@@ -114,8 +110,8 @@ export const environmentSchema = z
       mentor: serviceSchema,
       social: serviceSchema,
       /** FARGATE_SPOT is cheap and can be interrupted: for dev. */
-      capacityProvider: z.enum(["FARGATE", "FARGATE_SPOT"]).default(SERVICES_DEFAULTS.capacityProvider),
-      logRetentionDays: logRetentionDays.default(SERVICES_DEFAULTS.logRetentionDays),
+      capacityProvider: z.enum(["FARGATE", "FARGATE_SPOT"]).default(DEFAULT_SERVICES_SETTINGS.capacityProvider),
+      logRetentionDays: logRetentionDays.default(DEFAULT_SERVICES_SETTINGS.logRetentionDays),
     }),
     primeTime: z
       .strictObject({
@@ -136,14 +132,14 @@ export const environmentSchema = z
       .prefault({}),
     database: z
       .strictObject({
-        engineVersion: z.string().regex(/^\d+(\.\d+)?$/).default(DATABASE_DEFAULTS.engineVersion),
-        instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.t4g.medium").default(DATABASE_DEFAULTS.instanceClass),
+        engineVersion: z.string().regex(/^\d+(\.\d+)?$/).default(DEFAULT_DATABASE_SETTINGS.engineVersion),
+        instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.t4g.medium").default(DEFAULT_DATABASE_SETTINGS.instanceClass),
         replicaInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/).optional(),
-        allocatedStorageGb: z.number().int().min(20).max(65536).default(DATABASE_DEFAULTS.allocatedStorageGb),
-        maxAllocatedStorageGb: z.number().int().min(20).max(65536).default(DATABASE_DEFAULTS.maxAllocatedStorageGb),
-        multiAz: z.boolean().default(DATABASE_DEFAULTS.multiAz),
-        backupRetentionDays: z.number().int().min(7, "at least 7 days of backups").max(35).default(DATABASE_DEFAULTS.backupRetentionDays),
-        databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default(DATABASE_DEFAULTS.databaseName),
+        allocatedStorageGb: z.number().int().min(20).max(65536).default(DEFAULT_DATABASE_SETTINGS.allocatedStorageGb),
+        maxAllocatedStorageGb: z.number().int().min(20).max(65536).default(DEFAULT_DATABASE_SETTINGS.maxAllocatedStorageGb),
+        multiAz: z.boolean().default(DEFAULT_DATABASE_SETTINGS.multiAz),
+        backupRetentionDays: z.number().int().min(7, "at least 7 days of backups").max(35).default(DEFAULT_DATABASE_SETTINGS.backupRetentionDays),
+        databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default(DEFAULT_DATABASE_SETTINGS.databaseName),
       })
       .superRefine((d, ctx) => {
         if (d.maxAllocatedStorageGb < d.allocatedStorageGb) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COST_BUDGET_DEFAULTS } from "../../constructs/budget/props";
+import { DEFAULT_BUDGET_SETTINGS } from "../../contracts/settings-defaults";
 import { DEFAULT_SCENARIO } from "../../cost-model/scenario-defaults";
 
 /**
@@ -16,7 +16,7 @@ export const budgetSchema = z
     /** Calendar month of forecast month 1 (the launch), YYYY-MM; absent: every synth plans from its own month. */
     startMonth: z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, "expected a calendar month YYYY-MM, e.g. 2027-01").optional(),
     /** Headroom above each month's forecast before the budget alerts. */
-    headroomPercent: z.number().min(0).max(500).default(COST_BUDGET_DEFAULTS.headroomPercent),
+    headroomPercent: z.number().min(0).max(500).default(DEFAULT_BUDGET_SETTINGS.headroomPercent),
     /** A fixed monthly limit that replaces the planned limits. */
     limitUsd: z.number().positive().optional(),
   })

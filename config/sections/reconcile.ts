@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { RECONCILE_SCHEDULE_DEFAULTS } from "../../constructs/reconcile-schedule/props";
+import { DEFAULT_RECONCILE_SETTINGS } from "../../contracts/settings-defaults";
 
-const DEFAULTS = RECONCILE_SCHEDULE_DEFAULTS;
+const DEFAULTS = DEFAULT_RECONCILE_SETTINGS;
 
 const duration = z.string().regex(/^(\d+(ms|s|m|h))+$/, "expected a duration such as 10m or 90s");
 

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PEAK_REQUESTS_PER_WINDOW } from "../../constructs/api-firewall/defaults";
-import { wafSchema } from "./waf";
+import { PEAK_REQUESTS_PER_WINDOW, wafSchema } from "./waf";
 
 const shipped = (env: string) => JSON.parse(readFileSync(join(__dirname, "..", "environments", `${env}.json`), "utf8")).waf;
 const messages = (raw: unknown) => {

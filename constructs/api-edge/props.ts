@@ -1,3 +1,4 @@
+import { DEFAULT_DNS_SETTINGS } from "../../contracts/settings-defaults";
 import type { ApiRoute } from "./routes";
 
 export interface ApiEdgeProps {
@@ -11,7 +12,7 @@ export interface ApiEdgeProps {
   readonly zoneName: string;
   /** Id of an existing hosted zone for zoneName; used as is, without a lookup. @default a new hosted zone */
   readonly existingZoneId?: string;
-  /** Label of the API name inside the zone. @default API_EDGE_DEFAULTS.apiRecord ("api") */
+  /** Label of the API name inside the zone. @default "api" */
   readonly apiRecord?: string;
   /** VPC of the load balancer and its targets. */
   readonly vpcId: string;
@@ -36,7 +37,7 @@ export interface ApiEdgeProps {
 
 /** What ApiEdge does when a prop is left out. */
 export const API_EDGE_DEFAULTS = {
-  apiRecord: "api",
+  apiRecord: DEFAULT_DNS_SETTINGS.apiRecord,
   ipAddressType: "ipv4",
   deletionProtection: true,
   accessLogRetentionDays: 90,

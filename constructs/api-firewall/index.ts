@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
-import { API_FIREWALL_DEFAULTS } from "./defaults";
+import { DEFAULT_WAF_SETTINGS } from "../../contracts/settings-defaults";
 import type { ApiFirewallProps } from "./props";
 import { opsAlarm } from "../observability/ops-alarm";
 import { RequestLog } from "./request-log";
@@ -110,15 +110,12 @@ export class ApiFirewall extends Construct {
 type Resolved = Required<ApiFirewallProps>;
 
 function resolve(props: ApiFirewallProps): Resolved {
-  const d = API_FIREWALL_DEFAULTS;
+  const d = DEFAULT_WAF_SETTINGS;
   return {
     ...props,
     managedRulesAction: props.managedRulesAction ?? d.managedRulesAction,
     rateLimitAction: props.rateLimitAction ?? d.rateLimitAction,
-    rateLimitPerIp: props.rateLimitPerIp ?? d.rateLimitPerIp,
-    reactionRateLimitPerIp: props.reactionRateLimitPerIp ?? d.reactionRateLimitPerIp,
     evaluationWindowSeconds: props.evaluationWindowSeconds ?? d.evaluationWindowSeconds,
-    blockedRequestsAlarmThreshold: props.blockedRequestsAlarmThreshold ?? d.blockedRequestsAlarmThreshold,
     logRetentionDays: props.logRetentionDays ?? d.logRetentionDays,
   };
 }

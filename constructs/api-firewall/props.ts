@@ -19,14 +19,14 @@ export interface ApiFirewallProps {
   readonly managedRulesAction?: FirewallAction;
   /** Action of both rate-based rules. @default "block" */
   readonly rateLimitAction?: FirewallAction;
-  /** Requests per window one client IP may send to the API. @default 1,100 (API_FIREWALL_DEFAULTS, derived from the design's load) */
-  readonly rateLimitPerIp?: number;
-  /** Requests per window one client IP may send to the reaction path; below rateLimitPerIp. @default 750 */
-  readonly reactionRateLimitPerIp?: number;
+  /** Requests per window one client IP may send to the API (the environment sizes it from its load: config/sections/waf.ts). */
+  readonly rateLimitPerIp: number;
+  /** Requests per window one client IP may send to the reaction path; below rateLimitPerIp. */
+  readonly reactionRateLimitPerIp: number;
   /** Rate-based evaluation window: 60, 120, 300 or 600 seconds. @default 300 */
   readonly evaluationWindowSeconds?: number;
-  /** Blocked requests in 5 minutes that page on-call. @default 70 */
-  readonly blockedRequestsAlarmThreshold?: number;
-  /** Days the request log is kept. @default 90 */
+  /** Blocked requests in 5 minutes that page on-call (about 1 % of the peak 5 minutes' requests). */
+  readonly blockedRequestsAlarmThreshold: number;
+  /** Days the request log is kept. @default DEFAULT_WAF_SETTINGS.logRetentionDays (90) */
   readonly logRetentionDays?: number;
 }

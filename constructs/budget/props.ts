@@ -1,3 +1,4 @@
+import { DEFAULT_BUDGET_SETTINGS } from "../../contracts/settings-defaults";
 import type { UnitPriceCatalog } from "../../cost-model/catalog-types";
 
 export interface CostBudgetProps {
@@ -48,7 +49,7 @@ export interface CostBudgetProps {
 
 /** What CostBudget does when a prop is left out. */
 export const COST_BUDGET_DEFAULTS = {
-  headroomPercent: 10,
+  headroomPercent: DEFAULT_BUDGET_SETTINGS.headroomPercent,
   forecastedThresholdPercent: 100,
   actualThresholdPercent: 100,
 } as const;

@@ -1,4 +1,5 @@
 import { DEFAULT_LOG_RETENTION_DAYS } from "../../contracts";
+import { DEFAULT_DATABASE_SETTINGS } from "../../contracts/settings-defaults";
 
 export interface DatabaseProps {
   /** Prefix of every name, e.g. `livestream-dev`; instances are `<namePrefix>-postgres[-replica]`. */
@@ -44,15 +45,9 @@ export interface DatabaseProps {
   readonly logRetentionDays?: number;
 }
 
-/** What Database does when a prop is left out (the environment config's defaults too). */
+/** What Database does when a prop is left out (the settings the environment config also has: contracts/settings-defaults.ts). */
 export const DATABASE_DEFAULTS = {
-  engineVersion: "16",
-  instanceClass: "db.t4g.medium",
-  allocatedStorageGb: 50,
-  maxAllocatedStorageGb: 200,
-  multiAz: false,
-  backupRetentionDays: 7,
-  databaseName: "livestream",
+  ...DEFAULT_DATABASE_SETTINGS,
   masterUsername: "livestream_admin",
   deletionProtection: true,
   /** 03:00-04:00 Singapore, far from prime time. */

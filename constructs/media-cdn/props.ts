@@ -1,4 +1,5 @@
 import type { ITerraformDependable, TerraformProvider } from "cdktf";
+import { DEFAULT_DNS_SETTINGS, DEFAULT_MEDIA_SETTINGS } from "../../contracts/settings-defaults";
 import type { Ttl } from "./cache-policies";
 
 export interface MediaCdnProps {
@@ -8,7 +9,7 @@ export interface MediaCdnProps {
   readonly zoneId: string;
   /** Hosted zone name, e.g. dev.example.com. */
   readonly zoneName: string;
-  /** Label of the media name inside the zone. @default MEDIA_CDN_DEFAULTS.mediaRecord ("media") */
+  /** Label of the media name inside the zone. @default "media" */
   readonly mediaRecord?: string;
   /** AWS provider aliased to us-east-1, for the CloudFront certificate. */
   readonly usEast1Provider: TerraformProvider;
@@ -46,9 +47,9 @@ export interface MediaCdnProps {
 
 /** What MediaCdn does when a prop is left out. */
 export const MEDIA_CDN_DEFAULTS = {
-  mediaRecord: "media",
+  mediaRecord: DEFAULT_DNS_SETTINGS.mediaRecord,
   logPrefix: "cloudfront/",
-  priceClass: "PriceClass_200",
+  priceClass: DEFAULT_MEDIA_SETTINGS.priceClass,
   /** About one 6 s segment: players see a new playlist with every segment. */
   manifestTtl: { min: 1, default: 2, max: 6 },
   segmentTtl: { min: 1, default: 86400, max: 31536000 },

@@ -9,7 +9,7 @@ import { CHANNEL_INDEX_TAG, ingestStreamNames, LIVE_PREFIX, MEDIALIVE_CHANNEL_QU
 import { MEDIA_CHANNEL_POOL_DEFAULTS, type MediaChannelPoolProps, type PoolChannel } from "./props";
 
 export type { Ladder, Rendition } from "./encoder-settings";
-export { DEFAULT_LADDER, MEDIA_CHANNEL_POOL_DEFAULTS, type MediaChannelPoolProps, type PoolChannel, type PoolMediaPackageTarget } from "./props";
+export { MEDIA_CHANNEL_POOL_DEFAULTS, type MediaChannelPoolProps, type PoolChannel, type PoolMediaPackageTarget } from "./props";
 
 const WORLD = "0.0.0.0/0";
 /** HLS base file names of pipelines 0 and 1 (`index.m3u8` is the master players open). */

@@ -1,3 +1,4 @@
+import { DEFAULT_MEDIA_SETTINGS } from "../../contracts/settings-defaults";
 import type { Ladder } from "./encoder-settings";
 
 /** The MediaPackage channel and origin endpoint one pool channel feeds. */
@@ -47,22 +48,10 @@ export interface PoolChannel {
   readonly originEndpointId: string;
 }
 
-/** 720p 3.0 / 540p 1.8 / 360p 0.8 Mbps, AAC 128 kbps, 30 fps, 6 s segments: ~1.4 GB per viewer hour at the top rung. */
-export const DEFAULT_LADDER: Ladder = {
-  renditions: [
-    { name: "720p", width: 1280, height: 720, bitrateBps: 3_000_000 },
-    { name: "540p", width: 960, height: 540, bitrateBps: 1_800_000 },
-    { name: "360p", width: 640, height: 360, bitrateBps: 800_000 },
-  ],
-  audioBitrateBps: 128_000,
-  framerate: 30,
-  segmentSeconds: 6,
-};
-
-/** What MediaChannelPool does when a prop is left out. */
-export const MEDIA_CHANNEL_POOL_DEFAULTS = {
-  channelClass: "SINGLE_PIPELINE",
-  ladder: DEFAULT_LADDER,
-  allowWorldIngest: false,
+/** What MediaChannelPool does when a prop is left out (channel class, ladder and ingest: contracts/settings-defaults.ts). */
+export const MEDIA_CHANNEL_POOL_DEFAULTS: { readonly channelClass: "SINGLE_PIPELINE"; readonly ladder: Ladder; readonly allowWorldIngest: boolean; readonly logLevel: "WARNING" } = {
+  channelClass: DEFAULT_MEDIA_SETTINGS.channelClass,
+  ladder: DEFAULT_MEDIA_SETTINGS.ladder,
+  allowWorldIngest: DEFAULT_MEDIA_SETTINGS.allowWorldIngest,
   logLevel: "WARNING",
-} as const;
+};

@@ -1,11 +1,13 @@
+import { DEFAULT_MEDIA_SETTINGS } from "../../contracts/settings-defaults";
+
 export interface MediaBucketsProps {
   /** Prefix of every name, e.g. `livestream-dev`. */
   readonly namePrefix: string;
   /** Account id; bucket names end with it so they are globally unique. */
   readonly accountId: string;
-  /** Days live HLS segments are kept in hls-bucket. @default MEDIA_BUCKETS_DEFAULTS.hlsRetentionDays (3) */
+  /** Days live HLS segments are kept in hls-bucket. @default 3 */
   readonly hlsRetentionDays?: number;
-  /** Days CloudFront access logs are kept. @default MEDIA_BUCKETS_DEFAULTS.cdnLogRetentionDays (90) */
+  /** Days CloudFront access logs are kept. @default 90 */
   readonly cdnLogRetentionDays?: number;
   /** Days after which recordings move to the cheaper storage class. @default 30 */
   readonly recordedTransitionDays?: number;
@@ -19,12 +21,10 @@ export interface MediaBucketsProps {
 
 /** What MediaBuckets does when a prop is left out. */
 export const MEDIA_BUCKETS_DEFAULTS = {
-  hlsRetentionDays: 3,
-  cdnLogRetentionDays: 90,
-  /** S3 needs at least 30 days before a transition to STANDARD_IA. */
-  recordedTransitionDays: 30,
-  /** Rewatch patterns are unknown and Intelligent-Tiering has no retrieval fee. */
-  recordedStorageClass: "INTELLIGENT_TIERING",
-  recordedNoncurrentExpiryDays: 30,
+  hlsRetentionDays: DEFAULT_MEDIA_SETTINGS.hlsRetentionDays,
+  cdnLogRetentionDays: DEFAULT_MEDIA_SETTINGS.cdnLogRetentionDays,
+  recordedTransitionDays: DEFAULT_MEDIA_SETTINGS.recordedTransitionDays,
+  recordedStorageClass: DEFAULT_MEDIA_SETTINGS.recordedStorageClass,
+  recordedNoncurrentExpiryDays: DEFAULT_MEDIA_SETTINGS.recordedNoncurrentExpiryDays,
   forceDestroy: false,
 } as const;

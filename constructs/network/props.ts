@@ -1,4 +1,4 @@
-import { DEFAULT_LOG_RETENTION_DAYS } from "../../contracts";
+import { DEFAULT_NETWORK_SETTINGS } from "../../contracts/settings-defaults";
 
 export interface NetworkProps {
   /** Prefix of every name, e.g. `livestream-dev`. */
@@ -11,7 +11,7 @@ export interface NetworkProps {
   readonly cidr: string;
   /** KMS key ARN encrypting the flow-log group. */
   readonly kmsKeyArn: string;
-  /** Number of AZs to spread subnets over (2-4). @default NETWORK_DEFAULTS.azCount (2) */
+  /** Number of AZs to spread subnets over (2-4). @default 2 */
   readonly azCount?: number;
   /** AZ names, one per AZ. @default `<region>a`, `<region>b`, ... cut to azCount */
   readonly availabilityZones?: readonly string[];
@@ -25,10 +25,8 @@ export interface NetworkProps {
   readonly interfaceEndpoints?: readonly string[];
 }
 
-/** What Network does when a prop is left out. */
+/** What Network does when a prop is left out (the environment config's defaults too: contracts/settings-defaults.ts). */
 export const NETWORK_DEFAULTS = {
-  azCount: 2,
-  natGateways: "single",
+  ...DEFAULT_NETWORK_SETTINGS,
   subnetNewBits: 4,
-  flowLogRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
 } as const;

@@ -1,13 +1,11 @@
 import {
-  DEFAULT_GRACE,
-  DEFAULT_LEAD,
   DEFAULT_LOG_RETENTION_DAYS,
   DEFAULT_PASS_DEADLINE,
   DEFAULT_STARTOVER_WINDOW_HOURS,
-  DEFAULT_TRANSITION_TIMEOUT,
   OPS_METRICS_NAMESPACE,
   RDS_CA_BUNDLE_PATH,
 } from "../../contracts";
+import { DEFAULT_RECONCILE_SETTINGS } from "../../contracts/settings-defaults";
 import type { DatabaseConnection } from "../database";
 
 export interface ReconcileScheduleProps {
@@ -36,7 +34,7 @@ export interface ReconcileScheduleProps {
   readonly harvestRoleArn: string;
   /** Ops SNS topic for the "reconcile stopped reporting" alarm. */
   readonly alarmTopicArn: string;
-  /** EventBridge Scheduler expression. @default RECONCILE_SCHEDULE_DEFAULTS.scheduleExpression ("rate(1 minute)") */
+  /** EventBridge Scheduler expression. @default "rate(1 minute)" */
   readonly scheduleExpression?: string;
   /** Disable the schedule and silence its alarms, e.g. while operators run the pool by hand. @default false */
   readonly paused?: boolean;
@@ -64,14 +62,10 @@ export interface ReconcileScheduleProps {
   readonly logRetentionDays?: number;
 }
 
-/** What ReconcileSchedule does when a prop is left out (the session timings are the contracts' defaults). */
+/** What ReconcileSchedule does when a prop is left out (schedule and session timings: contracts/settings-defaults.ts). */
 export const RECONCILE_SCHEDULE_DEFAULTS = {
-  scheduleExpression: "rate(1 minute)",
-  paused: false,
-  lead: DEFAULT_LEAD,
-  grace: DEFAULT_GRACE,
+  ...DEFAULT_RECONCILE_SETTINGS,
   passDeadline: DEFAULT_PASS_DEADLINE,
-  transitionTimeout: DEFAULT_TRANSITION_TIMEOUT,
   startoverWindowHours: DEFAULT_STARTOVER_WINDOW_HOURS,
   metricsNamespace: OPS_METRICS_NAMESPACE,
   cpu: 256,

@@ -1,5 +1,6 @@
 import type { ITerraformDependable } from "cdktf";
-import { DEFAULT_LOG_RETENTION_DAYS, type LogRetentionDays, type ServiceName } from "../../contracts";
+import { type LogRetentionDays, type ServiceName } from "../../contracts";
+import { DEFAULT_SERVICES_SETTINGS } from "../../contracts/settings-defaults";
 import type { PrimeTimeWindow } from "./prime-time";
 
 /** What one API service runs: the environment config holds these per service (config/schema.ts). */
@@ -118,10 +119,9 @@ export interface ServiceAttributes {
   readonly primeTimeSchedules: { readonly scaleUp: string; readonly scaleDown: string };
 }
 
-/** What Services does when a prop is left out. */
+/** What Services does when a prop is left out (capacity provider and log retention: contracts/settings-defaults.ts). */
 export const SERVICES_DEFAULTS = {
-  capacityProvider: "FARGATE",
-  logRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
+  ...DEFAULT_SERVICES_SETTINGS,
   notificationSenders: ["mentee"] as readonly ServiceName[],
   cpuArchitecture: "X86_64",
   healthCheckGracePeriodSeconds: 60,
