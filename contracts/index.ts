@@ -16,4 +16,3 @@ export * from "./network";
 export * from "./recordings";
 export * from "./ingest";
 export * from "./services";
-export * from "./ops-image";

@@ -16,6 +16,13 @@ export { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./prop
 import { ecsTasksTrustPolicy, fromAccount, policyDocument, serviceTrustPolicy } from "../iam-policy";
 import { reconcileTaskStatements } from "./policies";
 
+/**
+ * Where the ops image (Dockerfile, deploy/ops-image) puts the Amazon RDS certificate authorities, for
+ * `PGSSLMODE=verify-full` through NODE_EXTRA_CA_CERTS; the tasks that run the image (this one and
+ * the migration task) point there.
+ */
+export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
+
 const DURATION = /^(\d+(ms|s|m|h))+$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const durationMs = (d: string) => [...d.matchAll(/(\d+)(ms|s|m|h)/g)].reduce((sum, m) => sum + Number(m[1]) * UNIT_MS[m[2]!]!, 0);
@@ -165,7 +172,7 @@ export class ReconcileSchedule extends Construct {
         { name: "PGDATABASE", value: props.database.name },
         // TLS to RDS, verified against the RDS CA bundle shipped in the image.
         { name: "PGSSLMODE", value: "verify-full" },
-        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? d.caBundlePath },
+        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? RDS_CA_BUNDLE_PATH },
         ...reconcileDatabaseEnvironment(props.mediaDomainName),
       ],
       logConfiguration: {

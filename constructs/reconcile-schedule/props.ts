@@ -3,7 +3,6 @@ import {
   DEFAULT_PASS_DEADLINE,
   DEFAULT_STARTOVER_WINDOW_HOURS,
   OPS_METRICS_NAMESPACE,
-  RDS_CA_BUNDLE_PATH,
 } from "../../contracts";
 import { DEFAULT_RECONCILE_SETTINGS } from "../../contracts/settings-defaults";
 import type { DatabaseConnection } from "../database";
@@ -56,7 +55,7 @@ export interface ReconcileScheduleProps {
   readonly memory?: number;
   /** CPU architecture of the image. @default "X86_64" */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
-  /** Path of the RDS CA bundle inside the image, for verify-full TLS to PostgreSQL. @default RDS_CA_BUNDLE_PATH (contracts/ops-image.ts) */
+  /** Path of the RDS CA bundle inside the image, for verify-full TLS to PostgreSQL. @default RDS_CA_BUNDLE_PATH, where the ops image puts it */
   readonly caBundlePath?: string;
   /** Days the task's logs are kept (a CloudWatch Logs retention value). @default DEFAULT_LOG_RETENTION_DAYS (30) */
   readonly logRetentionDays?: number;
@@ -71,6 +70,5 @@ export const RECONCILE_SCHEDULE_DEFAULTS = {
   cpu: 256,
   memory: 512,
   cpuArchitecture: "X86_64",
-  caBundlePath: RDS_CA_BUNDLE_PATH,
   logRetentionDays: DEFAULT_LOG_RETENTION_DAYS as number,
 } as const;
