@@ -49,9 +49,9 @@ export interface PoolChannel {
 }
 
 /** What MediaChannelPool does when a prop is left out (channel class, ladder and ingest: contracts/settings-defaults.ts). */
-export const MEDIA_CHANNEL_POOL_DEFAULTS: { readonly channelClass: "SINGLE_PIPELINE"; readonly ladder: Ladder; readonly allowWorldIngest: boolean; readonly logLevel: "WARNING" } = {
+export const MEDIA_CHANNEL_POOL_DEFAULTS = {
   channelClass: DEFAULT_MEDIA_SETTINGS.channelClass,
-  ladder: DEFAULT_MEDIA_SETTINGS.ladder,
+  ladder: DEFAULT_MEDIA_SETTINGS.ladder satisfies Ladder,
   allowWorldIngest: DEFAULT_MEDIA_SETTINGS.allowWorldIngest,
   logLevel: "WARNING",
-};
+} as const;

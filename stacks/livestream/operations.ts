@@ -22,7 +22,7 @@ export interface OperationsArea {
 export function buildOperations(p: Platform, areas: { network: Network; data: DataArea; api: ApiArea; media: MediaArea }): OperationsArea {
   const { config } = p;
   const { network, data, api, media } = areas;
-  // All three run in the VPC's private subnets and write to the primary as their own role.
+  // All three run inside the VPC, encrypt with the platform key and reach the primary database.
   const common = {
     namePrefix: p.namePrefix,
     accountId: config.accountId,
