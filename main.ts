@@ -10,12 +10,14 @@
  *   CDKTF_OUTDIR                output folder (set by cdktf-cli; default cdktf.out)
  *   LIVESTREAM_DEBUG=1          print the stack of a failed synth
  *   LIVESTREAM_TOKEN_TRACES=1   keep cdktf's token creation traces (slower; for token errors)
+ *   LIVESTREAM_CDKTF_SPEEDUPS=off  synth without the cdktf speed patches (lib/cdktf-speedups.ts)
  */
 import { ConfigError, loadAllEnvironments } from "./config/load";
 import { describeReservedValues, findReservedValues } from "./config/reserved-values";
 import type { EnvironmentConfig } from "./config/schema";
 import { buildPlatformApp } from "./stacks/app";
-import { skipTokenCreationTraces, synthesizeAtomically } from "./stacks/synth-output";
+import { skipTokenCreationTraces } from "./lib/cdktf-speedups";
+import { synthesizeAtomically } from "./stacks/synth-output";
 
 /**
  * The committed environments are examples (example.com zones, documentation CIDRs, placeholder

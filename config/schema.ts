@@ -7,10 +7,14 @@ import { imagePipelineSchema } from "./sections/image-pipeline";
 import { awsRegion } from "./region";
 import { wafSchema } from "./sections/waf";
 import { recordingIndexerSchema } from "./sections/recording-indexer";
+import { logRetentionDays } from "./log-retention";
+import { DEFAULT_REGION } from "../contracts";
+import { DEFAULT_DATABASE_SETTINGS, DEFAULT_DNS_SETTINGS, DEFAULT_NETWORK_SETTINGS, DEFAULT_SERVICES_SETTINGS } from "../contracts/settings-defaults";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
  * small production-like deployment; `config/environments/<env>.json` overrides what differs.
+ * Where a field is also a construct's prop, config and construct share its default (contracts/settings-defaults.ts).
  * Secrets never live here: only Secrets Manager ARNs that point at them.
  */
 
@@ -19,12 +23,6 @@ const dnsName = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "expected a lower-case DNS name such as dev.example.com");
 
-/** CloudWatch Logs accepts only these retention periods (days). */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-const logRetentionDays = z
-  .number()
-  .int()
-  .refine((d) => LOG_RETENTION_DAYS.includes(d), `expected a CloudWatch Logs retention: one of ${LOG_RETENTION_DAYS.join(", ")} days`);
 
 /** Fargate accepts only these CPU units; memory must fit the CPU (checked below). */
 const FARGATE_MEMORY: Record<number, [number, number]> = {
@@ -72,9 +70,6 @@ export const serviceSchema = z
     }
   });
 
-export const SERVICE_NAMES = ["mentee", "mentor", "social"] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-
 export const environmentSchema = z
   .strictObject({
     /** Environment name; stacks are called livestream-<name>. */
@@ -82,7 +77,7 @@ export const environmentSchema = z
     /** The AWS account this environment deploys to; the provider refuses any other. */
     accountId: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
     /** An AWS commercial region (contracts/aws-regions.ts). */
-    region: awsRegion.default("ap-southeast-1"),
+    region: awsRegion.default(DEFAULT_REGION),
     /** Resilience profile: prod turns on deletion protection and Multi-AZ defaults. */
     tier: z.enum(["dev", "prod"]),
     dns: z.strictObject({
@@ -91,19 +86,19 @@ export const environmentSchema = z
       /** Id of an existing Route 53 hosted zone for zoneName; a new zone is created when absent. */
       existingZoneId: z.string().regex(/^Z[A-Z0-9]{4,32}$/, "expected a Route 53 hosted zone id such as Z0123456789ABC").optional(),
       /** Label of the API name inside the zone. */
-      apiRecord: z.string().regex(/^[a-z0-9-]+$/).default("api"),
+      apiRecord: z.string().regex(/^[a-z0-9-]+$/).default(DEFAULT_DNS_SETTINGS.apiRecord),
       /** Label of the media (CloudFront) name inside the zone. */
-      mediaRecord: z.string().regex(/^[a-z0-9-]+$/).default("media"),
+      mediaRecord: z.string().regex(/^[a-z0-9-]+$/).default(DEFAULT_DNS_SETTINGS.mediaRecord),
     }),
     network: z
       .strictObject({
         cidr: z.cidrv4().refine((c) => { const p = Number(c.split("/")[1]); return p >= 16 && p <= 20; }, "expected a /16 to /20 block, e.g. 10.20.0.0/16"),
-        azCount: z.number().int().min(2, "at least 2 AZs: the ALB and RDS subnet groups need two").max(3).default(2),
+        azCount: z.number().int().min(2, "at least 2 AZs: the ALB and RDS subnet groups need two").max(3).default(DEFAULT_NETWORK_SETTINGS.azCount),
         /** Availability zone names; defaults to <region>a, b, c cut to azCount. */
         availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/)).optional(),
         /** One NAT gateway for the VPC (cheap) or one per AZ (survives an AZ loss). */
-        natGateways: z.enum(["single", "per-az"]).default("single"),
-        flowLogRetentionDays: logRetentionDays.default(30),
+        natGateways: z.enum(["single", "per-az"]).default(DEFAULT_NETWORK_SETTINGS.natGateways),
+        flowLogRetentionDays: logRetentionDays.default(DEFAULT_NETWORK_SETTINGS.flowLogRetentionDays),
       })
       .superRefine((n, ctx) => {
         if (n.availabilityZones && n.availabilityZones.length !== n.azCount) {
@@ -115,8 +110,8 @@ export const environmentSchema = z
       mentor: serviceSchema,
       social: serviceSchema,
       /** FARGATE_SPOT is cheap and can be interrupted: for dev. */
-      capacityProvider: z.enum(["FARGATE", "FARGATE_SPOT"]).default("FARGATE"),
-      logRetentionDays: logRetentionDays.default(30),
+      capacityProvider: z.enum(["FARGATE", "FARGATE_SPOT"]).default(DEFAULT_SERVICES_SETTINGS.capacityProvider),
+      logRetentionDays: logRetentionDays.default(DEFAULT_SERVICES_SETTINGS.logRetentionDays),
     }),
     primeTime: z
       .strictObject({
@@ -137,14 +132,14 @@ export const environmentSchema = z
       .prefault({}),
     database: z
       .strictObject({
-        engineVersion: z.string().regex(/^\d+(\.\d+)?$/).default("16"),
-        instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.t4g.medium").default("db.t4g.medium"),
+        engineVersion: z.string().regex(/^\d+(\.\d+)?$/).default(DEFAULT_DATABASE_SETTINGS.engineVersion),
+        instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.t4g.medium").default(DEFAULT_DATABASE_SETTINGS.instanceClass),
         replicaInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/).optional(),
-        allocatedStorageGb: z.number().int().min(20).max(65536).default(50),
-        maxAllocatedStorageGb: z.number().int().min(20).max(65536).default(200),
-        multiAz: z.boolean().default(false),
-        backupRetentionDays: z.number().int().min(7, "at least 7 days of backups").max(35).default(7),
-        databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default("livestream"),
+        allocatedStorageGb: z.number().int().min(20).max(65536).default(DEFAULT_DATABASE_SETTINGS.allocatedStorageGb),
+        maxAllocatedStorageGb: z.number().int().min(20).max(65536).default(DEFAULT_DATABASE_SETTINGS.maxAllocatedStorageGb),
+        multiAz: z.boolean().default(DEFAULT_DATABASE_SETTINGS.multiAz),
+        backupRetentionDays: z.number().int().min(7, "at least 7 days of backups").max(35).default(DEFAULT_DATABASE_SETTINGS.backupRetentionDays),
+        databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default(DEFAULT_DATABASE_SETTINGS.databaseName),
       })
       .superRefine((d, ctx) => {
         if (d.maxAllocatedStorageGb < d.allocatedStorageGb) {
@@ -181,6 +176,4 @@ export const environmentSchema = z
     }
   });
 
-export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type EnvironmentConfig = z.output<typeof environmentSchema>;
-export type ServiceConfig = z.output<typeof serviceSchema>;

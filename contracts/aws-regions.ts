@@ -48,3 +48,6 @@ export type AwsCommercialRegion = (typeof AWS_COMMERCIAL_REGIONS)[number];
 export function isAwsCommercialRegion(region: string): region is AwsCommercialRegion {
   return (AWS_COMMERCIAL_REGIONS as readonly string[]).includes(region);
 }
+
+/** The design's region (Singapore): where an environment deploys unless it names another, and whose prices the forecast uses by default. */
+export const DEFAULT_REGION: AwsCommercialRegion = "ap-southeast-1";

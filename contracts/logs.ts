@@ -3,3 +3,5 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 export type LogRetentionDays = (typeof LOG_RETENTION_DAYS)[number];
 
 export const isLogRetentionDays = (days: number): days is LogRetentionDays => (LOG_RETENTION_DAYS as readonly number[]).includes(days);
+/** Retention of the platform's own log groups (tasks, functions, pipes, flow logs) unless configured otherwise. */
+export const DEFAULT_LOG_RETENTION_DAYS: LogRetentionDays = 30;

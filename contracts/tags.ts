@@ -10,3 +10,9 @@ export const MEDIAPACKAGE_CHANNEL_TAG = "livestream:mediapackage-channel";
 export const ORIGIN_ENDPOINT_TAG = "livestream:origin-endpoint";
 /** On every resource (the provider's default tags): the environment it belongs to. */
 export const ENVIRONMENT_TAG = "livestream:environment";
+/** On every resource (the provider's default tags): what manages it (`cdktf`); the runbook filters on it. */
+export const MANAGED_BY_TAG = "livestream:managed-by";
+/** On subnets: `public`, `private` or `isolated`; the runbook finds the private subnets by it. */
+export const SUBNET_TIER_TAG = "livestream:subnet-tier";
+/** On RDS instances: `primary` or `replica`. */
+export const DB_ROLE_TAG = "livestream:db-role";

@@ -42,6 +42,3 @@ export function requireBothOutcomes(rules: readonly Rule[]): void {
     expect(missing).toEqual([]);
   });
 }
-
-/** Resolved-reference shorthand for the tests: `${type.name.attr}` as cdktf writes it. */
-export const ref = (address: string) => `\${${address}}`;

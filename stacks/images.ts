@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from "../config/schema";
-import { SERVICE_NAMES } from "../config/schema";
+import { SERVICE_NAMES } from "../contracts";
 
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9._/-]+?)(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
 

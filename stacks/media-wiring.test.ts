@@ -1,6 +1,7 @@
 /** The media path as wired in the real stacks, from the real dev and prod configuration. */
 import { App, Testing } from "cdktf";
 import { loadEnvironment } from "../config/load";
+import { statementWithSid } from "../constructs/iam-policy/testing";
 import { LivestreamStack } from "./livestream-stack";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
@@ -52,11 +53,9 @@ describe.each([
   });
 
   test("CloudFront may read, and MediaLive may write, both pipelines' playlists and segments", () => {
-    const docs = Object.entries(json.data.aws_iam_policy_document) as [string, Json][];
-    const hlsPolicy = docs.find(([k]) => k.includes("hls-bucket-policy"))![1];
-    expect(hlsPolicy.statement.find((s: Json) => s.sid === "AllowCloudFrontOacRead").resources).toEqual([expect.stringMatching(/\/live\/\*$/)]);
-    const role = docs.find(([k]) => k.includes("media-channel-pool_role_access"))![1];
-    expect(role.statement.find((s: Json) => s.sid === "WriteLiveHls").resources).toEqual([expect.stringMatching(/\/live\/\*$/)]);
+    const policy = (type: string, key: string) => Object.entries(json.resource[type] as Record<string, Json>).find(([k]) => k.includes(key))![1].policy;
+    expect(statementWithSid(policy("aws_s3_bucket_policy", "hls-bucket-policy"), "AllowCloudFrontOacRead").Resource).toEqual([expect.stringMatching(/\/live\/\*$/)]);
+    expect(statementWithSid(policy("aws_iam_role_policy", "media-channel-pool_role_policy"), "WriteLiveHls").Resource).toEqual([expect.stringMatching(/\/live\/\*$/)]);
     const [distribution] = Object.values(json.resource.aws_cloudfront_distribution) as Json[];
     expect(distribution.ordered_cache_behavior.map((b: Json) => b.path_pattern)).toEqual(expect.arrayContaining(["live/*.m3u8", "live/*"]));
   });

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { EnvironmentConfig } from "../config/schema";
-import { ENVIRONMENT_TAG } from "../contracts/tags";
+import { ENVIRONMENT_TAG, MANAGED_BY_TAG } from "../contracts/tags";
 
 export interface PlatformProviderOptions {
   /** Plan offline: ask AWS nothing before planning (dummy credentials are enough). */
@@ -20,7 +20,7 @@ export function platformProvider(scope: Construct, id: string, config: Environme
   return new AwsProvider(scope, id, {
     region: options.region ?? config.region,
     alias: options.alias,
-    defaultTags: [{ tags: { [ENVIRONMENT_TAG]: config.name, "livestream:managed-by": "cdktf", ...config.tags } }],
+    defaultTags: [{ tags: { [ENVIRONMENT_TAG]: config.name, [MANAGED_BY_TAG]: "cdktf", ...config.tags } }],
     ...(options.offline
       ? { skipCredentialsValidation: true, skipRequestingAccountId: true, skipMetadataApiCheck: "true" }
       : { allowedAccountIds: [config.accountId] }),

@@ -37,18 +37,3 @@ function replace(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   renameSync(from, to);
 }
-
-/**
- * cdktf records a full stack trace for every token it creates (to point at its origin should it
- * fail to resolve); formatting those traces is about a sixth of the whole synth. Traces of real
- * errors keep their usual form; set LIVESTREAM_TOKEN_TRACES=1 when debugging a token error.
- */
-export function skipTokenCreationTraces(): void {
-  if (process.env.LIVESTREAM_TOKEN_TRACES === "1") return;
-  Error.prepareStackTrace = (error, frames) => {
-    // cdktf captures into a plain object, never an Error: give it an empty trace.
-    if (!(error instanceof Error)) return "";
-    const header = error.message ? `${error.name}: ${error.message}` : error.name;
-    return [header, ...frames.map((frame) => `    at ${frame}`)].join("\n");
-  };
-}

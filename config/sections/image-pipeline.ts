@@ -18,4 +18,3 @@ export const imagePipelineSchema = z.strictObject({
     .default("main"),
 });
 
-export type ImagePipelineConfig = z.output<typeof imagePipelineSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_STARTOVER_WINDOW_HOURS } from "../../contracts";
+import { DEFAULT_STARTOVER_WINDOW_HOURS, MAX_STARTOVER_WINDOW_HOURS, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
+import { DEFAULT_MEDIA_SETTINGS } from "../../contracts/settings-defaults";
 
 /**
  * Media pipeline settings: the MediaLive channel pool, its encoding ladder, ingest protection,
@@ -7,9 +8,9 @@ import { DEFAULT_STARTOVER_WINDOW_HOURS } from "../../contracts";
  * There is no stream key here: every channel run gets a fresh one from `ops sessions reconcile`.
  */
 
-/** MediaLive's default quota is 5 channels per region; more needs a quota increase first. */
-export const MEDIALIVE_CHANNEL_QUOTA = 5;
-export const WORLD_CIDR = "0.0.0.0/0";
+const WORLD_CIDR = "0.0.0.0/0";
+const DEFAULTS = DEFAULT_MEDIA_SETTINGS;
+const LADDER = DEFAULTS.ladder;
 
 const renditionSchema = z.strictObject({
   /** Short name used in MediaLive description names and HLS name modifiers, e.g. 720p. */
@@ -21,23 +22,18 @@ const renditionSchema = z.strictObject({
 });
 
 /**
- * Default HD ladder. A viewer watches one rendition: the top one (3.0 Mbps video + 128 kbps AAC
- * = 3.128 Mbps) is ~1.41 GB per hour, the design's "HD is about 1.5 GB per hour".
+ * The ladder defaults to the channel pool's HD ladder. A viewer watches one rendition: the top one
+ * (3.0 Mbps video + 128 kbps AAC = 3.128 Mbps) is ~1.41 GB per hour, the design's "HD is about
+ * 1.5 GB per hour".
  */
-export const DEFAULT_RENDITIONS = [
-  { name: "720p", width: 1280, height: 720, bitrateBps: 3_000_000 },
-  { name: "540p", width: 960, height: 540, bitrateBps: 1_800_000 },
-  { name: "360p", width: 640, height: 360, bitrateBps: 800_000 },
-];
-
-export const ladderSchema = z
+const ladderSchema = z
   .strictObject({
-    renditions: z.array(renditionSchema).min(1).max(5).default(DEFAULT_RENDITIONS),
+    renditions: z.array(renditionSchema).min(1).max(5).default(LADDER.renditions.map((r) => ({ ...r }))),
     /** AAC audio bitrate (bps), shared by every rendition. */
-    audioBitrateBps: z.number().int().min(64_000).max(320_000).default(128_000),
-    framerate: z.union([z.literal(25), z.literal(30), z.literal(50), z.literal(60)]).default(30),
+    audioBitrateBps: z.number().int().min(64_000).max(320_000).default(LADDER.audioBitrateBps),
+    framerate: z.union([z.literal(25), z.literal(30), z.literal(50), z.literal(60)]).default(LADDER.framerate),
     /** HLS segment length in seconds; manifests are cached about this long at the edge. */
-    segmentSeconds: z.number().int().min(1).max(10).default(6),
+    segmentSeconds: z.number().int().min(1).max(10).default(LADDER.segmentSeconds),
   })
   .superRefine((l, ctx) => {
     const names = l.renditions.map((r) => r.name);
@@ -63,7 +59,7 @@ export const mediaSchema = z
      * SINGLE_PIPELINE is half the price. STANDARD runs two pipelines in two AZs and only helps when
      * the encoder pushes to both ingest URLs (a mobile app pushes once): docs/reliability.md.
      */
-    channelClass: z.enum(["SINGLE_PIPELINE", "STANDARD"]).default("SINGLE_PIPELINE"),
+    channelClass: z.enum(["SINGLE_PIPELINE", "STANDARD"]).default(DEFAULTS.channelClass),
     ladder: ladderSchema,
     /**
      * CIDRs allowed to push RTMP to the inputs (mentors' encoders, office egress). No default: an
@@ -71,22 +67,22 @@ export const mediaSchema = z
      */
     inputAllowedCidrs: z.array(z.cidrv4()).min(1, "list the CIDRs mentors' encoders push from (e.g. the office egress); use allowWorldIngest to open it to everyone"),
     /** Acknowledges that inputAllowedCidrs contains 0.0.0.0/0 (ingest open to the whole internet). */
-    allowWorldIngest: z.boolean().default(false),
+    allowWorldIngest: z.boolean().default(DEFAULTS.allowWorldIngest),
     /** MediaPackage startover window: how long after a session a harvest job can still cut it. */
-    startoverWindowHours: z.number().int().min(1).max(336, "MediaPackage allows at most 14 days (336 h)").default(DEFAULT_STARTOVER_WINDOW_HOURS),
+    startoverWindowHours: z.number().int().min(1).max(MAX_STARTOVER_WINDOW_HOURS, `MediaPackage allows at most 14 days (${MAX_STARTOVER_WINDOW_HOURS} h)`).default(DEFAULT_STARTOVER_WINDOW_HOURS),
     /** Live HLS segments in hls-bucket are deleted after this many days. */
-    hlsRetentionDays: z.number().int().min(1).max(365).default(3),
+    hlsRetentionDays: z.number().int().min(1).max(365).default(DEFAULTS.hlsRetentionDays),
     /** CloudFront access logs in cdn-log-bucket are deleted after this many days. */
-    cdnLogRetentionDays: z.number().int().min(1).max(3650).default(90),
+    cdnLogRetentionDays: z.number().int().min(1).max(3650).default(DEFAULTS.cdnLogRetentionDays),
     /** Recordings move to the cheaper storage class after this many days (S3 needs >= 30 for STANDARD_IA). */
-    recordedTransitionDays: z.number().int().min(30, "S3 transitions to STANDARD_IA need at least 30 days").default(30),
+    recordedTransitionDays: z.number().int().min(30, "S3 transitions to STANDARD_IA need at least 30 days").default(DEFAULTS.recordedTransitionDays),
     /**
      * INTELLIGENT_TIERING by default: rewatch patterns are unknown and it has no retrieval fee;
      * STANDARD_IA is cheaper for recordings that are rarely watched again.
      */
-    recordedStorageClass: z.enum(["INTELLIGENT_TIERING", "STANDARD_IA"]).default("INTELLIGENT_TIERING"),
+    recordedStorageClass: z.enum(["INTELLIGENT_TIERING", "STANDARD_IA"]).default(DEFAULTS.recordedStorageClass),
     /** Overwritten or deleted recording versions are kept this long (recovery from mistakes). */
-    recordedNoncurrentExpiryDays: z.number().int().min(1).default(30),
+    recordedNoncurrentExpiryDays: z.number().int().min(1).default(DEFAULTS.recordedNoncurrentExpiryDays),
     /** PEM public key (SPKI) of the key pair the backend signs playback URLs/cookies with. */
     cdnPublicKeyPem: publicKeyPem,
     /**
@@ -97,7 +93,7 @@ export const mediaSchema = z
     /** Web player origins allowed by CORS, e.g. https://app.example.com. */
     corsAllowedOrigins: z.array(z.url({ protocol: /^https$/ })).min(1, "list the web player origins (https://...)"),
     /** PriceClass_200 includes the Asian edges this platform's users need. */
-    priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_200"),
+    priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default(DEFAULTS.priceClass),
     /** Optional country restriction for playback. */
     geoRestriction: z
       .strictObject({
@@ -116,9 +112,7 @@ export const mediaSchema = z
     }
   });
 
-export type MediaConfig = z.output<typeof mediaSchema>;
 export type LadderConfig = z.output<typeof ladderSchema>;
-export type RenditionConfig = z.output<typeof renditionSchema>;
 
 /** Bytes per hour a viewer of the top rendition downloads (video + audio). */
 export function topRenditionGbPerHour(ladder: LadderConfig): number {

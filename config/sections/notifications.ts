@@ -32,7 +32,7 @@ const apnsPlatformSchema = z.strictObject({
   bundleId: z.string().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "expected a bundle id such as com.example.mentoring"),
 });
 
-export const pushPlatformSchema = z.discriminatedUnion("platform", [fcmPlatformSchema, apnsPlatformSchema]);
+const pushPlatformSchema = z.discriminatedUnion("platform", [fcmPlatformSchema, apnsPlatformSchema]);
 
 export const notificationsSchema = z
   .strictObject({
@@ -50,5 +50,3 @@ export const notificationsSchema = z
   })
   .prefault({});
 
-export type NotificationsConfig = z.output<typeof notificationsSchema>;
-export type PushPlatformConfig = z.output<typeof pushPlatformSchema>;

@@ -14,4 +14,3 @@ export const recordingIndexerSchema = z
   })
   .prefault({});
 
-export type RecordingIndexerConfig = z.output<typeof recordingIndexerSchema>;

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../../contracts/logs";
+import { DEFAULT_WAF_SETTINGS } from "../../contracts/settings-defaults";
 import { impliedLoad } from "../../cost-model/load";
 import { DEFAULT_SCENARIO, primeHours } from "../../cost-model/scenario-defaults";
+import { logRetentionDays } from "../log-retention";
 
 /**
  * The web application firewall (AWS WAF, regional) in front of the API load balancer: which rules
- * block and which only count, and the per-client rate limits.
+ * block and which only count, and the per-client rate limits. ApiFirewall takes the limits as given:
+ * they follow from the platform's load, which is the environment's to know.
  *
  * How the default limits follow from the design (section B, assumptions 2, 3 and 6):
  *
@@ -30,7 +32,7 @@ import { DEFAULT_SCENARIO, primeHours } from "../../cost-model/scenario-defaults
  */
 
 /** The design's itemized backend requests of one user's day (design B.6). */
-export const DESIGN_USER_REQUESTS = {
+const DESIGN_USER_REQUESTS = {
   tokenAuth: 1,
   openMentorPage: 3,
   fetchMetadata: 3,
@@ -39,9 +41,8 @@ export const DESIGN_USER_REQUESTS = {
   sendComment: 9,
 } as const;
 /** Users assumed to share one public IP address at once (carrier-grade NAT, campus Wi-Fi). */
-export const USERS_PER_ADDRESS = 50;
-/** The default rate-based window, seconds (AWS WAF accepts 60, 120, 300 or 600). */
-export const DEFAULT_EVALUATION_WINDOW_SECONDS = 300;
+const USERS_PER_ADDRESS = 50;
+const WINDOW_SECONDS = DEFAULT_WAF_SETTINGS.evaluationWindowSeconds;
 
 const r = DESIGN_USER_REQUESTS;
 const userRequests = Object.values(r).reduce((a, b) => a + b, 0);
@@ -54,14 +55,14 @@ export const PEAK_REQUESTS_PER_WINDOW = Math.ceil(
     primeHours: primeHours(DEFAULT_SCENARIO),
     backendRequestsPerUser: DEFAULT_SCENARIO.requests.backendPerUser,
     cdnRequestsPerUser: DEFAULT_SCENARIO.requests.cdnPerUser,
-  }).prime.backendRps * DEFAULT_EVALUATION_WINDOW_SECONDS,
+  }).prime.backendRps * WINDOW_SECONDS,
 );
 /** 1,100 requests per window per client IP on the whole API. */
-export const DEFAULT_RATE_LIMIT_PER_IP = USERS_PER_ADDRESS * userRequests;
+const DEFAULT_RATE_LIMIT_PER_IP = USERS_PER_ADDRESS * userRequests;
 /** 750 requests per window per client IP on the reaction/comment path. */
-export const DEFAULT_REACTION_RATE_LIMIT_PER_IP = USERS_PER_ADDRESS * userReactionRequests;
+const DEFAULT_REACTION_RATE_LIMIT_PER_IP = USERS_PER_ADDRESS * userReactionRequests;
 /** 70 blocked requests in 5 minutes: 1 % of the peak window. */
-export const DEFAULT_BLOCKED_REQUESTS_ALARM = Math.ceil(PEAK_REQUESTS_PER_WINDOW * 0.01);
+const DEFAULT_BLOCKED_REQUESTS_ALARM = Math.ceil(PEAK_REQUESTS_PER_WINDOW * 0.01);
 
 const action = z.enum(["block", "count"]);
 /** AWS WAF rate-based rules: limit 10 to 2,000,000,000 requests per window (WAF API Reference, RateBasedStatement). */
@@ -70,23 +71,19 @@ const rateLimit = z.number().int().min(10).max(2_000_000_000);
 export const wafSchema = z
   .strictObject({
     /** Action of the AWS common rule set and the IP reputation list; "count" to tune before blocking. Known bad inputs (Log4j) always block, the anonymous-IP list always counts. */
-    managedRulesAction: action.default("block"),
+    managedRulesAction: action.default(DEFAULT_WAF_SETTINGS.managedRulesAction),
     /** Action of both rate-based rules; "count" only records who would have been limited. */
-    rateLimitAction: action.default("block"),
+    rateLimitAction: action.default(DEFAULT_WAF_SETTINGS.rateLimitAction),
     /** Requests one client IP may send to the API per evaluation window. */
     rateLimitPerIp: rateLimit.default(DEFAULT_RATE_LIMIT_PER_IP),
     /** Requests one client IP may send to the reaction/comment path per window; below rateLimitPerIp. */
     reactionRateLimitPerIp: rateLimit.default(DEFAULT_REACTION_RATE_LIMIT_PER_IP),
     /** Window the rate-based rules count over, seconds; the limits are per window, change them together. */
-    evaluationWindowSeconds: z.union([z.literal(60), z.literal(120), z.literal(300), z.literal(600)]).default(DEFAULT_EVALUATION_WINDOW_SECONDS),
+    evaluationWindowSeconds: z.union([z.literal(60), z.literal(120), z.literal(300), z.literal(600)]).default(DEFAULT_WAF_SETTINGS.evaluationWindowSeconds),
     /** Blocked requests in 5 minutes that page on-call. */
     blockedRequestsAlarmThreshold: z.number().int().min(1).default(DEFAULT_BLOCKED_REQUESTS_ALARM),
     /** Days WAF request logs are kept (CloudWatch Logs). */
-    logRetentionDays: z
-      .number()
-      .int()
-      .refine(isLogRetentionDays, `expected a CloudWatch Logs retention: one of ${LOG_RETENTION_DAYS.join(", ")} days`)
-      .default(90),
+    logRetentionDays: logRetentionDays.default(DEFAULT_WAF_SETTINGS.logRetentionDays),
   })
   .superRefine((w, ctx) => {
     if (w.reactionRateLimitPerIp >= w.rateLimitPerIp) {
@@ -98,5 +95,3 @@ export const wafSchema = z
     }
   })
   .prefault({});
-
-export type WafConfig = z.output<typeof wafSchema>;

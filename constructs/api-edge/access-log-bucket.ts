@@ -1,10 +1,8 @@
 import { Construct } from "constructs";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { bucketBaseline, tlsOnlyBucketPolicy } from "../bucket-baseline";
 
 /**
  * Elastic Load Balancing's log-writing account per region, for regions opened before August 2022.
@@ -62,21 +60,7 @@ export class AccessLogBucket extends Construct {
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;
 
-    new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket: bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "ownership", {
-      bucket: bucket.id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket: bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    });
+    bucketBaseline(this, bucket);
     new S3BucketLifecycleConfiguration(this, "lifecycle", {
       bucket: bucket.id,
       rule: [
@@ -92,35 +76,14 @@ export class AccessLogBucket extends Construct {
 
     const logObjects = `${bucket.arn}/${props.prefix}/AWSLogs/${props.accountId}/*`;
     const elbAccount = ELB_LOG_ACCOUNTS[props.region];
-    const statements: object[] = [
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucket.arn, `${bucket.arn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-      {
-        Sid: "ElbLogDeliveryService",
-        Effect: "Allow",
-        Principal: { Service: ELB_LOG_DELIVERY_SERVICE },
-        Action: "s3:PutObject",
-        Resource: logObjects,
-      },
-    ];
-    if (elbAccount) {
-      statements.push({
-        Sid: "ElbRegionalLogAccount",
-        Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${elbAccount}:root` },
-        Action: "s3:PutObject",
-        Resource: logObjects,
-      });
-    }
-    this.policy = new S3BucketPolicy(this, "policy", {
-      bucket: bucket.id,
-      policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }),
+    this.policy = tlsOnlyBucketPolicy(this, "policy", bucket, {
+      bucketArn: bucket.arn,
+      statements: [
+        { Sid: "ElbLogDeliveryService", Effect: "Allow", Principal: { Service: ELB_LOG_DELIVERY_SERVICE }, Action: "s3:PutObject", Resource: logObjects },
+        ...(elbAccount
+          ? [{ Sid: "ElbRegionalLogAccount", Effect: "Allow" as const, Principal: { AWS: `arn:aws:iam::${elbAccount}:root` }, Action: "s3:PutObject", Resource: logObjects }]
+          : []),
+      ],
     });
   }
 }

@@ -9,47 +9,15 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { AccessLogBucket } from "./access-log-bucket";
 import { DnsValidatedCertificate } from "../dns-validated-certificate";
 import { LoadBalancerSecurityGroup } from "./load-balancer-security-group";
-import { validateRoutes, type ApiRoute } from "./routes";
+import { validateRoutes } from "./routes";
+import { API_EDGE_DEFAULTS, type ApiEdgeProps } from "./props";
 
 export { LIVESTREAM_PATHS, type ApiRoute } from "./routes";
 export { ELB_LOG_ACCOUNTS } from "./access-log-bucket";
+export { API_EDGE_DEFAULTS, type ApiEdgeProps } from "./props";
 
 /** TLS 1.3 with TLS 1.2 fallback, forward-secret ciphers only. */
 export const API_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-
-export interface ApiEdgeProps {
-  /** Prefix of every resource name, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  /** Account that owns the load balancer (access-log bucket name and policy). */
-  readonly accountId: string;
-  /** Region of the load balancer (picks the ELB log-delivery account). */
-  readonly region: string;
-  /** Hosted zone name, e.g. dev.mentoring.example.com. */
-  readonly zoneName: string;
-  /** Id of an existing hosted zone for zoneName; used as is, without a lookup. @default a new hosted zone */
-  readonly existingZoneId?: string;
-  /** Label of the API name inside the zone. @default "api" */
-  readonly apiRecord?: string;
-  /** VPC of the load balancer and its targets. */
-  readonly vpcId: string;
-  /** VPC CIDR; the load balancer sends traffic only there. */
-  readonly vpcCidr: string;
-  /** Public subnets, at least two AZs, where the load balancer lives. */
-  readonly publicSubnetIds: string[];
-  /** Path routes to backends, each with its own target group and listener rule. */
-  readonly routes: readonly ApiRoute[];
-  /**
-   * "dualstack" also serves IPv6 (AAAA record, ::/0 ingress); the public subnets need IPv6 CIDRs.
-   * @default "ipv4"
-   */
-  readonly ipAddressType?: "ipv4" | "dualstack";
-  /** Refuse deletion of the load balancer through the API (turn on for prod). @default true */
-  readonly deletionProtection?: boolean;
-  /** Days ALB access logs are kept. @default 90 */
-  readonly accessLogRetentionDays?: number;
-  /** Seconds an idle client connection stays open. @default 60 */
-  readonly idleTimeoutSeconds?: number;
-}
 
 /** A target group other constructs register targets in and scale on. */
 export interface ApiTargetGroup {
@@ -103,8 +71,9 @@ export class ApiEdge extends Construct {
   constructor(scope: Construct, id: string, props: ApiEdgeProps) {
     super(scope, id);
     validateProps(props);
-    const apiRecord = props.apiRecord ?? "api";
-    const ipAddressType = props.ipAddressType ?? "ipv4";
+    const d = API_EDGE_DEFAULTS;
+    const apiRecord = props.apiRecord ?? d.apiRecord;
+    const ipAddressType = props.ipAddressType ?? d.ipAddressType;
     const ports = props.routes.map((r) => r.port);
 
     if (props.existingZoneId) {
@@ -136,7 +105,7 @@ export class ApiEdge extends Construct {
       accountId: props.accountId,
       region: props.region,
       prefix: logPrefix,
-      retentionDays: props.accessLogRetentionDays ?? 90,
+      retentionDays: props.accessLogRetentionDays ?? d.accessLogRetentionDays,
     });
     this.logBucketName = logs.bucketName;
 
@@ -149,8 +118,8 @@ export class ApiEdge extends Construct {
       securityGroups: [securityGroup.securityGroupId],
       dropInvalidHeaderFields: true,
       desyncMitigationMode: "strictest",
-      enableDeletionProtection: props.deletionProtection ?? true,
-      idleTimeout: props.idleTimeoutSeconds ?? 60,
+      enableDeletionProtection: props.deletionProtection ?? d.deletionProtection,
+      idleTimeout: props.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
       accessLogs: { bucket: logs.bucketName, prefix: logPrefix, enabled: true },
       // ELB checks write access when logging is turned on: the bucket policy must exist first.
       dependsOn: [logs.policy],

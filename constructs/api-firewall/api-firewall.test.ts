@@ -13,6 +13,9 @@ const BASE: ApiFirewallProps = {
   reactionPathPatterns: LIVESTREAM_PATHS.social.pathPatterns,
   kmsKeyArn: "arn:aws:kms:ap-southeast-1:111111111111:key/k",
   alarmTopicArn: "arn:aws:sns:ap-southeast-1:111111111111:ops",
+  rateLimitPerIp: 1100,
+  reactionRateLimitPerIp: 750,
+  blockedRequestsAlarmThreshold: 70,
 };
 
 function synth(overrides: Partial<ApiFirewallProps> = {}): Resources {
@@ -52,7 +55,7 @@ describe("ApiFirewall", () => {
     expect(rule("common-rule-set").override_action).toEqual({ none: {} });
   });
 
-  test("per-IP limits from the design's load: 1,100 on everything, 750 on the reaction path, per 5 minutes", () => {
+  test("per-IP limits as given (1,100 on everything, 750 on the reaction path), per 5-minute window by default", () => {
     expect(rule("api-rate-per-ip")).toMatchObject({ action: { block: {} }, statement: { rate_based_statement: { limit: 1100, aggregate_key_type: "IP", evaluation_window_sec: 300 } } });
     expect(rule("api-rate-per-ip").statement.rate_based_statement.scope_down_statement).toBeUndefined();
     const reaction = rule("reaction-rate-per-ip").statement.rate_based_statement;

@@ -2,47 +2,14 @@ import { Construct } from "constructs";
 import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
-import {
-  DEFAULT_BLOCKED_REQUESTS_ALARM,
-  DEFAULT_EVALUATION_WINDOW_SECONDS,
-  DEFAULT_RATE_LIMIT_PER_IP,
-  DEFAULT_REACTION_RATE_LIMIT_PER_IP,
-} from "../../config/sections/waf";
+import { DEFAULT_WAF_SETTINGS } from "../../contracts/settings-defaults";
+import type { ApiFirewallProps } from "./props";
 import { opsAlarm } from "../observability/ops-alarm";
 import { RequestLog } from "./request-log";
-import { MANAGED_RULE_GROUPS, managedRuleGroup, rateLimitRule, type FirewallAction } from "./rules";
+import { MANAGED_RULE_GROUPS, managedRuleGroup, rateLimitRule } from "./rules";
 
-export { MANAGED_RULE_GROUPS, pathPatternsRegex, type FirewallAction } from "./rules";
-
-export interface ApiFirewallProps {
-  /** Prefix of every resource name, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  readonly accountId: string;
-  /** Region of the load balancer (and of the web ACL, its metrics and its log group). */
-  readonly region: string;
-  /** ARN of the internet-facing load balancer the web ACL protects. */
-  readonly loadBalancerArn: string;
-  /** ALB path patterns of the reaction/comment route; they get the lower per-IP limit. */
-  readonly reactionPathPatterns: readonly string[];
-  /** KMS key of the request log group. */
-  readonly kmsKeyArn: string;
-  /** Ops SNS topic (same region) the blocked-request alarms notify. */
-  readonly alarmTopicArn: string;
-  /** Action of the common rule set and the IP reputation list. @default "block" */
-  readonly managedRulesAction?: FirewallAction;
-  /** Action of both rate-based rules. @default "block" */
-  readonly rateLimitAction?: FirewallAction;
-  /** Requests per window one client IP may send to the API. @default 1,100 (config/sections/waf.ts) */
-  readonly rateLimitPerIp?: number;
-  /** Requests per window one client IP may send to the reaction path; below rateLimitPerIp. @default 750 */
-  readonly reactionRateLimitPerIp?: number;
-  /** Rate-based evaluation window: 60, 120, 300 or 600 seconds. @default 300 */
-  readonly evaluationWindowSeconds?: number;
-  /** Blocked requests in 5 minutes that page on-call. @default 70 */
-  readonly blockedRequestsAlarmThreshold?: number;
-  /** Days the request log is kept. @default 90 */
-  readonly logRetentionDays?: number;
-}
+export { MANAGED_RULE_GROUPS, pathPatternsRegex } from "./rules";
+export type { ApiFirewallProps, FirewallAction } from "./props";
 
 /** Rule names; each is also its CloudWatch metric name (the `Rule` dimension of AWS/WAFV2). */
 const RULES = {
@@ -143,15 +110,13 @@ export class ApiFirewall extends Construct {
 type Resolved = Required<ApiFirewallProps>;
 
 function resolve(props: ApiFirewallProps): Resolved {
+  const d = DEFAULT_WAF_SETTINGS;
   return {
     ...props,
-    managedRulesAction: props.managedRulesAction ?? "block",
-    rateLimitAction: props.rateLimitAction ?? "block",
-    rateLimitPerIp: props.rateLimitPerIp ?? DEFAULT_RATE_LIMIT_PER_IP,
-    reactionRateLimitPerIp: props.reactionRateLimitPerIp ?? DEFAULT_REACTION_RATE_LIMIT_PER_IP,
-    evaluationWindowSeconds: props.evaluationWindowSeconds ?? DEFAULT_EVALUATION_WINDOW_SECONDS,
-    blockedRequestsAlarmThreshold: props.blockedRequestsAlarmThreshold ?? DEFAULT_BLOCKED_REQUESTS_ALARM,
-    logRetentionDays: props.logRetentionDays ?? 90,
+    managedRulesAction: props.managedRulesAction ?? d.managedRulesAction,
+    rateLimitAction: props.rateLimitAction ?? d.rateLimitAction,
+    evaluationWindowSeconds: props.evaluationWindowSeconds ?? d.evaluationWindowSeconds,
+    logRetentionDays: props.logRetentionDays ?? d.logRetentionDays,
   };
 }
 

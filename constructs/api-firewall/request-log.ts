@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { CloudwatchLogResourcePolicy } from "@cdktf/provider-aws/lib/cloudwatch-log-resource-policy";
 import { WAF_LOG_DESTINATION_PREFIX } from "../../contracts/security";
+import { logDeliveryPolicy } from "../iam-policy";
 
 export interface RequestLogProps {
   /** Name after the mandatory `aws-waf-logs-` prefix, e.g. `livestream-dev-api`. */
@@ -39,21 +40,12 @@ export class RequestLog extends Construct {
     this.logGroupName = group.name;
     this.policy = new CloudwatchLogResourcePolicy(this, "delivery-policy", {
       policyName: `${props.name}-waf-log-delivery`,
-      policyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "WafLogDeliveryWritesThisGroup",
-            Effect: "Allow",
-            Principal: { Service: "delivery.logs.amazonaws.com" },
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: `${group.arn}:log-stream:*`,
-            Condition: {
-              StringEquals: { "aws:SourceAccount": props.accountId },
-              ArnLike: { "aws:SourceArn": `arn:aws:logs:${props.region}:${props.accountId}:*` },
-            },
-          },
-        ],
+      policyDocument: logDeliveryPolicy({
+        sid: "WafLogDeliveryWritesThisGroup",
+        service: "delivery.logs.amazonaws.com",
+        logStreams: `${group.arn}:log-stream:*`,
+        accountId: props.accountId,
+        sourceArn: `arn:aws:logs:${props.region}:${props.accountId}:*`,
       }),
     });
   }

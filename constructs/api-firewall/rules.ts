@@ -3,8 +3,7 @@
  * (its schema is too deep to generate), so statements are written in Terraform's snake_case.
  */
 import type { Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
-
-export type FirewallAction = "block" | "count";
+import type { FirewallAction } from "./props";
 
 /** AWS managed rule groups the web ACL runs ("AWS Managed Rules rule groups list", WAF Developer Guide). */
 export const MANAGED_RULE_GROUPS = {

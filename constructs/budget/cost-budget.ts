@@ -4,54 +4,10 @@ import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget";
 import { plannedBudgetLimits, type PlannedLimit } from "../../cost-model/budget-plan";
 import { BUILT_IN_CATALOGS } from "../../cost-model/catalogs";
 import type { UnitPriceCatalog } from "../../cost-model/catalog-types";
+import { COST_BUDGET_DEFAULTS, type CostBudgetProps } from "./props";
+import { DEFAULT_REGION } from "../../contracts";
 import { isFreeResourceType, readDeployment } from "../../cost-model/stack-deployment";
 import { DEFAULT_SCENARIO, withOverrides } from "../../cost-model/scenario-defaults";
-
-export interface CostBudgetProps {
-  /** Resource name prefix, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  /** Ops SNS topic the notifications go to (its policy must let budgets.amazonaws.com publish). */
-  readonly alertTopicArn: string;
-  /** Daily active users in forecast month 1 (the growth curve's start). */
-  readonly dau: number;
-  /** Monthly growth as a fraction (0.1 = +10 %). */
-  readonly monthlyGrowth: number;
-  /**
-   * Calendar month of forecast month 1 (the launch), YYYY-MM.
-   * @default the current month (the plan restarts its growth curve at every synth)
-   */
-  readonly startMonth?: string;
-  /**
-   * Month the planned limits start, YYYY-MM. AWS requires the current month.
-   * @default the app's context value `livestream:budget-month`, else the current month (UTC) at synth
-   */
-  readonly currentMonth?: string;
-  /**
-   * Headroom above each month's forecast, percent.
-   * @default 10
-   */
-  readonly headroomPercent?: number;
-  /**
-   * A fixed monthly limit in USD instead of the planned limits.
-   * @default the planned limits from the forecast
-   */
-  readonly limitUsd?: number;
-  /**
-   * Price catalog for the stack's region.
-   * @default the built-in catalog named after the region of the stack's AWS provider
-   */
-  readonly catalog?: UnitPriceCatalog;
-  /**
-   * Alert when the month is forecast to exceed this share of its limit, percent.
-   * @default 100
-   */
-  readonly forecastedThresholdPercent?: number;
-  /**
-   * Alert when actual spend exceeds this share of the month's limit, percent.
-   * @default 100
-   */
-  readonly actualThresholdPercent?: number;
-}
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
@@ -96,7 +52,7 @@ export class CostBudget extends Construct {
 
   constructor(scope: Construct, id: string, props: CostBudgetProps) {
     super(scope, id);
-    const headroom = props.headroomPercent ?? 10;
+    const headroom = props.headroomPercent ?? COST_BUDGET_DEFAULTS.headroomPercent;
     const problems: string[] = [];
     if (!(headroom >= 0)) problems.push(`headroomPercent must be >= 0, got ${headroom}`);
     if (props.limitUsd !== undefined && !(props.limitUsd > 0)) problems.push(`limitUsd must be positive, got ${props.limitUsd}`);
@@ -124,7 +80,10 @@ export class CostBudget extends Construct {
       timeUnit: "MONTHLY",
       // AWS refuses a BudgetLimit together with PlannedBudgetLimits: one or the other.
       ...(props.limitUsd !== undefined ? { limitAmount: props.limitUsd.toFixed(2), limitUnit: "USD" } : {}),
-      notification: [notify("FORECASTED", props.forecastedThresholdPercent ?? 100), notify("ACTUAL", props.actualThresholdPercent ?? 100)],
+      notification: [
+        notify("FORECASTED", props.forecastedThresholdPercent ?? COST_BUDGET_DEFAULTS.forecastedThresholdPercent),
+        notify("ACTUAL", props.actualThresholdPercent ?? COST_BUDGET_DEFAULTS.actualThresholdPercent),
+      ],
     });
     if (props.limitUsd !== undefined) return;
 
@@ -137,7 +96,7 @@ export class CostBudget extends Construct {
         // The stack's Terraform JSON, as synth writes it, for every resource that may cost money.
         const tf = billableTerraform(stack);
         const deployment = readDeployment(tf, { source: { kind: "synth", stack: stack.node.id, file: "stack.toTerraform()" } });
-        const region = deployment.region ?? "ap-southeast-1";
+        const region = deployment.region ?? DEFAULT_REGION;
         const catalog = props.catalog ?? (BUILT_IN_CATALOGS[region] as UnitPriceCatalog | undefined);
         if (!catalog || catalog.kind !== "unit-prices") {
           throw new Error(`CostBudget: no price catalog for region ${region}: set budget.limitUsd, or add cost-model/catalogs/${region}.json (ops pricing refresh --region ${region})`);

@@ -1,1 +1,2 @@
-export { BUDGET_MONTH_CONTEXT, CostBudget, type CostBudgetProps } from "./cost-budget";
+export { BUDGET_MONTH_CONTEXT, CostBudget } from "./cost-budget";
+export { COST_BUDGET_DEFAULTS, type CostBudgetProps } from "./props";

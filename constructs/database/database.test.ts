@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 import { TerraformOutput, Testing } from "cdktf";
 import { Database, type DatabaseProps } from "./index";
+import { statementsOf } from "../iam-policy/testing";
 
 type Blocks = Record<string, Record<string, Record<string, any>>>;
 
@@ -26,7 +27,7 @@ const PROD: DatabaseProps = {
   deletionProtection: true,
 };
 
-function synth(props: DatabaseProps, extra?: (db: Database) => void): { resource: Blocks; data: Blocks } {
+function synth(props: DatabaseProps, extra?: (db: Database) => void): { resource: Blocks } {
   return JSON.parse(
     Testing.synthScope((scope) => {
       const db = new Database(scope, "database", props);
@@ -45,7 +46,7 @@ describe.each([
   ["dev", DEV],
   ["prod", PROD],
 ])("Database (%s)", (_name, props) => {
-  const { resource: r, data } = synth(props);
+  const { resource: r } = synth(props);
   const { primary, replica } = instances(r);
 
   test("primary is PostgreSQL 16 on encrypted, autoscaling gp3 storage and not public", () => {
@@ -138,8 +139,10 @@ describe.each([
     }
     const attachment = Object.values(r.aws_iam_role_policy_attachment);
     expect(attachment.map((a) => a.policy_arn)).toEqual(["arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"]);
-    const trust = Object.values(data.aws_iam_policy_document)[0];
-    expect(trust.statement[0].principals[0].identifiers).toEqual(["monitoring.rds.amazonaws.com"]);
+    const [role] = Object.values(r.aws_iam_role);
+    expect(statementsOf(role.assume_role_policy)).toEqual([
+      { Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": props.accountId } } },
+    ]);
   });
 
   test("exported logs land in pre-created, encrypted log groups with retention", () => {

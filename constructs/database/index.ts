@@ -3,64 +3,19 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { DB_ROLE_TAG } from "../../contracts";
 import { InstanceLogGroups, POSTGRES_LOG_EXPORTS } from "./log-groups";
 import { EnhancedMonitoringRole } from "./monitoring-role";
 import { PostgresParameterGroup } from "./parameter-group";
+import { DATABASE_DEFAULTS, type DatabaseProps } from "./props";
 import { validateDatabaseProps, type ResolvedDatabaseProps } from "./validate";
+
+export { DATABASE_DEFAULTS, type DatabaseProps } from "./props";
 
 /** PostgreSQL's port; the security group opens only this one. */
 export const POSTGRES_PORT = 5432;
 
-export interface DatabaseProps {
-  /** Prefix of every name, e.g. `livestream-dev`; instances are `<namePrefix>-postgres[-replica]`. */
-  readonly namePrefix: string;
-  /** Account id (scopes the monitoring role's trust). */
-  readonly accountId: string;
-  /** VPC of the database security group. */
-  readonly vpcId: string;
-  /** Isolated subnets (no internet route), in at least two AZs. */
-  readonly subnetIds: string[];
-  /** KMS key ARN for storage, the master secret, Performance Insights and exported logs. */
-  readonly kmsKeyArn: string;
-  /** PostgreSQL version, major ("16") or major.minor ("16.4"). @default "16" */
-  readonly engineVersion?: string;
-  /** Primary instance class. @default "db.t4g.medium" */
-  readonly instanceClass?: string;
-  /** Read replica instance class. @default the primary's instanceClass */
-  readonly replicaInstanceClass?: string;
-  /** Initial gp3 storage in GB. @default 50 */
-  readonly allocatedStorageGb?: number;
-  /** Storage autoscaling ceiling in GB. @default 200 */
-  readonly maxAllocatedStorageGb?: number;
-  /** Standby in a second AZ for the primary. @default false */
-  readonly multiAz?: boolean;
-  /** Days of automated backups, 7-35. @default 7 */
-  readonly backupRetentionDays?: number;
-  /** Database created on the primary. @default "livestream" */
-  readonly databaseName?: string;
-  /** Master user; its password is generated and kept in Secrets Manager by RDS. @default "livestream_admin" */
-  readonly masterUsername?: string;
-  /**
-   * Refuse deletion, and take a final snapshot if it is deleted anyway (prod). Off lets dev be torn down.
-   * @default true
-   */
-  readonly deletionProtection?: boolean;
-  /** Daily backup window, UTC. @default "19:00-20:00" (03:00-04:00 Singapore, far from prime time) */
-  readonly backupWindow?: string;
-  /** Weekly maintenance window, UTC. @default "sun:20:30-sun:21:30" (Monday 04:30 Singapore) */
-  readonly maintenanceWindow?: string;
-  /** Statements slower than this are logged, in ms (-1 turns it off). @default 1000 */
-  readonly slowStatementMs?: number;
-  /** Days exported PostgreSQL logs are kept. @default 30 */
-  readonly logRetentionDays?: number;
-}
 
-/**
- * RDS PostgreSQL as the design's master/slave pair: a primary for writes and a read replica for
- * reads. Both sit in isolated subnets behind a security group with no ingress until `allowFrom`
- * adds one; storage, secret, Performance Insights and logs are encrypted with the platform key,
- * and the parameter group refuses connections without TLS.
- */
 /** What a client needs to reach the primary: the recording indexer and the reconcile task take it. */
 export interface DatabaseConnection {
   /** Host name of the primary (writer). */
@@ -82,6 +37,12 @@ export function databaseUserArn(region: string, accountId: string, resourceId: s
   return `arn:aws:rds-db:${region}:${accountId}:dbuser:${resourceId}/${role}`;
 }
 
+/**
+ * RDS PostgreSQL as the design's master/slave pair: a primary for writes and a read replica for
+ * reads. Both sit in isolated subnets behind a security group with no ingress until `allowFrom`
+ * adds one; storage, secret, Performance Insights and logs are encrypted with the platform key,
+ * and the parameter group refuses connections without TLS.
+ */
 export class Database extends Construct {
   /** Security group of both instances (no ingress unless allowFrom is called). */
   readonly securityGroupId: string;
@@ -106,23 +67,24 @@ export class Database extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabaseProps) {
     super(scope, id);
-    const instanceClass = props.instanceClass ?? "db.t4g.medium";
+    const d = DATABASE_DEFAULTS;
+    const instanceClass = props.instanceClass ?? d.instanceClass;
     const p: ResolvedDatabaseProps = {
       ...props,
-      engineVersion: props.engineVersion ?? "16",
+      engineVersion: props.engineVersion ?? d.engineVersion,
       instanceClass,
       replicaInstanceClass: props.replicaInstanceClass ?? instanceClass,
-      allocatedStorageGb: props.allocatedStorageGb ?? 50,
-      maxAllocatedStorageGb: props.maxAllocatedStorageGb ?? 200,
-      multiAz: props.multiAz ?? false,
-      backupRetentionDays: props.backupRetentionDays ?? 7,
-      databaseName: props.databaseName ?? "livestream",
-      masterUsername: props.masterUsername ?? "livestream_admin",
-      deletionProtection: props.deletionProtection ?? true,
-      backupWindow: props.backupWindow ?? "19:00-20:00",
-      maintenanceWindow: props.maintenanceWindow ?? "sun:20:30-sun:21:30",
-      slowStatementMs: props.slowStatementMs ?? 1000,
-      logRetentionDays: props.logRetentionDays ?? 30,
+      allocatedStorageGb: props.allocatedStorageGb ?? d.allocatedStorageGb,
+      maxAllocatedStorageGb: props.maxAllocatedStorageGb ?? d.maxAllocatedStorageGb,
+      multiAz: props.multiAz ?? d.multiAz,
+      backupRetentionDays: props.backupRetentionDays ?? d.backupRetentionDays,
+      databaseName: props.databaseName ?? d.databaseName,
+      masterUsername: props.masterUsername ?? d.masterUsername,
+      deletionProtection: props.deletionProtection ?? d.deletionProtection,
+      backupWindow: props.backupWindow ?? d.backupWindow,
+      maintenanceWindow: props.maintenanceWindow ?? d.maintenanceWindow,
+      slowStatementMs: props.slowStatementMs ?? d.slowStatementMs,
+      logRetentionDays: props.logRetentionDays ?? d.logRetentionDays,
     };
     validateDatabaseProps(p);
     const primaryIdentifier = `${p.namePrefix}-postgres`;
@@ -191,7 +153,7 @@ export class Database extends Construct {
       finalSnapshotIdentifier: p.deletionProtection ? `${primaryIdentifier}-final` : undefined,
       // Keep automated backups after a deliberate delete when the instance is protected.
       deleteAutomatedBackups: !p.deletionProtection,
-      tags: { Name: primaryIdentifier, "livestream:db-role": "primary" },
+      tags: { Name: primaryIdentifier, [DB_ROLE_TAG]: "primary" },
       dependsOn: primaryLogs.groups,
     });
 
@@ -210,7 +172,7 @@ export class Database extends Construct {
       instanceClass: p.replicaInstanceClass,
       multiAz: false,
       skipFinalSnapshot: true,
-      tags: { Name: replicaIdentifier, "livestream:db-role": "replica" },
+      tags: { Name: replicaIdentifier, [DB_ROLE_TAG]: "replica" },
       dependsOn: replicaLogs.groups,
     });
 

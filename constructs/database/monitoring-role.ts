@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { fromAccount, serviceTrustPolicy } from "../iam-policy";
 
 /** AWS's managed policy for RDS enhanced monitoring (writes only to the RDSOSMetrics log group). */
 export const ENHANCED_MONITORING_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
@@ -19,19 +19,10 @@ export class EnhancedMonitoringRole extends Construct {
 
   constructor(scope: Construct, id: string, props: EnhancedMonitoringRoleProps) {
     super(scope, id);
-    const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [
-        {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
-        },
-      ],
-    });
     const role = new IamRole(this, "role", {
       name: `${props.namePrefix}-rds-monitoring`,
       description: "RDS enhanced monitoring publishes OS metrics",
-      assumeRolePolicy: trust.json,
+      assumeRolePolicy: serviceTrustPolicy("monitoring.rds.amazonaws.com", fromAccount(props.accountId)),
     });
     new IamRolePolicyAttachment(this, "managed-policy", { role: role.name, policyArn: ENHANCED_MONITORING_POLICY_ARN });
     this.arn = role.arn;

@@ -1,7 +1,5 @@
-import type { DatabaseProps } from "./index";
-
-/** CloudWatch Logs retention values. */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../../contracts";
+import type { DatabaseProps } from "./props";
 const INSTANCE_CLASS = /^db\.[a-z0-9]+\.[a-z0-9]+$/;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -42,7 +40,7 @@ export function validateDatabaseProps(p: ResolvedDatabaseProps): void {
   }
   if (p.subnetIds.length < 2) fail(`subnetIds must list subnets in at least 2 AZs (an RDS subnet group needs two), got ${p.subnetIds.length}`);
   if (!Number.isInteger(p.slowStatementMs) || p.slowStatementMs < -1) fail(`slowStatementMs must be a whole number of milliseconds (-1 turns logging off), got ${p.slowStatementMs}`);
-  if (!LOG_RETENTION_DAYS.includes(p.logRetentionDays)) fail(`logRetentionDays ${p.logRetentionDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+  if (!isLogRetentionDays(p.logRetentionDays)) fail(`logRetentionDays ${p.logRetentionDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
 
   // Windows: backup daily "hh:mm-hh:mm", maintenance weekly "ddd:hh:mm-ddd:hh:mm", both UTC, 30 min or more.
   const backup = /^(\d\d:\d\d)-(\d\d:\d\d)$/.exec(p.backupWindow);

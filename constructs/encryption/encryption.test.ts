@@ -1,12 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 import { Testing } from "cdktf";
+import { statementsOf } from "../iam-policy/testing";
 import { PlatformKey, type PlatformKeyProps } from "./index";
 
 type Blocks = Record<string, Record<string, Record<string, any>>>;
 
 const BASE: PlatformKeyProps = { namePrefix: "livestream-dev", accountId: "111111111111", region: "ap-southeast-1" };
 
-function synth(overrides: Partial<PlatformKeyProps> = {}): { resource: Blocks; data: Blocks } {
+function synth(overrides: Partial<PlatformKeyProps> = {}): { resource: Blocks } {
   return JSON.parse(Testing.synthScope((scope) => void new PlatformKey(scope, "key", { ...BASE, ...overrides })));
 }
 
@@ -17,10 +18,11 @@ const only = <T>(map: Record<string, T> | undefined): T => {
 };
 
 describe("PlatformKey", () => {
-  const { resource, data } = synth();
+  const { resource } = synth();
   const key = only(resource.aws_kms_key);
-  const statements = only(data.aws_iam_policy_document).statement as any[];
-  const bySid = (sid: string) => statements.find((s) => s.sid === sid);
+  const statements = statementsOf(key.policy);
+  const bySid = (sid: string) => statements.find((s) => s.Sid === sid)!;
+  const principalsOf = (s: any): string[] => (s.Principal === "*" ? ["*"] : Object.values(s.Principal).flat() as string[]);
 
   test("is a rotating customer-managed key with a 30-day deletion window and alias/<namePrefix>", () => {
     expect(key.enable_key_rotation).toBe(true);
@@ -28,43 +30,38 @@ describe("PlatformKey", () => {
     const alias = only(resource.aws_kms_alias);
     expect(alias.name).toBe("alias/livestream-dev");
     expect(alias.target_key_id).toMatch(/^\$\{aws_kms_key\.[^.]+\.key_id\}$/);
-    expect(key.policy).toMatch(/^\$\{data\.aws_iam_policy_document\.[^.]+\.json\}$/);
   });
 
   test("the account root administers the key without a kms:* wildcard", () => {
     const root = bySid("AccountAdministersAndDelegatesToIam");
-    expect(root.principals).toEqual([{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }]);
-    expect(root.actions).not.toContain("kms:*");
-    expect(root.actions).toEqual(expect.arrayContaining(["kms:Decrypt", "kms:GenerateDataKey*", "kms:Put*", "kms:ScheduleKeyDeletion"]));
+    expect(root.Principal).toEqual({ AWS: "arn:aws:iam::111111111111:root" });
+    expect(root.Action).not.toContain("kms:*");
+    expect(root.Action).toEqual(expect.arrayContaining(["kms:Decrypt", "kms:GenerateDataKey*", "kms:Put*", "kms:ScheduleKeyDeletion", "kms:RotateKeyOnDemand"]));
   });
 
   test("CloudWatch Logs of this region may use it only for this account's log groups", () => {
     const logs = bySid("CloudWatchLogsEncryptsThisAccountsLogGroups");
-    expect(logs.principals).toEqual([{ type: "Service", identifiers: ["logs.ap-southeast-1.amazonaws.com"] }]);
-    expect(logs.actions).toEqual(expect.arrayContaining(["kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*", "kms:Describe*"]));
-    expect(logs.condition).toEqual([
-      { test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: ["arn:aws:logs:ap-southeast-1:111111111111:log-group:*"] },
-    ]);
+    expect(logs.Principal).toEqual({ Service: "logs.ap-southeast-1.amazonaws.com" });
+    expect(logs.Action).toEqual(expect.arrayContaining(["kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*", "kms:Describe*"]));
+    expect(logs.Condition).toEqual({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:ap-southeast-1:111111111111:log-group:*" } });
   });
 
   test("alarms and budgets may publish to encrypted topics, on behalf of this account only", () => {
     const publish = bySid("AlarmsAndBudgetsPublishToEncryptedTopics");
-    expect(publish.principals[0].identifiers.sort()).toEqual(["budgets.amazonaws.com", "cloudwatch.amazonaws.com"]);
-    expect(publish.actions.sort()).toEqual(["kms:Decrypt", "kms:GenerateDataKey*"]);
-    expect(publish.condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }]);
+    expect([...publish.Principal.Service].sort()).toEqual(["budgets.amazonaws.com", "cloudwatch.amazonaws.com"]);
+    expect([...publish.Action].sort()).toEqual(["kms:Decrypt", "kms:GenerateDataKey*"]);
+    expect(publish.Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111111111111" } });
   });
 
   test("no grant to EventBridge is conditioned on aws:SourceAccount or aws:SourceArn, which it never sends to KMS", () => {
-    for (const s of statements.filter((x) => x.principals.some((p: { identifiers: string[] }) => p.identifiers.includes("events.amazonaws.com")))) {
-      for (const c of s.condition ?? []) expect(c.variable).not.toMatch(/^aws:Source/i);
+    for (const s of statements.filter((x) => principalsOf(x).includes("events.amazonaws.com"))) {
+      expect(Object.values(s.Condition ?? {}).flatMap((c) => Object.keys(c as object)).filter((k) => /^aws:Source/i.test(k))).toEqual([]);
     }
-    expect(statements.every((x) => x.principals.every((p: { identifiers: string[] }) => !p.identifiers.includes("events.amazonaws.com") || !x.condition?.length))).toBe(true);
   });
 
   test("no statement grants anything to a wildcard principal", () => {
-    for (const s of statements) {
-      for (const p of s.principals) expect(p.identifiers).not.toContain("*");
-    }
+    expect(statements.flatMap(principalsOf)).not.toContain("*");
+    expect(statements).toHaveLength(4);
   });
 
   test("deletionWindowDays is passed through", () => {

@@ -2,7 +2,10 @@ import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { PlatformKeyPolicy } from "./key-policy";
+import { DEFAULT_KEY_DELETION_WINDOW_DAYS, deletionWindowProblem } from "./deletion-window";
+import { platformKeyPolicy } from "./key-policy";
+
+export { DEFAULT_KEY_DELETION_WINDOW_DAYS, deletionWindowProblem } from "./deletion-window";
 
 export interface PlatformKeyProps {
   /** Prefix of every name, e.g. `livestream-dev`; the alias is `alias/<namePrefix>`. */
@@ -35,16 +38,15 @@ export class PlatformKey extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformKeyProps) {
     super(scope, id);
-    const deletionWindowDays = props.deletionWindowDays ?? 30;
+    const deletionWindowDays = props.deletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
     validate(props, deletionWindowDays);
 
-    const policy = new PlatformKeyPolicy(this, "policy", { accountId: props.accountId, region: props.region });
     const key = new KmsKey(this, "key", {
       provider: props.provider,
       description: `${props.namePrefix}: encrypts platform data at rest (logs, database, secrets, messaging)`,
       enableKeyRotation: true,
       deletionWindowInDays: deletionWindowDays,
-      policy: policy.json,
+      policy: platformKeyPolicy({ accountId: props.accountId, region: props.region }),
       tags: { Name: props.namePrefix },
     });
     const alias = new KmsAlias(this, "alias", { provider: props.provider, name: `alias/${props.namePrefix}`, targetKeyId: key.keyId });
@@ -65,7 +67,6 @@ function validate(props: PlatformKeyProps, deletionWindowDays: number): void {
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.region)) {
     throw new Error(`PlatformKey: region '${props.region}' must be an AWS region such as ap-southeast-1`);
   }
-  if (!Number.isInteger(deletionWindowDays) || deletionWindowDays < 7 || deletionWindowDays > 30) {
-    throw new Error(`PlatformKey: deletionWindowDays must be a whole number from 7 to 30, got ${deletionWindowDays}`);
-  }
+  const window = deletionWindowProblem("deletionWindowDays", deletionWindowDays);
+  if (window) throw new Error(`PlatformKey: ${window}`);
 }

@@ -1,3 +1,5 @@
+import type { PolicyStatement } from "../iam-policy";
+
 /** What an EventBridge Scheduler schedule encrypted with a customer-managed key needs from IAM. */
 
 export interface ScheduleDecryptProps {
@@ -20,9 +22,9 @@ export function scheduleDecryptStatement(props: ScheduleDecryptProps) {
   const scheduleArn = `arn:aws:scheduler:${props.region}:${props.accountId}:schedule/${props.groupName ?? "default"}/${props.scheduleName}`;
   return {
     Sid: "DecryptThisSchedule",
-    Effect: "Allow" as const,
+    Effect: "Allow",
     Action: ["kms:Decrypt"],
     Resource: props.kmsKeyArn,
     Condition: { StringEquals: { "kms:EncryptionContext:aws:scheduler:schedule:arn": scheduleArn } },
-  };
+  } satisfies PolicyStatement;
 }

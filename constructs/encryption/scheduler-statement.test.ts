@@ -2,17 +2,18 @@
 import { Testing } from "cdktf";
 import { PlatformKey } from "./index";
 import { scheduleDecryptStatement } from "./schedule-decrypt";
+import { statementWithSid } from "../iam-policy/testing";
 
 test("the platform key lets this account's principals use it for this region's schedules only", () => {
   const json = JSON.parse(Testing.synthScope((scope) => void new PlatformKey(scope, "key", { namePrefix: "livestream-dev", accountId: "111111111111", region: "ap-southeast-1" })));
-  const statements = (Object.values(json.data.aws_iam_policy_document)[0] as any).statement as any[];
-  expect(statements.find((s) => s.sid === "EventBridgeSchedulerEncryptsThisAccountsSchedules")).toEqual({
-    sid: "EventBridgeSchedulerEncryptsThisAccountsSchedules",
-    effect: "Allow",
-    principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }],
-    actions: ["kms:Decrypt", "kms:GenerateDataKey"],
-    resources: ["*"],
-    condition: [{ test: "StringLike", variable: "kms:EncryptionContext:aws:scheduler:schedule:arn", values: ["arn:aws:scheduler:ap-southeast-1:111111111111:schedule/*"] }],
+  const [key] = Object.values(json.resource.aws_kms_key) as any[];
+  expect(statementWithSid(key.policy, "EventBridgeSchedulerEncryptsThisAccountsSchedules")).toEqual({
+    Sid: "EventBridgeSchedulerEncryptsThisAccountsSchedules",
+    Effect: "Allow",
+    Principal: { AWS: "arn:aws:iam::111111111111:root" },
+    Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+    Resource: "*",
+    Condition: { StringLike: { "kms:EncryptionContext:aws:scheduler:schedule:arn": "arn:aws:scheduler:ap-southeast-1:111111111111:schedule/*" } },
   });
 });
 

@@ -80,7 +80,7 @@ describe("HostedZoneSecurity", () => {
   });
 
   test("invalid props are refused together", () => {
-    expect(() => synth({ alarmEmails: [], keyDeletionWindowDays: 3 })).toThrow(/alarmEmails must list at least one address.*keyDeletionWindowDays must be 7-30, got 3/);
+    expect(() => synth({ alarmEmails: [], keyDeletionWindowDays: 3 })).toThrow(/alarmEmails must list at least one address.*keyDeletionWindowDays must be a whole number from 7 to 30, got 3/);
   });
 });
 

@@ -5,7 +5,8 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Route53HostedZoneDnssec } from "@cdktf/provider-aws/lib/route53-hosted-zone-dnssec";
 import { Route53KeySigningKey } from "@cdktf/provider-aws/lib/route53-key-signing-key";
 import { DNSSEC_ALARM_METRICS } from "../../contracts/security";
-import { PlatformKey } from "../encryption";
+import { DEFAULT_KEY_DELETION_WINDOW_DAYS, deletionWindowProblem, PlatformKey } from "../encryption";
+import { DEFAULT_LOG_RETENTION_DAYS } from "../../contracts";
 import { OpsAlerts, opsAlarm } from "../observability";
 import { ZoneQueryLog } from "./query-log";
 import { signingKeyPolicy } from "./signing-key-policy";
@@ -46,8 +47,8 @@ export class HostedZoneSecurity extends Construct {
 
   constructor(scope: Construct, id: string, props: HostedZoneSecurityProps) {
     super(scope, id);
-    const retentionDays = props.queryLogRetentionDays ?? 30;
-    const deletionWindowDays = props.keyDeletionWindowDays ?? 30;
+    const retentionDays = props.queryLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    const deletionWindowDays = props.keyDeletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
     validate(props, deletionWindowDays);
     const provider = props.usEast1Provider;
 
@@ -121,6 +122,7 @@ function validate(props: HostedZoneSecurityProps, deletionWindowDays: number): v
   if (!/^[a-z][a-z0-9-]*$/.test(props.namePrefix)) problems.push(`namePrefix '${props.namePrefix}' must be lower-case letters, digits and dashes`);
   if (!/^\d{12}$/.test(props.accountId)) problems.push(`accountId '${props.accountId}' must be a 12-digit AWS account id`);
   if (props.alarmEmails.length === 0) problems.push("alarmEmails must list at least one address, otherwise DNSSEC alarms reach nobody");
-  if (!Number.isInteger(deletionWindowDays) || deletionWindowDays < 7 || deletionWindowDays > 30) problems.push(`keyDeletionWindowDays must be 7-30, got ${deletionWindowDays}`);
+  const window = deletionWindowProblem("keyDeletionWindowDays", deletionWindowDays);
+  if (window) problems.push(window);
   if (problems.length) throw new Error(`HostedZoneSecurity: ${problems.join("; ")}`);
 }

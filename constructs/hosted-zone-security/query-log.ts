@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { CloudwatchLogResourcePolicy } from "@cdktf/provider-aws/lib/cloudwatch-log-resource-policy";
 import { Route53QueryLog } from "@cdktf/provider-aws/lib/route53-query-log";
+import { logDeliveryPolicy } from "../iam-policy";
 
 export interface ZoneQueryLogProps {
   readonly namePrefix: string;
@@ -37,21 +38,12 @@ export class ZoneQueryLog extends Construct {
     const policy = new CloudwatchLogResourcePolicy(this, "route53-writes", {
       provider,
       policyName: `${props.namePrefix}-route53-query-logs`,
-      policyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "Route53LogsThisZonesQueries",
-            Effect: "Allow",
-            Principal: { Service: "route53.amazonaws.com" },
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: `${group.arn}:*`,
-            Condition: {
-              StringEquals: { "aws:SourceAccount": props.accountId },
-              ArnLike: { "aws:SourceArn": `arn:aws:route53:::hostedzone/${props.zoneId}` },
-            },
-          },
-        ],
+      policyDocument: logDeliveryPolicy({
+        sid: "Route53LogsThisZonesQueries",
+        service: "route53.amazonaws.com",
+        logStreams: `${group.arn}:*`,
+        accountId: props.accountId,
+        sourceArn: `arn:aws:route53:::hostedzone/${props.zoneId}`,
       }),
     });
     new Route53QueryLog(this, "config", {

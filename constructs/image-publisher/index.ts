@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { policyDocument } from "../iam-policy";
 
 /** GitHub Actions' OIDC issuer, without the scheme (the form IAM condition keys use). */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -74,45 +75,39 @@ export class ImagePublisher extends Construct {
       name: props.roleName,
       description: `GitHub Actions (${props.githubRepository}, ${branch}) pushes the ops image to ${props.repositoryName}`,
       maxSessionDuration: 3600,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Federated: this.oidcProviderArn },
-            Action: "sts:AssumeRoleWithWebIdentity",
-            Condition: {
-              StringEquals: {
-                [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE,
-                [`${GITHUB_OIDC_HOST}:sub`]: `repo:${props.githubRepository}:ref:refs/heads/${branch}`,
-              },
+      assumeRolePolicy: policyDocument([
+        {
+          Effect: "Allow",
+          Principal: { Federated: this.oidcProviderArn },
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Condition: {
+            StringEquals: {
+              [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE,
+              [`${GITHUB_OIDC_HOST}:sub`]: `repo:${props.githubRepository}:ref:refs/heads/${branch}`,
             },
           },
-        ],
-      }),
+        },
+      ]),
     });
     new IamRolePolicy(this, "push", {
       role: role.name,
       name: "push-ops-image",
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Sid: "RegistryLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
-          {
-            Sid: "PushOpsImage",
-            Effect: "Allow",
-            Action: [
-              "ecr:BatchCheckLayerAvailability",
-              "ecr:InitiateLayerUpload",
-              "ecr:UploadLayerPart",
-              "ecr:CompleteLayerUpload",
-              "ecr:PutImage",
-              "ecr:BatchGetImage",
-            ],
-            Resource: `arn:aws:ecr:${props.region}:${props.accountId}:repository/${props.repositoryName}`,
-          },
-        ],
-      }),
+      policy: policyDocument([
+        { Sid: "RegistryLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
+        {
+          Sid: "PushOpsImage",
+          Effect: "Allow",
+          Action: [
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:InitiateLayerUpload",
+            "ecr:UploadLayerPart",
+            "ecr:CompleteLayerUpload",
+            "ecr:PutImage",
+            "ecr:BatchGetImage",
+          ],
+          Resource: `arn:aws:ecr:${props.region}:${props.accountId}:repository/${props.repositoryName}`,
+        },
+      ]),
     });
     this.roleArn = role.arn;
   }

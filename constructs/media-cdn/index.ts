@@ -1,55 +1,15 @@
 import { Construct } from "constructs";
-import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { CloudfrontDistribution, type CloudfrontDistributionDefaultCacheBehavior, type CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { HlsCachePolicies, type Ttl } from "./cache-policies";
+import { HlsCachePolicies } from "./cache-policies";
 import { DnsValidatedCertificate } from "../dns-validated-certificate";
 import { PlaybackHeaders } from "./playback-headers";
 import { SignedPlayback } from "./signed-playback";
+import { LIVE_PREFIX, SESSIONS_PREFIX } from "../../contracts";
+import { MEDIA_CDN_DEFAULTS, type MediaCdnProps } from "./props";
 
-export interface MediaCdnProps {
-  /** Prefix of every name, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  /** Hosted zone id of the environment (from ApiEdge). */
-  readonly zoneId: string;
-  /** Hosted zone name, e.g. dev.example.com. */
-  readonly zoneName: string;
-  /** Label of the media name inside the zone. @default "media" */
-  readonly mediaRecord?: string;
-  /** AWS provider aliased to us-east-1, for the CloudFront certificate. */
-  readonly usEast1Provider: TerraformProvider;
-  /** Regional domain name of hls-bucket (origin of `/live/*`). */
-  readonly hlsBucketDomainName: string;
-  /** Regional domain name of recorded-media-bucket (origin of `/sessions/*`). */
-  readonly recordedBucketDomainName: string;
-  /** `<bucket>.s3.amazonaws.com` of cdn-log-bucket (CloudFront standard logs). */
-  readonly logBucketDomainName: string;
-  /**
-   * Resources that enable ACLs on cdn-log-bucket (its ownership controls). CloudFront standard
-   * logging writes an ACL grant when the distribution is created and fails while ACLs are off.
-   * @default none
-   */
-  readonly logBucketAclsReady?: ITerraformDependable[];
-  /** Key prefix of the access logs. @default "cloudfront/" */
-  readonly logPrefix?: string;
-  /** PEM public key that signed playback URLs/cookies are verified with. */
-  readonly publicKeyPem: string;
-  /** Older public keys still trusted during a signing-key rotation. @default none */
-  readonly retiringPublicKeyPems?: readonly string[];
-  /** Web player origins for CORS. */
-  readonly corsAllowedOrigins: string[];
-  /** @default "PriceClass_200" (includes Asian edges) */
-  readonly priceClass?: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
-  /** Country restriction. @default none */
-  readonly geoRestriction?: { readonly type: "whitelist" | "blacklist"; readonly locations: string[] };
-  /** WAF web ACL (global scope) in front of playback. @default none: signed URLs/cookies already gate every request */
-  readonly webAclArn?: string;
-  /** Playlist TTLs. @default { min: 1, default: 2, max: 6 } (about a 6 s segment) */
-  readonly manifestTtl?: Ttl;
-  /** Segment TTLs. @default { min: 1, default: 86400, max: 31536000 } */
-  readonly segmentTtl?: Ttl;
-}
+export { MEDIA_CDN_DEFAULTS, type MediaCdnProps } from "./props";
 
 const HLS_ORIGIN = "hls-bucket";
 const RECORDED_ORIGIN = "recorded-media-bucket";
@@ -75,7 +35,8 @@ export class MediaCdn extends Construct {
     if (props.geoRestriction && props.geoRestriction.locations.length === 0) {
       throw new Error("MediaCdn: geoRestriction.locations must list at least one country code");
     }
-    const mediaDomainName = `${props.mediaRecord ?? "media"}.${props.zoneName}`;
+    const d = MEDIA_CDN_DEFAULTS;
+    const mediaDomainName = `${props.mediaRecord ?? d.mediaRecord}.${props.zoneName}`;
 
     const certificate = new DnsValidatedCertificate(this, "certificate", { domainName: mediaDomainName, zoneId: props.zoneId, provider: props.usEast1Provider });
     const signed = new SignedPlayback(this, "signed-playback", {
@@ -85,8 +46,8 @@ export class MediaCdn extends Construct {
     });
     const cache = new HlsCachePolicies(this, "cache-policies", {
       namePrefix: props.namePrefix,
-      manifestTtl: props.manifestTtl ?? { min: 1, default: 2, max: 6 },
-      segmentTtl: props.segmentTtl ?? { min: 1, default: 86400, max: 31536000 },
+      manifestTtl: props.manifestTtl ?? d.manifestTtl,
+      segmentTtl: props.segmentTtl ?? d.segmentTtl,
     });
     const headers = new PlaybackHeaders(this, "playback-headers", { namePrefix: props.namePrefix, corsAllowedOrigins: props.corsAllowedOrigins });
 
@@ -120,7 +81,7 @@ export class MediaCdn extends Construct {
       aliases: [mediaDomainName],
       httpVersion: "http2and3",
       isIpv6Enabled: true,
-      priceClass: props.priceClass ?? "PriceClass_200",
+      priceClass: props.priceClass ?? d.priceClass,
       webAclId: props.webAclArn,
       origin: [
         { originId: HLS_ORIGIN, domainName: props.hlsBucketDomainName, originAccessControlId: oac.id },
@@ -128,10 +89,10 @@ export class MediaCdn extends Construct {
       ],
       // Order matters: playlists first, then everything else under the prefix is a segment.
       orderedCacheBehavior: [
-        behaviour("live/*.m3u8", HLS_ORIGIN, cache.manifestPolicyId),
-        behaviour("live/*", HLS_ORIGIN, cache.segmentPolicyId),
-        behaviour("sessions/*.m3u8", RECORDED_ORIGIN, cache.manifestPolicyId),
-        behaviour("sessions/*", RECORDED_ORIGIN, cache.segmentPolicyId),
+        behaviour(`${LIVE_PREFIX}*.m3u8`, HLS_ORIGIN, cache.manifestPolicyId),
+        behaviour(`${LIVE_PREFIX}*`, HLS_ORIGIN, cache.segmentPolicyId),
+        behaviour(`${SESSIONS_PREFIX}*.m3u8`, RECORDED_ORIGIN, cache.manifestPolicyId),
+        behaviour(`${SESSIONS_PREFIX}*`, RECORDED_ORIGIN, cache.segmentPolicyId),
       ],
       // Anything else goes to hls-bucket, whose policy only lets CloudFront read live/: a 403.
       defaultCacheBehavior: cacheBehaviour(HLS_ORIGIN, cache.segmentPolicyId),
@@ -145,7 +106,7 @@ export class MediaCdn extends Construct {
           ? { restrictionType: props.geoRestriction.type, locations: props.geoRestriction.locations }
           : { restrictionType: "none" },
       },
-      loggingConfig: { bucket: props.logBucketDomainName, prefix: props.logPrefix ?? "cloudfront/", includeCookies: false },
+      loggingConfig: { bucket: props.logBucketDomainName, prefix: props.logPrefix ?? d.logPrefix, includeCookies: false },
       // CloudFront Developer Guide, "Configure standard logging (legacy)": the log bucket must have
       // ACLs enabled; CloudFront adds the awslogsdelivery grant when logging is turned on.
       dependsOn: props.logBucketAclsReady,

@@ -3,74 +3,17 @@ import { Fn } from "cdktf";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import { MedialiveInputSecurityGroup } from "@cdktf/provider-aws/lib/medialive-input-security-group";
-import { AUDIO_SELECTOR, HLS_DESTINATION, MEDIAPACKAGE_DESTINATION, encoderSettings, type Ladder } from "./encoder-settings";
+import { AUDIO_SELECTOR, HLS_DESTINATION, MEDIAPACKAGE_DESTINATION, encoderSettings } from "./encoder-settings";
 import { MediaLiveRole } from "./medialive-role";
-import { CHANNEL_INDEX_TAG, ingestStreamNames, POOL_TAG } from "../../contracts";
+import { CHANNEL_INDEX_TAG, ingestStreamNames, LIVE_PREFIX, MEDIALIVE_CHANNEL_QUOTA, MEDIAPACKAGE_CHANNEL_TAG, ORIGIN_ENDPOINT_TAG, POOL_TAG } from "../../contracts";
+import { MEDIA_CHANNEL_POOL_DEFAULTS, type MediaChannelPoolProps, type PoolChannel } from "./props";
 
 export type { Ladder, Rendition } from "./encoder-settings";
-
-/** The MediaPackage channel and origin endpoint one pool channel feeds. */
-export interface PoolMediaPackageTarget {
-  readonly channelId: string;
-  readonly channelArn: string;
-  readonly endpointId: string;
-}
-
-export interface MediaChannelPoolProps {
-  /** Prefix of every name, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  /** Pool (environment) name, tagged `livestream:pool=<poolName>` so the ops CLI finds the channels. */
-  readonly poolName: string;
-  readonly accountId: string;
-  readonly region: string;
-  /** Channels in the pool, 1-5 (MediaLive's default regional quota is 5). */
-  readonly channelCount: number;
-  /** @default "SINGLE_PIPELINE" */
-  readonly channelClass?: "SINGLE_PIPELINE" | "STANDARD";
-  /** The adaptive-bitrate ladder. @default 720p 3.0 / 540p 1.8 / 360p 0.8 Mbps, AAC 128 kbps, 30 fps, 6 s segments */
-  readonly ladder?: Ladder;
-  /** CIDRs allowed to push RTMP. No default: ingest must be opened deliberately. */
-  readonly inputAllowedCidrs: string[];
-  /** Acknowledge a world-open (0.0.0.0/0) ingest. @default false (0.0.0.0/0 throws) */
-  readonly allowWorldIngest?: boolean;
-  /** Name of hls-bucket. */
-  readonly hlsBucketName: string;
-  /** ARN of hls-bucket. */
-  readonly hlsBucketArn: string;
-  /** One MediaPackage target per channel, in channel order. */
-  readonly mediaPackageTargets: PoolMediaPackageTarget[];
-  /** MediaLive log level. @default "WARNING" */
-  readonly logLevel?: "ERROR" | "WARNING" | "INFO" | "DEBUG" | "DISABLED";
-}
-
-/** What the ops CLI and the recording indexer need about one pool channel. */
-export interface PoolChannel {
-  readonly index: number;
-  readonly name: string;
-  readonly channelId: string;
-  readonly channelArn: string;
-  readonly inputId: string;
-  /** Key of the live master manifest in hls-bucket, e.g. live/livestream-dev-ch0/index.m3u8. */
-  readonly hlsManifestKey: string;
-  readonly mediaPackageChannelId: string;
-  readonly originEndpointId: string;
-}
-
-export const DEFAULT_LADDER: Ladder = {
-  renditions: [
-    { name: "720p", width: 1280, height: 720, bitrateBps: 3_000_000 },
-    { name: "540p", width: 960, height: 540, bitrateBps: 1_800_000 },
-    { name: "360p", width: 640, height: 360, bitrateBps: 800_000 },
-  ],
-  audioBitrateBps: 128_000,
-  framerate: 30,
-  segmentSeconds: 6,
-};
+export { MEDIA_CHANNEL_POOL_DEFAULTS, type MediaChannelPoolProps, type PoolChannel, type PoolMediaPackageTarget } from "./props";
 
 const WORLD = "0.0.0.0/0";
 /** HLS base file names of pipelines 0 and 1 (`index.m3u8` is the master players open). */
 export const PIPELINE_BASE_NAMES = ["index", "standby"] as const;
-const LIVE_PREFIX = "live/";
 
 /**
  * A pool of MediaLive channels, each with its RTMP push input behind one input security group,
@@ -84,10 +27,11 @@ export class MediaChannelPool extends Construct {
 
   constructor(scope: Construct, id: string, props: MediaChannelPoolProps) {
     super(scope, id);
-    const channelClass = props.channelClass ?? "SINGLE_PIPELINE";
-    const ladder = props.ladder ?? DEFAULT_LADDER;
-    if (!Number.isInteger(props.channelCount) || props.channelCount < 1 || props.channelCount > 5) {
-      throw new Error(`MediaChannelPool: channelCount must be 1-5 (MediaLive's default regional quota is 5 channels), got ${props.channelCount}`);
+    const d = MEDIA_CHANNEL_POOL_DEFAULTS;
+    const channelClass = props.channelClass ?? d.channelClass;
+    const ladder = props.ladder ?? d.ladder;
+    if (!Number.isInteger(props.channelCount) || props.channelCount < 1 || props.channelCount > MEDIALIVE_CHANNEL_QUOTA) {
+      throw new Error(`MediaChannelPool: channelCount must be 1-${MEDIALIVE_CHANNEL_QUOTA} (MediaLive's default regional quota is ${MEDIALIVE_CHANNEL_QUOTA} channels), got ${props.channelCount}`);
     }
     if (props.mediaPackageTargets.length !== props.channelCount) {
       throw new Error(`MediaChannelPool: mediaPackageTargets has ${props.mediaPackageTargets.length} entries but channelCount is ${props.channelCount}; give one per channel`);
@@ -96,7 +40,7 @@ export class MediaChannelPool extends Construct {
       throw new Error("MediaChannelPool: inputAllowedCidrs is empty; list the CIDRs encoders push from");
     }
     if (props.inputAllowedCidrs.includes(WORLD)) {
-      if (!props.allowWorldIngest) {
+      if (!(props.allowWorldIngest ?? d.allowWorldIngest)) {
         throw new Error(`MediaChannelPool: inputAllowedCidrs contains ${WORLD} (RTMP ingest open to the internet); set allowWorldIngest to acknowledge`);
       }
       console.warn(
@@ -116,7 +60,7 @@ export class MediaChannelPool extends Construct {
 
     const securityGroup = new MedialiveInputSecurityGroup(this, "input-security-group", {
       whitelistRules: props.inputAllowedCidrs.map((cidr) => ({ cidr })),
-      tags: { Name: `${props.namePrefix}-rtmp-ingest`, "livestream:pool": props.poolName },
+      tags: { Name: `${props.namePrefix}-rtmp-ingest`, [POOL_TAG]: props.poolName },
     });
     this.inputSecurityGroupId = securityGroup.id;
 
@@ -149,7 +93,7 @@ export class MediaChannelPool extends Construct {
         name,
         channelClass,
         roleArn: role.roleArn,
-        logLevel: props.logLevel ?? "WARNING",
+        logLevel: props.logLevel ?? d.logLevel,
         inputSpecification: { codec: "AVC", inputResolution: "HD", maximumBitrate: "MAX_10_MBPS" },
         inputAttachments: [
           {
@@ -167,10 +111,10 @@ export class MediaChannelPool extends Construct {
         startChannel: false,
         lifecycle: { ignoreChanges: ["start_channel"] },
         tags: {
-          "livestream:pool": props.poolName,
-          "livestream:channel-index": String(index),
-          "livestream:mediapackage-channel": target.channelId,
-          "livestream:origin-endpoint": target.endpointId,
+          [POOL_TAG]: props.poolName,
+          [CHANNEL_INDEX_TAG]: String(index),
+          [MEDIAPACKAGE_CHANNEL_TAG]: target.channelId,
+          [ORIGIN_ENDPOINT_TAG]: target.endpointId,
         },
       });
 
@@ -180,7 +124,7 @@ export class MediaChannelPool extends Construct {
         channelId: channel.channelId,
         channelArn: channel.arn,
         inputId: input.id,
-        hlsManifestKey: `${LIVE_PREFIX}${name}/index.m3u8`,
+        hlsManifestKey: `${LIVE_PREFIX}${name}/${PIPELINE_BASE_NAMES[0]}.m3u8`,
         mediaPackageChannelId: target.channelId,
         originEndpointId: target.endpointId,
       };

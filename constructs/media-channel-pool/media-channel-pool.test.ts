@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { MediaChannelPool, type MediaChannelPoolProps } from "./index";
+import { statementsOf } from "../iam-policy/testing";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
@@ -109,16 +110,14 @@ describe("MediaChannelPool", () => {
   });
 
   test("the MediaLive role writes only live/ of hls-bucket and describes only its MediaPackage channels", () => {
-    const docs = json.data.aws_iam_policy_document;
-    const access = Object.entries(docs).find(([k]) => k.includes("role_access"))![1] as Json;
-    const statements = access.statement as Json[];
-    const write = statements.find((s) => s.sid === "WriteLiveHls")!;
-    expect(write.resources).toEqual(["arn:aws:s3:::livestream-test-hls-111111111111/live/*"]);
-    expect(statements.find((s) => s.sid === "DescribeOwnMediaPackageChannels")!.resources).toEqual(targets(3).map((t) => t.channelArn));
+    const statements = statementsOf(all(json, "aws_iam_role_policy")[0].policy);
+    const write = statements.find((s) => s.Sid === "WriteLiveHls")!;
+    expect(write.Resource).toEqual(["arn:aws:s3:::livestream-test-hls-111111111111/live/*"]);
+    expect(statements.find((s) => s.Sid === "DescribeOwnMediaPackageChannels")!.Resource).toEqual(targets(3).map((t) => t.channelArn));
     // Only logs:DescribeLogGroups, which takes no resource type, is on "*" (medialive-role.test.ts).
-    for (const s of statements.filter((x) => x.sid !== "FindChannelLogGroup")) for (const r of s.resources) expect(r).not.toBe("*");
-    const trust = Object.entries(docs).find(([k]) => k.includes("role_trust"))![1] as Json;
-    expect(trust.statement[0].principals).toEqual([{ type: "Service", identifiers: ["medialive.amazonaws.com"] }]);
+    for (const s of statements.filter((x) => x.Sid !== "FindChannelLogGroup")) for (const r of s.Resource) expect(r).not.toBe("*");
+    const [trust] = statementsOf(all(json, "aws_iam_role")[0].assume_role_policy);
+    expect(trust.Principal).toEqual({ Service: "medialive.amazonaws.com" });
   });
 
   test("invalid props are refused, naming them", () => {

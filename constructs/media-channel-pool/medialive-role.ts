@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { LIVE_PREFIX } from "../../contracts";
+import { policyDocument, serviceTrustPolicy } from "../iam-policy";
 
 export interface MediaLiveRoleProps {
   readonly roleName: string;
@@ -9,7 +10,7 @@ export interface MediaLiveRoleProps {
   readonly region: string;
   /** ARN of hls-bucket. */
   readonly hlsBucketArn: string;
-  /** Prefix the channels write under. @default "live/" */
+  /** Prefix the channels write under. @default LIVE_PREFIX ("live/") */
   readonly livePrefix?: string;
   /** ARNs of the MediaPackage channels the pool feeds. */
   readonly mediaPackageChannelArns: string[];
@@ -27,42 +28,38 @@ export class MediaLiveRole extends Construct {
 
   constructor(scope: Construct, id: string, props: MediaLiveRoleProps) {
     super(scope, id);
-    const prefix = props.livePrefix ?? "live/";
+    const prefix = props.livePrefix ?? LIVE_PREFIX;
     const partition = props.partition ?? "aws";
     // No condition: MediaLive documents no request context for AssumeRole (MediaLive User Guide,
     // "Step C: Create roles" gives this trust policy as is), and a condition it does not send would
     // stop every channel from starting. Only callers allowed iam:PassRole on this role in this account
     // can attach it to a channel.
-    const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["medialive.amazonaws.com"] }] }],
-    });
     const role = new IamRole(this, "role", {
       name: props.roleName,
       description: "MediaLive pool channels: HLS to hls-bucket, feed to MediaPackage, logs",
-      assumeRolePolicy: trust.json,
+      assumeRolePolicy: serviceTrustPolicy("medialive.amazonaws.com"),
     });
     const logGroup = `arn:${partition}:logs:${props.region}:${props.accountId}:log-group:ElementalMediaLive`;
     // The actions MediaLive documents for its trusted entity (MediaLive User Guide, "Reference: summary
     // of requirements for the MediaLive trusted entity": S3 HLS output, MediaPackage output, CloudWatch
     // Logs), each on the resources this pool uses.
-    const access = new DataAwsIamPolicyDocument(this, "access", {
-      statement: [
-        // HLS output puts segments and manifests, and deletes segments that leave the window.
-        { sid: "WriteLiveHls", actions: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], resources: [`${props.hlsBucketArn}/${prefix}*`] },
-        // No s3:prefix condition: the documented policy has none, and a listing without that prefix
-        // would be denied. The bucket holds nothing but live HLS.
-        { sid: "ListAndLocateHlsBucket", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: [props.hlsBucketArn] },
-        { sid: "DescribeOwnMediaPackageChannels", actions: ["mediapackage:DescribeChannel"], resources: props.mediaPackageChannelArns },
-        {
-          sid: "WriteChannelLogs",
-          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:PutRetentionPolicy", "logs:PutMetricFilter"],
-          resources: [logGroup, `${logGroup}:*`],
-        },
-        // DescribeLogGroups takes no resource type (Service Authorization Reference): "*" only.
-        { sid: "FindChannelLogGroup", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
-      ],
-    });
-    new IamRolePolicy(this, "policy", { name: "medialive-pool", role: role.id, policy: access.json });
+    const access = policyDocument([
+      // HLS output puts segments and manifests, and deletes segments that leave the window.
+      { Sid: "WriteLiveHls", Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], Resource: [`${props.hlsBucketArn}/${prefix}*`] },
+      // No s3:prefix condition: the documented policy has none, and a listing without that prefix
+      // would be denied. The bucket holds nothing but live HLS.
+      { Sid: "ListAndLocateHlsBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: [props.hlsBucketArn] },
+      { Sid: "DescribeOwnMediaPackageChannels", Effect: "Allow", Action: ["mediapackage:DescribeChannel"], Resource: props.mediaPackageChannelArns },
+      {
+        Sid: "WriteChannelLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:PutRetentionPolicy", "logs:PutMetricFilter"],
+        Resource: [logGroup, `${logGroup}:*`],
+      },
+      // DescribeLogGroups takes no resource type (Service Authorization Reference): "*" only.
+      { Sid: "FindChannelLogGroup", Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: ["*"] },
+    ]);
+    new IamRolePolicy(this, "policy", { name: "medialive-pool", role: role.id, policy: access });
     this.roleArn = role.arn;
   }
 }

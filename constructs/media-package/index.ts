@@ -1,17 +1,18 @@
 import { Construct } from "constructs";
 import { CloudformationStack } from "@cdktf/provider-aws/lib/cloudformation-stack";
 import { MediaPackageChannel } from "@cdktf/provider-aws/lib/media-package-channel";
+import { DEFAULT_STARTOVER_WINDOW_HOURS, MAX_STARTOVER_WINDOW_HOURS, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
 import { HarvestRole } from "./harvest-role";
 import { originEndpointTemplate } from "./origin-endpoint-template";
 
 export interface MediaPackageRecordingProps {
   /** Prefix of every name, e.g. `livestream-dev`. */
   readonly namePrefix: string;
-  /** One MediaPackage channel and endpoint per MediaLive channel of the pool (1-5). */
+  /** One MediaPackage channel and endpoint per MediaLive channel of the pool (1 to MEDIALIVE_CHANNEL_QUOTA). */
   readonly channelCount: number;
   /** ARN of recorded-media-bucket, where harvest jobs write. */
   readonly recordedBucketArn: string;
-  /** Startover window: how long after a live moment it can still be harvested. @default 24 */
+  /** Startover window: how long after a live moment it can still be harvested. @default DEFAULT_STARTOVER_WINDOW_HOURS (24) */
   readonly startoverWindowHours?: number;
   /** HLS segment duration of the endpoint. @default 6 */
   readonly segmentDurationSeconds?: number;
@@ -38,8 +39,6 @@ export interface PackagedChannel {
   readonly endpointUrl: string;
 }
 
-const MAX_STARTOVER_HOURS = 336;
-
 /**
  * MediaPackage (v1) for recording: per pool channel a channel and an HLS origin endpoint with a
  * startover window, and the role harvest jobs use to write recordings to recorded-media-bucket.
@@ -51,12 +50,12 @@ export class MediaPackageRecording extends Construct {
 
   constructor(scope: Construct, id: string, props: MediaPackageRecordingProps) {
     super(scope, id);
-    const hours = props.startoverWindowHours ?? 24;
-    if (!Number.isInteger(props.channelCount) || props.channelCount < 1 || props.channelCount > 5) {
-      throw new Error(`MediaPackageRecording: channelCount must be 1-5 (MediaLive's regional quota), got ${props.channelCount}`);
+    const hours = props.startoverWindowHours ?? DEFAULT_STARTOVER_WINDOW_HOURS;
+    if (!Number.isInteger(props.channelCount) || props.channelCount < 1 || props.channelCount > MEDIALIVE_CHANNEL_QUOTA) {
+      throw new Error(`MediaPackageRecording: channelCount must be 1-${MEDIALIVE_CHANNEL_QUOTA} (MediaLive's regional quota), got ${props.channelCount}`);
     }
-    if (!Number.isInteger(hours) || hours < 1 || hours > MAX_STARTOVER_HOURS) {
-      throw new Error(`MediaPackageRecording: startoverWindowHours must be 1-${MAX_STARTOVER_HOURS} (MediaPackage's 14-day limit), got ${hours}`);
+    if (!Number.isInteger(hours) || hours < 1 || hours > MAX_STARTOVER_WINDOW_HOURS) {
+      throw new Error(`MediaPackageRecording: startoverWindowHours must be 1-${MAX_STARTOVER_WINDOW_HOURS} (MediaPackage's 14-day limit), got ${hours}`);
     }
     if (props.authorization && !props.allowOrigination) {
       throw new Error("MediaPackageRecording: authorization only applies when allowOrigination is true");

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { MediaPackageRecording, type MediaPackageRecordingProps } from "./index";
+import { statementsOf } from "../iam-policy/testing";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
@@ -42,17 +43,17 @@ describe("MediaPackageRecording", () => {
   });
 
   test("the harvest role: MediaPackage's documented trust and live-to-VOD policy, objects only under sessions/", () => {
-    const docs = json.data.aws_iam_policy_document as Json;
-    const trust = Object.entries(docs).find(([k]) => k.includes("harvest-role_trust"))![1] as Json;
-    expect(trust.statement[0].principals).toEqual([{ type: "Service", identifiers: ["mediapackage.amazonaws.com"] }]);
+    const [role] = all(json, "aws_iam_role");
+    const [trust] = statementsOf(role.assume_role_policy);
+    expect(trust.Principal).toEqual({ Service: "mediapackage.amazonaws.com" });
     // MediaPackage documents no aws:SourceAccount/aws:SourceArn on AssumeRole: a condition on them fails every harvest.
-    expect(trust.statement[0].condition).toBeUndefined();
-    const access = (Object.entries(docs).find(([k]) => k.includes("harvest-role_access"))![1] as Json).statement as Json[];
-    expect(access.find((s) => s.sid === "WriteRecordings")!.resources).toEqual([`${RECORDED}/sessions/*`]);
+    expect(trust.Condition).toBeUndefined();
+    const access = statementsOf(all(json, "aws_iam_role_policy")[0].policy);
+    expect(access.find((s) => s.Sid === "WriteRecordings")!.Resource).toEqual([`${RECORDED}/sessions/*`]);
     // The documented policy lists the bucket without an s3:prefix condition.
-    const list = access.find((s) => s.actions.includes("s3:ListBucket"))!;
-    expect(list.resources).toEqual([RECORDED]);
-    expect(list.condition).toBeUndefined();
-    expect(access.flatMap((s) => s.actions).sort()).toEqual(["s3:GetBucketLocation", "s3:ListBucket", "s3:PutObject"]);
+    const list = access.find((s) => s.Action.includes("s3:ListBucket"))!;
+    expect(list.Resource).toEqual([RECORDED]);
+    expect(list.Condition).toBeUndefined();
+    expect(access.flatMap((s) => s.Action).sort()).toEqual(["s3:GetBucketLocation", "s3:ListBucket", "s3:PutObject"]);
   });
 });

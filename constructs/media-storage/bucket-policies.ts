@@ -1,8 +1,9 @@
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import type { MediaBuckets } from "./index";
-import type { PrivateBucket } from "./private-bucket";
+import { LIVE_PREFIX, SESSIONS_PREFIX } from "../../contracts";
+import { tlsOnlyBucketPolicy } from "../bucket-baseline";
+import { fromAccount, type PolicyStatement } from "../iam-policy";
+import type { MediaBuckets } from "./media-buckets";
+import { S3_ACCESS_LOG_PREFIX, type PrivateBucket } from "./private-bucket";
 
 export interface MediaBucketPoliciesProps {
   /** The buckets the policies are attached to. */
@@ -15,32 +16,21 @@ export interface MediaBucketPoliciesProps {
   readonly hlsWriterRoleArns: string[];
   /** Roles allowed to write recordings into recorded-media-bucket (the MediaPackage harvest role). */
   readonly recordingWriterRoleArns: string[];
-  /** Key prefix CloudFront may read in hls-bucket. @default "live/" */
+  /** Key prefix CloudFront may read in hls-bucket. @default LIVE_PREFIX ("live/") */
   readonly livePrefix?: string;
-  /** Key prefix CloudFront may read in recorded-media-bucket. @default "sessions/" */
+  /** Key prefix CloudFront may read in recorded-media-bucket. @default SESSIONS_PREFIX ("sessions/") */
   readonly sessionsPrefix?: string;
 }
 
-function denyInsecureTransport(bucketArn: string): DataAwsIamPolicyDocumentStatement {
-  return {
-    sid: "DenyInsecureTransport",
-    effect: "Deny",
-    principals: [{ type: "*", identifiers: ["*"] }],
-    actions: ["s3:*"],
-    resources: [bucketArn, `${bucketArn}/*`],
-    condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-  };
-}
-
 /** Only this distribution, signing with OAC, may read: no OAI, no public reads, no other distribution. */
-function allowCloudFrontRead(bucketArn: string, prefix: string, distributionArn: string): DataAwsIamPolicyDocumentStatement {
+function allowCloudFrontRead(bucketArn: string, prefix: string, distributionArn: string): PolicyStatement {
   return {
-    sid: "AllowCloudFrontOacRead",
-    effect: "Allow",
-    principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
-    actions: ["s3:GetObject"],
-    resources: [`${bucketArn}/${prefix}*`],
-    condition: [{ test: "StringEquals", variable: "AWS:SourceArn", values: [distributionArn] }],
+    Sid: "AllowCloudFrontOacRead",
+    Effect: "Allow",
+    Principal: { Service: "cloudfront.amazonaws.com" },
+    Action: ["s3:GetObject"],
+    Resource: [`${bucketArn}/${prefix}*`],
+    Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
   };
 }
 
@@ -48,14 +38,14 @@ function allowCloudFrontRead(bucketArn: string, prefix: string, distributionArn:
  * Identity policies grant the writers; this deny makes sure no other principal in the account can
  * write media, whatever its own IAM policy says.
  */
-function denyOtherWriters(bucketArn: string, writerRoleArns: string[]): DataAwsIamPolicyDocumentStatement {
+function denyOtherWriters(bucketArn: string, writerRoleArns: string[]): PolicyStatement {
   return {
-    sid: "DenyWritesExceptMediaRoles",
-    effect: "Deny",
-    principals: [{ type: "*", identifiers: ["*"] }],
-    actions: ["s3:PutObject"],
-    resources: [`${bucketArn}/*`],
-    condition: [{ test: "ArnNotEquals", variable: "aws:PrincipalArn", values: writerRoleArns }],
+    Sid: "DenyWritesExceptMediaRoles",
+    Effect: "Deny",
+    Principal: "*",
+    Action: ["s3:PutObject"],
+    Resource: [`${bucketArn}/*`],
+    Condition: { ArnNotEquals: { "aws:PrincipalArn": writerRoleArns } },
   };
 }
 
@@ -72,39 +62,28 @@ export class MediaBucketPolicies extends Construct {
     const { buckets } = props;
 
     this.attach("hls-bucket", buckets.hls, [
-      denyInsecureTransport(buckets.hls.arn),
-      allowCloudFrontRead(buckets.hls.arn, props.livePrefix ?? "live/", props.distributionArn),
+      allowCloudFrontRead(buckets.hls.arn, props.livePrefix ?? LIVE_PREFIX, props.distributionArn),
       denyOtherWriters(buckets.hls.arn, props.hlsWriterRoleArns),
     ]);
     this.attach("recorded-media-bucket", buckets.recorded, [
-      denyInsecureTransport(buckets.recorded.arn),
-      allowCloudFrontRead(buckets.recorded.arn, props.sessionsPrefix ?? "sessions/", props.distributionArn),
+      allowCloudFrontRead(buckets.recorded.arn, props.sessionsPrefix ?? SESSIONS_PREFIX, props.distributionArn),
       denyOtherWriters(buckets.recorded.arn, props.recordingWriterRoleArns),
     ]);
     this.attach("cdn-log-bucket", buckets.cdnLogs, [
-      denyInsecureTransport(buckets.cdnLogs.arn),
       {
         // S3 server access logs of the two media buckets (CloudFront writes through its ACL grant).
-        sid: "AllowS3ServerAccessLogs",
-        effect: "Allow",
-        principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
-        actions: ["s3:PutObject"],
-        resources: [`${buckets.cdnLogs.arn}/s3-access-logs/*`],
-        condition: [
-          { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-          { test: "ArnLike", variable: "aws:SourceArn", values: [buckets.hls.arn, buckets.recorded.arn] },
-        ],
+        Sid: "AllowS3ServerAccessLogs",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: ["s3:PutObject"],
+        Resource: [`${buckets.cdnLogs.arn}/${S3_ACCESS_LOG_PREFIX}*`],
+        Condition: fromAccount(props.accountId, [buckets.hls.arn, buckets.recorded.arn]),
       },
     ]);
   }
 
-  private attach(id: string, bucket: PrivateBucket, statements: DataAwsIamPolicyDocumentStatement[]): void {
-    const document = new DataAwsIamPolicyDocument(this, `${id}-policy-document`, { statement: statements });
-    new S3BucketPolicy(this, `${id}-policy`, {
-      bucket: bucket.bucket.id,
-      policy: document.json,
-      // A policy applied before the public access block could be judged public and rejected.
-      dependsOn: [bucket.publicAccessBlock],
-    });
+  private attach(id: string, bucket: PrivateBucket, statements: PolicyStatement[]): void {
+    // A policy applied before the public access block could be judged public and rejected.
+    tlsOnlyBucketPolicy(this, `${id}-policy`, bucket.bucket, { bucketArn: bucket.arn, statements, dependsOn: [bucket.publicAccessBlock] });
   }
 }

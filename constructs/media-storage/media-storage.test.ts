@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { MediaBucketPolicies, MediaBuckets, type MediaBucketsProps } from "./index";
+import { statementsOf } from "../iam-policy/testing";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const DISTRIBUTION_ARN = "arn:aws:cloudfront::111111111111:distribution/EDFDVBD6EXAMPLE";
@@ -28,11 +29,10 @@ const bucketRef = (json: Json, name: string): string => {
   return `\${aws_s3_bucket.${entry[0]}.id}`;
 };
 const forBucket = (json: Json, type: string, name: string): Json[] => all(json, type).filter((r) => r.bucket === bucketRef(json, name));
-/** Policy document statements, keyed by the bucket whose policy renders them. */
+/** The statements of the policy of a bucket. */
 function policyStatements(json: Json, name: string): Json[] {
   const [policy] = forBucket(json, "aws_s3_bucket_policy", name);
-  const docId = /data\.aws_iam_policy_document\.([^.]+)\.json/.exec(policy.policy)![1];
-  return json.data.aws_iam_policy_document[docId].statement;
+  return statementsOf(policy.policy);
 }
 
 const HLS = "livestream-test-hls-111111111111";
@@ -80,25 +80,25 @@ describe("MediaBuckets", () => {
   });
 
   test.each([HLS, RECORDED, LOGS])("%s denies every request without TLS", (name) => {
-    const tls = policyStatements(json, name).find((s) => s.sid === "DenyInsecureTransport")!;
-    expect(tls).toMatchObject({ effect: "Deny", actions: ["s3:*"], condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] });
-    expect(tls.resources).toHaveLength(2);
+    const tls = policyStatements(json, name).find((s) => s.Sid === "DenyInsecureTransport")!;
+    expect(tls).toMatchObject({ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    expect(tls.Resource).toEqual([expect.stringMatching(/\.arn\}$/), expect.stringMatching(/\.arn\}\/\*$/)]);
   });
 
   test("reads are allowed only to this distribution through OAC, on the served prefix", () => {
     for (const [name, prefix] of [[HLS, "live/*"], [RECORDED, "sessions/*"]]) {
-      const allows = policyStatements(json, name).filter((s) => s.effect === "Allow");
+      const allows = policyStatements(json, name).filter((s) => s.Effect === "Allow");
       expect(allows).toHaveLength(1);
-      expect(allows[0].principals).toEqual([{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }]);
-      expect(allows[0].actions).toEqual(["s3:GetObject"]);
-      expect(allows[0].resources[0]).toMatch(new RegExp(`/${prefix.replace("*", "\\*")}$`));
-      expect(allows[0].condition).toEqual([{ test: "StringEquals", variable: "AWS:SourceArn", values: [DISTRIBUTION_ARN] }]);
+      expect(allows[0].Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
+      expect(allows[0].Action).toEqual(["s3:GetObject"]);
+      expect(allows[0].Resource[0]).toMatch(new RegExp(`/${prefix.replace("*", "\\*")}$`));
+      expect(allows[0].Condition).toEqual({ StringEquals: { "AWS:SourceArn": DISTRIBUTION_ARN } });
     }
     // The log bucket admits only S3 server access log delivery from this account's media buckets.
-    const logAllows = policyStatements(json, LOGS).filter((s) => s.effect === "Allow");
+    const logAllows = policyStatements(json, LOGS).filter((s) => s.Effect === "Allow");
     expect(logAllows).toHaveLength(1);
-    expect(logAllows[0].principals).toEqual([{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }]);
-    expect(logAllows[0].condition).toContainEqual({ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] });
+    expect(logAllows[0].Principal).toEqual({ Service: "logging.s3.amazonaws.com" });
+    expect(logAllows[0].Condition.StringEquals).toEqual({ "aws:SourceAccount": "111111111111" });
   });
 
   test("the media buckets send server access logs to the log bucket", () => {
@@ -108,10 +108,10 @@ describe("MediaBuckets", () => {
   });
 
   test("writes by any principal but the media roles are denied", () => {
-    const deny = (name: string) => policyStatements(json, name).find((s) => s.sid === "DenyWritesExceptMediaRoles")!;
-    expect(deny(HLS).condition).toEqual([{ test: "ArnNotEquals", variable: "aws:PrincipalArn", values: [MEDIALIVE_ROLE] }]);
-    expect(deny(RECORDED).condition).toEqual([{ test: "ArnNotEquals", variable: "aws:PrincipalArn", values: [HARVEST_ROLE] }]);
-    expect(deny(HLS).actions).toEqual(["s3:PutObject"]);
+    const deny = (name: string) => policyStatements(json, name).find((s) => s.Sid === "DenyWritesExceptMediaRoles")!;
+    expect(deny(HLS).Condition).toEqual({ ArnNotEquals: { "aws:PrincipalArn": [MEDIALIVE_ROLE] } });
+    expect(deny(RECORDED).Condition).toEqual({ ArnNotEquals: { "aws:PrincipalArn": [HARVEST_ROLE] } });
+    expect(deny(HLS).Action).toEqual(["s3:PutObject"]);
   });
 
   test("policies wait for the public access blocks", () => {

@@ -1,12 +1,13 @@
 import { Construct } from "constructs";
 import type { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import type { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { bucketBaseline } from "../bucket-baseline";
+
+/** Key prefix under which a log bucket receives the S3 server access logs of other buckets. */
+export const S3_ACCESS_LOG_PREFIX = "s3-access-logs/";
 
 export interface PrivateBucketProps {
   /** Globally unique bucket name. */
@@ -23,7 +24,7 @@ export interface PrivateBucketProps {
   readonly lifecycleRules?: S3BucketLifecycleConfigurationRule[];
   /** Server access logs go to this bucket (name) under `accessLogPrefix`. @default none (log buckets themselves) */
   readonly accessLogBucketName?: string;
-  /** Key prefix of this bucket's access logs. @default "s3-access-logs/<bucketName>/" */
+  /** Key prefix of this bucket's access logs. @default `${S3_ACCESS_LOG_PREFIX}<bucketName>/` */
   readonly accessLogPrefix?: string;
   /** Delete objects with the bucket on destroy (dev). @default false */
   readonly forceDestroy?: boolean;
@@ -58,37 +59,18 @@ export class PrivateBucket extends Construct {
     this.bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
     const bucket = this.bucket.id;
 
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-
-    const ownership = new S3BucketOwnershipControls(this, "ownership", {
-      bucket,
-      rule: { objectOwnership: props.aclsForLogDelivery ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
-    });
-
     // SSE-S3 rather than the platform CMK: CloudFront (OAC), MediaLive and MediaPackage would each
     // need KMS grants, and every segment GET/PUT would be a billed KMS request (thousands per
     // session). Objects are still encrypted at rest; access is controlled by the bucket policy.
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    });
+    const { publicAccessBlock, ownership } = bucketBaseline(this, this.bucket, { aclsForLogDelivery: props.aclsForLogDelivery, versioned: props.versioned });
+    this.publicAccessBlock = publicAccessBlock;
 
     if (props.accessLogBucketName) {
       new S3BucketLoggingA(this, "access-logging", {
         bucket,
         targetBucket: props.accessLogBucketName,
-        targetPrefix: props.accessLogPrefix ?? `s3-access-logs/${props.bucketName}/`,
+        targetPrefix: props.accessLogPrefix ?? `${S3_ACCESS_LOG_PREFIX}${props.bucketName}/`,
       });
-    }
-
-    if (props.versioned) {
-      new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
     }
 
     new S3BucketLifecycleConfiguration(this, "lifecycle", {

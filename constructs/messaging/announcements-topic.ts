@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
-import { denyInsecureTransport } from "./deny-insecure-transport";
+import { denyInsecureTransport, policyDocument } from "../iam-policy";
 
 export interface AnnouncementsTopicProps {
   /** Prefix of every resource name, e.g. `livestream-dev`. */
@@ -42,18 +41,10 @@ export class AnnouncementsTopicPolicy extends Construct {
     if (props.publisherRoleArns.length === 0) {
       throw new Error("AnnouncementsTopicPolicy: publisherRoleArns must name at least one role");
     }
-    const document = new DataAwsIamPolicyDocument(this, "document", {
-      statement: [
-        {
-          sid: "AllowNamedPublishers",
-          effect: "Allow",
-          principals: [{ type: "AWS", identifiers: props.publisherRoleArns }],
-          actions: ["sns:Publish"],
-          resources: [props.topicArn],
-        },
-        denyInsecureTransport("sns", [props.topicArn]),
-      ],
-    });
-    new SnsTopicPolicy(this, "policy", { arn: props.topicArn, policy: document.json });
+    const policy = policyDocument([
+      { Sid: "AllowNamedPublishers", Effect: "Allow", Principal: { AWS: props.publisherRoleArns }, Action: ["sns:Publish"], Resource: [props.topicArn] },
+      denyInsecureTransport("sns", [props.topicArn]),
+    ]);
+    new SnsTopicPolicy(this, "policy", { arn: props.topicArn, policy });
   }
 }

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { Messaging, type MessagingProps } from "./index";
+import { statementsOf } from "../iam-policy/testing";
 
 const KEY = "arn:aws:kms:ap-southeast-1:111111111111:key/11111111-2222-3333-4444-555555555555";
 const BASE: MessagingProps = { namePrefix: "livestream-test", accountId: "111111111111", region: "ap-southeast-1", kmsKeyArn: KEY };
@@ -19,12 +20,6 @@ const keyOf = (out: Json, section: "resource" | "data", type: string, pred: (r: 
   const entry = Object.entries(out[section]?.[type] ?? {}).find(([, r]) => pred(r as Json));
   if (!entry) throw new Error(`no ${type} matched`);
   return entry[0];
-};
-/** The policy document (data.aws_iam_policy_document) a policy attribute like "${data.aws_iam_policy_document.x.json}" points at. */
-const policyDocument = (out: Json, ref: string): Json => {
-  const m = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(ref);
-  if (!m) throw new Error(`not a policy document reference: ${ref}`);
-  return out.data.aws_iam_policy_document[m[1]];
 };
 const byName = (name: string) => (r: Json) => r.name === name;
 
@@ -60,11 +55,12 @@ describe("notification queues", () => {
     const policies = all(out, "aws_sqs_queue_policy");
     expect(policies.map((p) => p.queue_url).sort()).toEqual([`\${aws_sqs_queue.${dlqKey}.url}`, `\${aws_sqs_queue.${queueKey}.url}`].sort());
     for (const p of policies) {
-      const [statement] = policyDocument(out, p.policy).statement;
-      expect(statement.effect).toBe("Deny");
-      expect(statement.actions).toEqual(["sqs:*"]);
-      expect(statement.condition).toEqual([{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }]);
-      expect(statement.resources[0]).toBe(p.queue_url.replace(/\.url\}$/, ".arn}"));
+      const [statement] = statementsOf(p.policy);
+      expect(statement.Effect).toBe("Deny");
+      expect(statement.Principal).toBe("*");
+      expect(statement.Action).toBe("sqs:*");
+      expect(statement.Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
+      expect(statement.Resource[0]).toBe(p.queue_url.replace(/\.url\}$/, ".arn}"));
     }
   });
 });
@@ -83,13 +79,13 @@ describe("announcements topic", () => {
   test("policy lets only the pipe role publish and denies plain HTTP", () => {
     const policy = one(out, "aws_sns_topic_policy");
     expect(policy.arn).toBe(`\${aws_sns_topic.${topicKey}.arn}`);
-    const statements: Json[] = policyDocument(out, policy.policy).statement;
-    const allow = statements.find((s) => s.effect === "Allow")!;
-    expect(allow.principals).toEqual([{ type: "AWS", identifiers: [`\${aws_iam_role.${roleKey}.arn}`] }]);
-    expect(allow.actions).toEqual(["sns:Publish"]);
-    const deny = statements.find((s) => s.effect === "Deny")!;
-    expect(deny.condition[0]).toMatchObject({ variable: "aws:SecureTransport", values: ["false"] });
-    expect(deny.resources).toEqual([`\${aws_sns_topic.${topicKey}.arn}`]);
+    const statements: Json[] = statementsOf(policy.policy);
+    const allow = statements.find((s) => s.Effect === "Allow")!;
+    expect(allow.Principal).toEqual({ AWS: [`\${aws_iam_role.${roleKey}.arn}`] });
+    expect(allow.Action).toEqual(["sns:Publish"]);
+    const deny = statements.find((s) => s.Effect === "Deny")!;
+    expect(deny.Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
+    expect(deny.Resource).toEqual([`\${aws_sns_topic.${topicKey}.arn}`]);
   });
 });
 
@@ -118,19 +114,19 @@ describe("notification pipe", () => {
 
   test("the role trusts only this pipe of this account", () => {
     const role = out.resource.aws_iam_role[roleKey];
-    const [trust] = policyDocument(out, role.assume_role_policy).statement;
-    expect(trust.principals).toEqual([{ type: "Service", identifiers: ["pipes.amazonaws.com"] }]);
-    expect(trust.condition).toContainEqual({ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] });
-    const sourceArn = trust.condition.find((c: Json) => c.variable === "aws:SourceArn");
-    expect(sourceArn.values[0]).toMatch(/^arn:\$\{data\.aws_partition\.[^}]+\}:pipes:ap-southeast-1:111111111111:pipe\/livestream-test-notifications-to-announcements$/);
+    const [trust] = statementsOf(role.assume_role_policy);
+    expect(trust.Principal).toEqual({ Service: "pipes.amazonaws.com" });
+    expect(trust.Condition.StringEquals).toEqual({ "aws:SourceAccount": "111111111111" });
+    const [sourceArn] = trust.Condition.ArnEquals["aws:SourceArn"];
+    expect(sourceArn).toMatch(/^arn:\$\{data\.aws_partition\.[^}]+\}:pipes:ap-southeast-1:111111111111:pipe\/livestream-test-notifications-to-announcements$/);
     expect(pipe.name).toBe("livestream-test-notifications-to-announcements");
   });
 
   test("the role's permissions are scoped to the exact queue, topic, key and log group", () => {
     const policy = one(out, "aws_iam_role_policy");
     expect(policy.role).toBe(`\${aws_iam_role.${roleKey}.id}`);
-    const statements: Json[] = policyDocument(out, policy.policy).statement;
-    const grants = Object.fromEntries(statements.map((s) => [s.actions.join(","), s.resources]));
+    const statements: Json[] = statementsOf(policy.policy);
+    const grants = Object.fromEntries(statements.map((s) => [s.Action.join(","), s.Resource]));
     expect(grants).toEqual({
       "sqs:ReceiveMessage,sqs:DeleteMessage,sqs:GetQueueAttributes": [`\${aws_sqs_queue.${queueKey}.arn}`],
       "sns:Publish": [`\${aws_sns_topic.${topicKey}.arn}`],
@@ -138,9 +134,9 @@ describe("notification pipe", () => {
       "logs:CreateLogStream,logs:PutLogEvents": [`\${aws_cloudwatch_log_group.${logKey}.arn}:*`],
     });
     for (const s of statements) {
-      expect(s.effect).toBe("Allow");
-      expect(s.actions.some((a: string) => a.includes("*"))).toBe(false);
-      expect(s.resources).not.toContain("*");
+      expect(s.Effect).toBe("Allow");
+      expect(s.Action.some((a: string) => a.includes("*"))).toBe(false);
+      expect(s.Resource).not.toContain("*");
     }
     expect(pipe.depends_on).toEqual([`aws_iam_role_policy.${keyOf(out, "resource", "aws_iam_role_policy", () => true)}`]);
   });

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays, LOG_RETENTION_DAYS } from "../../contracts";
 import { AnnouncementsTopic, AnnouncementsTopicPolicy } from "./announcements-topic";
 import { MAX_RETENTION_SECONDS, NotificationQueues } from "./notification-queues";
 import { NotificationPipe } from "./notification-pipe";
@@ -50,8 +51,8 @@ export interface MessagingProps {
    */
   readonly pipeBatchingWindowSeconds?: number;
   /**
-   * Days the pipe's error log is kept.
-   * @default 30
+   * Days the pipe's error log is kept (a CloudWatch Logs retention value).
+   * @default DEFAULT_LOG_RETENTION_DAYS (30)
    */
   readonly logRetentionDays?: number;
 }
@@ -93,6 +94,8 @@ export class Messaging extends Construct {
     const maxReceiveCount = props.maxReceiveCount ?? 5;
     const visibility = props.visibilityTimeoutSeconds ?? 60;
     const reuse = props.kmsDataKeyReuseSeconds ?? 300;
+    const logRetentionDays = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    if (!isLogRetentionDays(logRetentionDays)) throw new Error(`Messaging: logRetentionDays ${logRetentionDays} is not a CloudWatch Logs retention (${LOG_RETENTION_DAYS.join(", ")})`);
     const batchSize = props.pipeBatchSize ?? 10;
     const window = props.pipeBatchingWindowSeconds ?? 0;
     checkRange("notificationRetentionSeconds", retention, 60, MAX_RETENTION_SECONDS);
@@ -120,7 +123,7 @@ export class Messaging extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       batchSize,
       maximumBatchingWindowSeconds: window,
-      logRetentionDays: props.logRetentionDays ?? 30,
+      logRetentionDays,
     });
     new AnnouncementsTopicPolicy(this, "announcements-policy", { topicArn: announcements.topic.arn, publisherRoleArns: [pipe.role.arn] });
     const push = new PushPlatformApplications(this, "push-platforms", { namePrefix: props.namePrefix, platforms: props.pushPlatforms ?? [] });

@@ -1,10 +1,10 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { PipesPipe } from "@cdktf/provider-aws/lib/pipes-pipe";
+import { fromAccount, policyDocument, serviceTrustPolicy } from "../iam-policy";
 
 export interface NotificationPipeProps {
   /** Prefix of every resource name, e.g. `livestream-dev`. */
@@ -43,21 +43,9 @@ export class NotificationPipe extends Construct {
     const partition = new DataAwsPartition(this, "partition").partition;
     const pipeArn = `arn:${partition}:pipes:${props.region}:${props.accountId}:pipe/${name}`;
 
-    const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [
-        {
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["pipes.amazonaws.com"] }],
-          actions: ["sts:AssumeRole"],
-          // Confused-deputy guard: only this pipe, in this account, may assume the role.
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-            { test: "ArnEquals", variable: "aws:SourceArn", values: [pipeArn] },
-          ],
-        },
-      ],
-    });
-    this.role = new IamRole(this, "role", { name: `${name}-pipe`, assumeRolePolicy: trust.json });
+    // Confused-deputy guard: only this pipe, in this account, may assume the role.
+    const trust = serviceTrustPolicy("pipes.amazonaws.com", fromAccount(props.accountId, [pipeArn], "ArnEquals"));
+    this.role = new IamRole(this, "role", { name: `${name}-pipe`, assumeRolePolicy: trust });
 
     this.logGroup = new CloudwatchLogGroup(this, "log-group", {
       name: `/aws/vendedlogs/pipes/${name}`,
@@ -65,30 +53,13 @@ export class NotificationPipe extends Construct {
       kmsKeyId: props.kmsKeyArn,
     });
 
-    const permissions = new DataAwsIamPolicyDocument(this, "permissions", {
-      statement: [
-        {
-          sid: "ReadSourceQueue",
-          effect: "Allow",
-          actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
-          resources: [props.sourceQueueArn],
-        },
-        { sid: "PublishToTargetTopic", effect: "Allow", actions: ["sns:Publish"], resources: [props.targetTopicArn] },
-        {
-          sid: "UsePlatformKeyForQueueAndTopic",
-          effect: "Allow",
-          actions: ["kms:Decrypt", "kms:GenerateDataKey"],
-          resources: [props.kmsKeyArn],
-        },
-        {
-          sid: "WritePipeLog",
-          effect: "Allow",
-          actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [`${this.logGroup.arn}:*`],
-        },
-      ],
-    });
-    const rolePolicy = new IamRolePolicy(this, "role-policy", { name: "notification-pipe", role: this.role.id, policy: permissions.json });
+    const permissions = policyDocument([
+      { Sid: "ReadSourceQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Resource: [props.sourceQueueArn] },
+      { Sid: "PublishToTargetTopic", Effect: "Allow", Action: ["sns:Publish"], Resource: [props.targetTopicArn] },
+      { Sid: "UsePlatformKeyForQueueAndTopic", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [props.kmsKeyArn] },
+      { Sid: "WritePipeLog", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${this.logGroup.arn}:*`] },
+    ]);
+    const rolePolicy = new IamRolePolicy(this, "role-policy", { name: "notification-pipe", role: this.role.id, policy: permissions });
 
     this.pipe = new PipesPipe(this, "pipe", {
       name,

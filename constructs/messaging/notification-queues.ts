@@ -1,9 +1,8 @@
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
-import { denyInsecureTransport } from "./deny-insecure-transport";
+import { denyInsecureTransport, policyDocument } from "../iam-policy";
 
 /** SQS caps retention at 14 days; a dead letter is kept as long as SQS allows, for investigation. */
 export const MAX_RETENTION_SECONDS = 14 * 24 * 3600;
@@ -58,10 +57,7 @@ export class NotificationQueues extends Construct {
     });
 
     for (const [name, queue] of [["queue", this.queue], ["dead-letter-queue", this.deadLetterQueue]] as const) {
-      const document = new DataAwsIamPolicyDocument(this, `${name}-policy-document`, {
-        statement: [denyInsecureTransport("sqs", [queue.arn])],
-      });
-      new SqsQueuePolicy(this, `${name}-policy`, { queueUrl: queue.url, policy: document.json });
+      new SqsQueuePolicy(this, `${name}-policy`, { queueUrl: queue.url, policy: policyDocument([denyInsecureTransport("sqs", [queue.arn])]) });
     }
   }
 }

@@ -4,9 +4,10 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { isLogRetentionDays } from "../../contracts";
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays } from "../../contracts";
+import { RDS_CA_BUNDLE_PATH } from "../reconcile-schedule";
 import type { DatabaseConnection } from "../database";
-import { policyJson, serviceTrust } from "../reconcile-schedule/policies";
+import { ecsTasksTrustPolicy, policyDocument } from "../iam-policy";
 
 export interface MigrationTaskProps {
   /** Resource name prefix, e.g. `livestream-dev`; the task family is `<namePrefix>-ops-migrate`. */
@@ -22,11 +23,11 @@ export interface MigrationTaskProps {
   readonly database: DatabaseConnection;
   /** KMS key of the log group and of the master secret. */
   readonly kmsKeyArn: string;
-  /** Path of the RDS CA bundle inside the image. @default "/etc/ssl/certs/rds-global-bundle.pem" */
+  /** Path of the RDS CA bundle inside the image. @default RDS_CA_BUNDLE_PATH (constructs/reconcile-schedule), where the ops image puts it */
   readonly caBundlePath?: string;
-  /** @default "X86_64" */
+  /** CPU architecture of the image. @default "X86_64" */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
-  /** @default 30 */
+  /** Days the task's logs are kept (a CloudWatch Logs retention value). @default DEFAULT_LOG_RETENTION_DAYS (30) */
   readonly logRetentionDays?: number;
 }
 
@@ -38,24 +39,25 @@ export interface MigrationTaskProps {
 export class MigrationTask extends Construct {
   readonly taskDefinitionArn: string;
   readonly family: string;
-  /** Security group of the task; the database must admit it on 5432. */
+  /** Security group of the task; the database must admit it on its port. */
   readonly securityGroupId: string;
   readonly logGroupName: string;
 
   constructor(scope: Construct, id: string, props: MigrationTaskProps) {
     super(scope, id);
-    if (!isLogRetentionDays(props.logRetentionDays ?? 30)) throw new Error(`MigrationTask: logRetentionDays ${props.logRetentionDays} is not a CloudWatch Logs retention`);
+    const logRetentionDays = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    if (!isLogRetentionDays(logRetentionDays)) throw new Error(`MigrationTask: logRetentionDays ${logRetentionDays} is not a CloudWatch Logs retention`);
     const name = `${props.namePrefix}-ops-migrate`;
-    const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/ecs/${name}`, retentionInDays: props.logRetentionDays ?? 30, kmsKeyId: props.kmsKeyArn });
+    const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/ecs/${name}`, retentionInDays: logRetentionDays, kmsKeyId: props.kmsKeyArn });
 
     const executionRole = new IamRole(this, "execution-role", {
       name: `${name}-execution`,
-      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     new IamRolePolicy(this, "execution-policy", {
       role: executionRole.name,
       name: "start-migration",
-      policy: policyJson([
+      policy: policyDocument([
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
         { Sid: "MasterSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.database.secretArn },
         {
@@ -93,7 +95,7 @@ export class MigrationTask extends Construct {
         { name: "PGPORT", value: String(props.database.port) },
         { name: "PGDATABASE", value: props.database.name },
         { name: "PGSSLMODE", value: "verify-full" },
-        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? "/etc/ssl/certs/rds-global-bundle.pem" },
+        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? RDS_CA_BUNDLE_PATH },
       ],
       secrets: [
         { name: "PGUSER", valueFrom: `${props.database.secretArn}:username::` },

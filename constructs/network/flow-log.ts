@@ -1,12 +1,10 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-
-/** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays, LOG_RETENTION_DAYS } from "../../contracts";
+import { fromAccount, policyDocument, serviceTrustPolicy } from "../iam-policy";
 
 export interface VpcFlowLogProps {
   /** Prefix of every name, e.g. `livestream-dev`. */
@@ -19,7 +17,7 @@ export interface VpcFlowLogProps {
   readonly accountId: string;
   /** Region of the VPC. */
   readonly region: string;
-  /** Days the log group keeps records (a CloudWatch Logs retention value). @default 30 */
+  /** Days the log group keeps records (a CloudWatch Logs retention value). @default DEFAULT_LOG_RETENTION_DAYS (30) */
   readonly retentionDays?: number;
 }
 
@@ -32,8 +30,8 @@ export class VpcFlowLog extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
-    const retentionDays = props.retentionDays ?? 30;
-    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retentionDays)) {
+    const retentionDays = props.retentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    if (!isLogRetentionDays(retentionDays)) {
       throw new Error(`VpcFlowLog: retentionDays ${retentionDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
     }
 
@@ -45,37 +43,25 @@ export class VpcFlowLog extends Construct {
 
     // Only the flow-logs service, and only for flow logs in this account, may assume the role
     // (guards against a confused deputy).
-    const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [
-        {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:ec2:${props.region}:${props.accountId}:vpc-flow-log/*`] },
-          ],
-        },
-      ],
-    });
+    const trust = serviceTrustPolicy("vpc-flow-logs.amazonaws.com", fromAccount(props.accountId, [`arn:aws:ec2:${props.region}:${props.accountId}:vpc-flow-log/*`]));
     const role = new IamRole(this, "role", {
       name: `${props.namePrefix}-vpc-flow-logs`,
       description: "Lets VPC flow logs write to its own log group",
-      assumeRolePolicy: trust.json,
+      assumeRolePolicy: trust,
     });
     // The actions AWS documents for the flow-logs role (Amazon VPC User Guide, "IAM role for publishing
     // flow logs to CloudWatch Logs"), on this log group; DescribeLogGroups takes no resource type
     // (Service Authorization Reference), so it can only be granted on "*".
-    const write = new DataAwsIamPolicyDocument(this, "write", {
-      statement: [
-        {
-          sid: "WriteFlowLogGroup",
-          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-          resources: [logGroup.arn, `${logGroup.arn}:*`],
-        },
-        { sid: "FindLogGroups", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
-      ],
-    });
-    new IamRolePolicy(this, "write-policy", { name: "write-flow-log-group", role: role.id, policy: write.json });
+    const write = policyDocument([
+      {
+        Sid: "WriteFlowLogGroup",
+        Effect: "Allow",
+        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+        Resource: [logGroup.arn, `${logGroup.arn}:*`],
+      },
+      { Sid: "FindLogGroups", Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: ["*"] },
+    ]);
+    new IamRolePolicy(this, "write-policy", { name: "write-flow-log-group", role: role.id, policy: write });
 
     new FlowLog(this, "flow-log", {
       vpcId: props.vpcId,

@@ -10,35 +10,14 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { DEFAULT_INTERFACE_ENDPOINTS, VpcEndpoints } from "./endpoints";
-import { LOG_RETENTION_DAYS, VpcFlowLog } from "./flow-log";
+import { VpcFlowLog } from "./flow-log";
+import { NETWORK_DEFAULTS, type NetworkProps } from "./props";
+import { isLogRetentionDays, LOG_RETENTION_DAYS, SUBNET_TIER_TAG } from "../../contracts";
 import { SLOTS_PER_TIER, cidrPrefixLength, resolveAvailabilityZones, subnetNetnum, type SubnetTier } from "./layout";
 
 export { DEFAULT_INTERFACE_ENDPOINTS } from "./endpoints";
+export { NETWORK_DEFAULTS, type NetworkProps } from "./props";
 
-export interface NetworkProps {
-  /** Prefix of every name, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  /** Region of the VPC. */
-  readonly region: string;
-  /** Account id (scopes the flow-logs role). */
-  readonly accountId: string;
-  /** IPv4 block of the VPC, /16 to /24, e.g. 10.20.0.0/16. */
-  readonly cidr: string;
-  /** KMS key ARN encrypting the flow-log group. */
-  readonly kmsKeyArn: string;
-  /** Number of AZs to spread subnets over (2-4). @default 2 */
-  readonly azCount?: number;
-  /** AZ names, one per AZ. @default `<region>a`, `<region>b`, ... cut to azCount */
-  readonly availabilityZones?: readonly string[];
-  /** `single`: one NAT gateway (cheap); `per-az`: one per AZ (survives an AZ loss). @default "single" */
-  readonly natGateways?: "single" | "per-az";
-  /** Extra prefix bits of each subnet over the VPC block (4 turns a /16 into /20 subnets). @default 4 */
-  readonly subnetNewBits?: number;
-  /** Days flow logs are kept (a CloudWatch Logs retention value). @default 30 */
-  readonly flowLogRetentionDays?: number;
-  /** Interface endpoint services. @default ecr.api, ecr.dkr, logs, secretsmanager, sqs */
-  readonly interfaceEndpoints?: readonly string[];
-}
 
 /**
  * The platform VPC: per AZ a public subnet (ALB, NAT), a private one (services; out through NAT) and an
@@ -65,10 +44,12 @@ export class Network extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
-    const azCount = props.azCount ?? props.availabilityZones?.length ?? 2;
-    const natGateways = props.natGateways ?? "single";
-    const newBits = props.subnetNewBits ?? 4;
-    validate(props, azCount, natGateways, newBits);
+    const d = NETWORK_DEFAULTS;
+    const azCount = props.azCount ?? props.availabilityZones?.length ?? d.azCount;
+    const natGateways = props.natGateways ?? d.natGateways;
+    const newBits = props.subnetNewBits ?? d.subnetNewBits;
+    const flowLogRetentionDays = props.flowLogRetentionDays ?? d.flowLogRetentionDays;
+    validate(props, azCount, natGateways, newBits, flowLogRetentionDays);
     const prefix = props.namePrefix;
     const azs = resolveAvailabilityZones(props.region, azCount, props.availabilityZones);
     this.availabilityZones = azs;
@@ -96,7 +77,7 @@ export class Network extends Construct {
         availabilityZone: az,
         cidrBlock: Fn.cidrsubnet(props.cidr, newBits, subnetNetnum(tier, index)),
         mapPublicIpOnLaunch: false, // public subnets hold the ALB and NAT; nothing gets a public IP by default
-        tags: { Name: `${prefix}-${tier}-${az}`, "livestream:subnet-tier": tier },
+        tags: { Name: `${prefix}-${tier}-${az}`, [SUBNET_TIER_TAG]: tier },
       });
     const publicSubnets = azs.map((az, i) => subnet("public", az, i));
     const privateSubnets = azs.map((az, i) => subnet("private", az, i));
@@ -156,13 +137,13 @@ export class Network extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       accountId: props.accountId,
       region: props.region,
-      retentionDays: props.flowLogRetentionDays,
+      retentionDays: flowLogRetentionDays,
     });
     this.flowLogGroupName = flowLog.logGroupName;
   }
 }
 
-function validate(props: NetworkProps, azCount: number, natGateways: string, newBits: number): void {
+function validate(props: NetworkProps, azCount: number, natGateways: string, newBits: number, flowLogRetentionDays: number): void {
   const prefixLength = cidrPrefixLength(props.cidr);
   if (prefixLength === undefined || prefixLength < 16 || prefixLength > 24) {
     throw new Error(`Network: cidr '${props.cidr}' must be a literal IPv4 block from /16 to /24, e.g. 10.20.0.0/16`);
@@ -185,9 +166,8 @@ function validate(props: NetworkProps, azCount: number, natGateways: string, new
   if (natGateways !== "single" && natGateways !== "per-az") {
     throw new Error(`Network: natGateways must be "single" or "per-az", got '${natGateways}'`);
   }
-  const retention = props.flowLogRetentionDays ?? 30;
-  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retention)) {
-    throw new Error(`Network: flowLogRetentionDays ${retention} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+  if (!isLogRetentionDays(flowLogRetentionDays)) {
+    throw new Error(`Network: flowLogRetentionDays ${flowLogRetentionDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
   }
   const badEndpoints = (props.interfaceEndpoints ?? []).filter((s) => !/^[a-z0-9][a-z0-9.-]*$/.test(s) || s === "s3");
   if (badEndpoints.length) {

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 import { TerraformStack, Testing } from "cdktf";
 import { Network, type NetworkProps } from "./index";
+import { statementsOf } from "../iam-policy/testing";
 
 type Blocks = Record<string, Record<string, Record<string, any>>>;
 
@@ -16,7 +17,7 @@ const DEV: NetworkProps = {
 };
 const PROD: NetworkProps = { ...DEV, namePrefix: "livestream-prod", cidr: "10.30.0.0/16", azCount: 3, natGateways: "per-az", flowLogRetentionDays: 90 };
 
-function synth(props: NetworkProps): { resource: Blocks; data: Blocks } {
+function synth(props: NetworkProps): { resource: Blocks } {
   return JSON.parse(Testing.synthScope((scope) => void new Network(scope, "network", props)));
 }
 
@@ -39,7 +40,7 @@ describe.each([
   ["dev", DEV, ["ap-southeast-1a", "ap-southeast-1b"], 1],
   ["prod", PROD, ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"], 3],
 ])("Network (%s)", (_name, props, azs, natCount) => {
-  const { resource: r, data } = synth(props);
+  const { resource: r } = synth(props);
 
   test("VPC has DNS support and host names (needed by private endpoint DNS)", () => {
     const vpc = Object.values(r.aws_vpc);
@@ -145,26 +146,25 @@ describe.each([
   });
 
   test("the flow-log role has AWS's documented actions, writes only to its own log group and trusts only this account's flow logs", () => {
-    const docs = Object.values(data.aws_iam_policy_document);
-    const write = docs.find((d) => d.statement[0].actions.includes("logs:PutLogEvents"))!;
+    const [role] = Object.values(r.aws_iam_role);
+    const write = statementsOf(Object.values(r.aws_iam_role_policy)[0].policy);
     // Every action of AWS's documented flow-logs role policy; DescribeLogGroups (no resource type) on "*".
-    expect(write.statement.flatMap((st: { actions: string[] }) => st.actions).sort()).toEqual([
+    expect(write.flatMap((st) => st.Action).sort()).toEqual([
       "logs:CreateLogGroup",
       "logs:CreateLogStream",
       "logs:DescribeLogGroups",
       "logs:DescribeLogStreams",
       "logs:PutLogEvents",
     ]);
-    for (const st of write.statement) {
-      const star = st.actions.includes("logs:DescribeLogGroups");
-      expect(st.actions.length === 1 || !star).toBe(true);
-      for (const res of st.resources) expect(res).toMatch(star ? /^\*$/ : /^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}(:\*)?$/);
+    for (const st of write) {
+      const star = st.Action.includes("logs:DescribeLogGroups");
+      expect(st.Action.length === 1 || !star).toBe(true);
+      for (const res of st.Resource) expect(res).toMatch(star ? /^\*$/ : /^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}(:\*)?$/);
     }
-    const trust = docs.find((d) => d.statement[0].actions.includes("sts:AssumeRole"))!;
-    expect(trust.statement[0].principals[0].identifiers).toEqual(["vpc-flow-logs.amazonaws.com"]);
-    expect(trust.statement[0].condition).toEqual(
-      expect.arrayContaining([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }]),
-    );
+    const [trust] = statementsOf(role.assume_role_policy);
+    expect(trust.Principal).toEqual({ Service: "vpc-flow-logs.amazonaws.com" });
+    expect(trust.Condition.StringEquals).toEqual({ "aws:SourceAccount": "111111111111" });
+    expect(trust.Condition.ArnLike).toEqual({ "aws:SourceArn": ["arn:aws:ec2:ap-southeast-1:111111111111:vpc-flow-log/*"] });
   });
 });
 

@@ -1,4 +1,5 @@
 import { Testing } from "cdktf";
+import { statementsOf } from "../iam-policy/testing";
 import { OpsAlerts, type OpsAlertsProps } from "./index";
 
 const KEY = "arn:aws:kms:ap-southeast-1:111111111111:key/11111111-2222-3333-4444-555555555555";
@@ -13,8 +14,7 @@ describe("OpsAlerts", () => {
   const [[topicKey, topic]] = Object.entries(out.resource.aws_sns_topic) as [string, Json][];
   const topicRef = `\${aws_sns_topic.${topicKey}.arn}`;
   const policy: Json = Object.values(out.resource.aws_sns_topic_policy)[0] as Json;
-  const docKey = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(policy.policy)![1];
-  const statements: Json[] = out.data.aws_iam_policy_document[docKey].statement;
+  const statements: Json[] = statementsOf(policy.policy);
 
   test("the topic is encrypted with the platform key", () => {
     expect(topic).toMatchObject({ name: "livestream-test-ops-alerts", kms_master_key_id: KEY });
@@ -22,20 +22,20 @@ describe("OpsAlerts", () => {
   });
 
   test("only CloudWatch and Budgets may publish, and only for this account", () => {
-    const allow = statements.filter((s) => s.effect === "Allow");
+    const allow = statements.filter((s) => s.Effect === "Allow");
     expect(allow).toHaveLength(1);
-    expect(allow[0].principals).toEqual([{ type: "Service", identifiers: ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"] }]);
-    expect(allow[0].actions).toEqual(["sns:Publish"]);
-    expect(allow[0].resources).toEqual([topicRef]);
-    expect(allow[0].condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }]);
+    expect(allow[0].Principal).toEqual({ Service: ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"] });
+    expect(allow[0].Action).toEqual(["sns:Publish"]);
+    expect(allow[0].Resource).toEqual([topicRef]);
+    expect(allow[0].Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111111111111" } });
   });
 
   test("requests without TLS are denied", () => {
-    const deny = statements.find((s) => s.effect === "Deny")!;
-    expect(deny.principals).toEqual([{ type: "*", identifiers: ["*"] }]);
-    expect(deny.actions).toEqual(["sns:*"]);
-    expect(deny.resources).toEqual([topicRef]);
-    expect(deny.condition).toEqual([{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }]);
+    const deny = statements.find((s) => s.Effect === "Deny")!;
+    expect(deny.Principal).toBe("*");
+    expect(deny.Action).toBe("sns:*");
+    expect(deny.Resource).toEqual([topicRef]);
+    expect(deny.Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
   });
 
   test("each address gets an e-mail subscription", () => {

@@ -1,10 +1,9 @@
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { denyInsecureTransport } from "../messaging/deny-insecure-transport";
+import { denyInsecureTransport, policyDocument } from "../iam-policy";
 
 /** AWS services that publish operational events to the ops topic. */
 export const DEFAULT_OPS_PUBLISHERS = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"] as const;
@@ -60,20 +59,18 @@ export class OpsAlerts extends Construct {
     this.topicArn = topic.arn;
     this.topicName = topic.name;
 
-    const policy = new DataAwsIamPolicyDocument(this, "topic-policy-document", {
-      statement: [
-        {
-          sid: "AllowServicePublishersForThisAccount",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: publishers }],
-          actions: ["sns:Publish"],
-          resources: [topic.arn],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
-        },
-        denyInsecureTransport("sns", [topic.arn]),
-      ],
-    });
-    new SnsTopicPolicy(this, "topic-policy", { provider, arn: topic.arn, policy: policy.json });
+    const policy = policyDocument([
+      {
+        Sid: "AllowServicePublishersForThisAccount",
+        Effect: "Allow",
+        Principal: { Service: publishers },
+        Action: ["sns:Publish"],
+        Resource: [topic.arn],
+        Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
+      },
+      denyInsecureTransport("sns", [topic.arn]),
+    ]);
+    new SnsTopicPolicy(this, "topic-policy", { provider, arn: topic.arn, policy });
 
     props.emails.forEach((email, i) => {
       new SnsTopicSubscription(this, `email-${i}`, { provider, topicArn: topic.arn, protocol: "email", endpoint: email });

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { opsAlarm } from "./ops-alarm";
-import type { MonitoredPlatform } from "./observability";
+import type { MonitoredPlatform } from "./props";
 import type { AlarmThresholds } from "./thresholds";
 
 const GIB = 1024 ** 3;

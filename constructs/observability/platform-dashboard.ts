@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
-import type { MonitoredPlatform } from "./observability";
+import type { MonitoredPlatform } from "./props";
 
 export interface PlatformDashboardProps extends MonitoredPlatform {
   readonly region: string;

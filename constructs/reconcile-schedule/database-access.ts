@@ -5,7 +5,7 @@
  */
 import { DATABASE_ROLES, SESSIONS_PREFIX } from "../../contracts";
 import { databaseUserArn } from "../database";
-import type { Statement } from "./policies";
+import type { PolicyStatement } from "../iam-policy";
 
 export interface DatabaseAccessInput {
   readonly region: string;
@@ -15,7 +15,7 @@ export interface DatabaseAccessInput {
   readonly recordedBucketName: string;
 }
 
-export function reconcileDatabaseStatements(p: DatabaseAccessInput): Statement[] {
+export function reconcileDatabaseStatements(p: DatabaseAccessInput): PolicyStatement[] {
   return [
     // SAR (Amazon RDS IAM Authentication): rds-db:connect on the db-user resource type.
     { Sid: "ConnectAsReconcileRole", Effect: "Allow", Action: ["rds-db:connect"], Resource: databaseUserArn(p.region, p.accountId, p.databaseResourceId, DATABASE_ROLES.reconcile) },

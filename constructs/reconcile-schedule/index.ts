@@ -5,66 +5,23 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import type { DatabaseConnection } from "../database";
 import { opsAlarm } from "../observability/ops-alarm";
 import { scheduleDecryptStatement } from "../encryption/schedule-decrypt";
 import { suppress } from "../../policies/engine/suppressions";
 import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./database-access";
-import { DEFAULT_GRACE, DEFAULT_LEAD, DEFAULT_PASS_DEADLINE, DEFAULT_STARTOVER_WINDOW_HOURS, DEFAULT_TRANSITION_TIMEOUT, OPS_METRICS, OPS_METRICS_NAMESPACE, POOL_DIMENSION } from "../../contracts";
-import { policyJson, reconcileTaskStatements, serviceTrust } from "./policies";
+import { isLogRetentionDays, MAX_STARTOVER_WINDOW_HOURS, OPS_METRICS, POOL_DIMENSION } from "../../contracts";
+import { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
 
-export interface ReconcileScheduleProps {
-  /** Resource name prefix, e.g. `livestream-dev`. */
-  readonly namePrefix: string;
-  readonly accountId: string;
-  readonly region: string;
-  /** The channel pool (value of the `livestream:pool` tag) the task runs. */
-  readonly pool: string;
-  /** Image holding the ops CLI (`ops` as entrypoint, RDS CA bundle at `caBundlePath`). */
-  readonly image: string;
-  /** ECS cluster the task runs in. */
-  readonly clusterArn: string;
-  readonly vpcId: string;
-  readonly vpcCidr: string;
-  /** Private subnets with a route to AWS APIs (NAT or endpoints); the task gets no public IP. */
-  readonly privateSubnetIds: string[];
-  /** The primary database (Database.primaryConnection); the task logs in as livestream_reconcile with IAM tokens. */
-  readonly database: DatabaseConnection;
-  /** CloudFront host name of playback URLs, for the recording sweep in the pass. @default unset (LIVESTREAM_MEDIA_DOMAIN absent) */
-  readonly mediaDomainName?: string;
-  /** KMS key of the log group and of the schedule. */
-  readonly kmsKeyArn: string;
-  /** recorded-media-bucket name and the role MediaPackage assumes to write it. */
-  readonly recordedBucketName: string;
-  readonly harvestRoleArn: string;
-  /** Ops SNS topic for the "reconcile stopped reporting" alarm. */
-  readonly alarmTopicArn: string;
-  /** EventBridge Scheduler expression. @default "rate(1 minute)" */
-  readonly scheduleExpression?: string;
-  /** Disable the schedule and silence its alarms, e.g. while operators run the pool by hand. @default false */
-  readonly paused?: boolean;
-  /** Channels run this long before a session. @default DEFAULT_LEAD ("10m") */
-  readonly lead?: string;
-  /** And this long after it. @default DEFAULT_GRACE ("5m") */
-  readonly grace?: string;
-  /** Bound on one pass, start to exit; shorter than the schedule period (a rate expression is checked). @default DEFAULT_PASS_DEADLINE ("50s") */
-  readonly passDeadline?: string;
-  /** A start or stop unsettled this long after its first call fails the pass (exit 4, Errors metric). @default DEFAULT_TRANSITION_TIMEOUT ("5m") */
-  readonly transitionTimeout?: string;
-  /** MediaPackage startover window (media.startoverWindowHours): how far back recordings are harvested. @default DEFAULT_STARTOVER_WINDOW_HOURS (24) */
-  readonly startoverWindowHours?: number;
-  /** CloudWatch namespace of the pass metrics. @default OPS_METRICS_NAMESPACE ("Livestream/Ops") */
-  readonly metricsNamespace?: string;
-  /** Fargate CPU units / memory MiB. @default 256 / 512 */
-  readonly cpu?: number;
-  readonly memory?: number;
-  /** @default "X86_64" */
-  readonly cpuArchitecture?: "X86_64" | "ARM64";
-  /** Path of the RDS CA bundle inside the image, for verify-full TLS to PostgreSQL. @default "/etc/ssl/certs/rds-global-bundle.pem" */
-  readonly caBundlePath?: string;
-  /** @default 30 */
-  readonly logRetentionDays?: number;
-}
+export { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
+import { ecsTasksTrustPolicy, fromAccount, policyDocument, serviceTrustPolicy } from "../iam-policy";
+import { reconcileTaskStatements } from "./policies";
+
+/**
+ * Where the ops image (Dockerfile, deploy/ops-image) puts the Amazon RDS certificate authorities, for
+ * `PGSSLMODE=verify-full` through NODE_EXTRA_CA_CERTS; the tasks that run the image (this one and
+ * the migration task) point there.
+ */
+export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
 
 const DURATION = /^(\d+(ms|s|m|h))+$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -88,7 +45,7 @@ export class ReconcileSchedule extends Construct {
   readonly taskRoleArn: string;
   readonly executionRoleArn: string;
   readonly schedulerRoleArn: string;
-  /** Security group of the task; the database must admit it on 5432. */
+  /** Security group of the task; the database must admit it on its port. */
   readonly securityGroupId: string;
   readonly logGroupName: string;
   readonly scheduleName: string;
@@ -98,12 +55,15 @@ export class ReconcileSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: ReconcileScheduleProps) {
     super(scope, id);
-    const scheduleExpression = props.scheduleExpression ?? "rate(1 minute)";
-    const passDeadline = props.passDeadline ?? DEFAULT_PASS_DEADLINE;
-    const transitionTimeout = props.transitionTimeout ?? DEFAULT_TRANSITION_TIMEOUT;
-    const startoverWindowHours = props.startoverWindowHours ?? DEFAULT_STARTOVER_WINDOW_HOURS;
-    const lead = props.lead ?? DEFAULT_LEAD;
-    const grace = props.grace ?? DEFAULT_GRACE;
+    const d = RECONCILE_SCHEDULE_DEFAULTS;
+    const scheduleExpression = props.scheduleExpression ?? d.scheduleExpression;
+    const paused = props.paused ?? d.paused;
+    const passDeadline = props.passDeadline ?? d.passDeadline;
+    const transitionTimeout = props.transitionTimeout ?? d.transitionTimeout;
+    const startoverWindowHours = props.startoverWindowHours ?? d.startoverWindowHours;
+    const lead = props.lead ?? d.lead;
+    const grace = props.grace ?? d.grace;
+    const logRetentionDays = props.logRetentionDays ?? d.logRetentionDays;
     const problems: string[] = [];
     for (const [name, value] of Object.entries({ passDeadline, transitionTimeout, lead, grace })) {
       if (!DURATION.test(value)) problems.push(`${name} '${value}' is not a duration such as 50s or 5m`);
@@ -112,29 +72,30 @@ export class ReconcileSchedule extends Construct {
     if (DURATION.test(passDeadline) && (durationMs(passDeadline) < 5_000 || (period !== undefined && durationMs(passDeadline) + TASK_OVERHEAD_MS > period))) {
       problems.push(`passDeadline '${passDeadline}' must be at least 5s and leave ${TASK_OVERHEAD_MS / 1000}s of the scheduleExpression '${scheduleExpression}' period for the task to start, so passes do not pile up`);
     }
-    if (!Number.isInteger(startoverWindowHours) || startoverWindowHours < 1 || startoverWindowHours > 336) problems.push(`startoverWindowHours must be 1-336, got ${startoverWindowHours}`);
+    if (!Number.isInteger(startoverWindowHours) || startoverWindowHours < 1 || startoverWindowHours > MAX_STARTOVER_WINDOW_HOURS) problems.push(`startoverWindowHours must be 1-${MAX_STARTOVER_WINDOW_HOURS}, got ${startoverWindowHours}`);
     if (!props.privateSubnetIds.length) problems.push("privateSubnetIds must name at least one subnet");
+    if (!isLogRetentionDays(logRetentionDays)) problems.push(`logRetentionDays ${logRetentionDays} is not a CloudWatch Logs retention`);
     if (!/^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(props.pool)) problems.push(`pool '${props.pool}' is not a valid tag value`);
     if (problems.length) throw new Error(`ReconcileSchedule: ${problems.join("; ")}`);
-    const namespace = props.metricsNamespace ?? OPS_METRICS_NAMESPACE;
+    const namespace = props.metricsNamespace ?? d.metricsNamespace;
     const name = `${props.namePrefix}-ops-reconcile`;
     const family = name;
     const taskDefinitionFamilyArn = `arn:aws:ecs:${props.region}:${props.accountId}:task-definition/${family}:*`;
 
     const logGroup = new CloudwatchLogGroup(this, "logs", {
       name: `/ecs/${name}`,
-      retentionInDays: props.logRetentionDays ?? 30,
+      retentionInDays: logRetentionDays,
       kmsKeyId: props.kmsKeyArn,
     });
 
     const executionRole = new IamRole(this, "execution-role", {
       name: `${name}-execution`,
-      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     new IamRolePolicy(this, "execution-policy", {
       role: executionRole.name,
       name: "start-task",
-      policy: policyJson([
+      policy: policyDocument([
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
         { Sid: "PullImage", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
         {
@@ -148,12 +109,12 @@ export class ReconcileSchedule extends Construct {
 
     const taskRole = new IamRole(this, "task-role", {
       name: `${name}-task`,
-      assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com", props.accountId, `arn:aws:ecs:${props.region}:${props.accountId}:*`),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     new IamRolePolicy(this, "task-policy", {
       role: taskRole.name,
       name: "reconcile-channels",
-      policy: policyJson(
+      policy: policyDocument(
         reconcileTaskStatements({ accountId: props.accountId, region: props.region, pool: props.pool, harvestRoleArn: props.harvestRoleArn, metricsNamespace: namespace }),
       ),
     });
@@ -161,7 +122,7 @@ export class ReconcileSchedule extends Construct {
     new IamRolePolicy(this, "task-database-policy", {
       role: taskRole.name,
       name: "database-and-recordings",
-      policy: policyJson(reconcileDatabaseStatements({ region: props.region, accountId: props.accountId, databaseResourceId: props.database.resourceId, recordedBucketName: props.recordedBucketName })),
+      policy: policyDocument(reconcileDatabaseStatements({ region: props.region, accountId: props.accountId, databaseResourceId: props.database.resourceId, recordedBucketName: props.recordedBucketName })),
     });
 
     const sg = new SecurityGroup(this, "security-group", {
@@ -170,7 +131,7 @@ export class ReconcileSchedule extends Construct {
       vpcId: props.vpcId,
       egress: [
         { description: "AWS APIs (MediaLive, MediaPackage, CloudWatch, ECR, logs)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
-        { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [props.vpcCidr] },
+        { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: props.database.port, toPort: props.database.port, cidrBlocks: [props.vpcCidr] },
       ],
     });
 
@@ -211,7 +172,7 @@ export class ReconcileSchedule extends Construct {
         { name: "PGDATABASE", value: props.database.name },
         // TLS to RDS, verified against the RDS CA bundle shipped in the image.
         { name: "PGSSLMODE", value: "verify-full" },
-        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? "/etc/ssl/certs/rds-global-bundle.pem" },
+        { name: "NODE_EXTRA_CA_CERTS", value: props.caBundlePath ?? RDS_CA_BUNDLE_PATH },
         ...reconcileDatabaseEnvironment(props.mediaDomainName),
       ],
       logConfiguration: {
@@ -223,9 +184,9 @@ export class ReconcileSchedule extends Construct {
       family,
       requiresCompatibilities: ["FARGATE"],
       networkMode: "awsvpc",
-      cpu: String(props.cpu ?? 256),
-      memory: String(props.memory ?? 512),
-      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: props.cpuArchitecture ?? "X86_64" },
+      cpu: String(props.cpu ?? d.cpu),
+      memory: String(props.memory ?? d.memory),
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: props.cpuArchitecture ?? d.cpuArchitecture },
       executionRoleArn: executionRole.arn,
       taskRoleArn: taskRole.arn,
       containerDefinitions: JSON.stringify([container]),
@@ -233,12 +194,12 @@ export class ReconcileSchedule extends Construct {
 
     const schedulerRole = new IamRole(this, "scheduler-role", {
       name: `${name}-scheduler`,
-      assumeRolePolicy: serviceTrust("scheduler.amazonaws.com", props.accountId),
+      assumeRolePolicy: serviceTrustPolicy("scheduler.amazonaws.com", fromAccount(props.accountId)),
     });
     new IamRolePolicy(this, "scheduler-policy", {
       role: schedulerRole.name,
       name: "run-reconcile-task",
-      policy: policyJson([
+      policy: policyDocument([
         {
           Sid: "RunReconcileTask",
           Effect: "Allow",
@@ -261,7 +222,7 @@ export class ReconcileSchedule extends Construct {
       name,
       description: `Every minute: ops sessions reconcile for pool ${props.pool}`,
       scheduleExpression,
-      state: props.paused ? "DISABLED" : "ENABLED",
+      state: paused ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
       kmsKeyArn: props.kmsKeyArn, // the platform key; the role above may decrypt this schedule only
       target: {
@@ -287,7 +248,7 @@ export class ReconcileSchedule extends Construct {
 
     const alarm = opsAlarm(this, "stopped-reporting", {
       topicArn: props.alarmTopicArn,
-      actionsEnabled: !props.paused,
+      actionsEnabled: !paused,
       alarmName: `${name}-stopped-reporting`,
       description: `ops sessions reconcile for pool ${props.pool} published no pass metrics for 10 minutes: channels are not started or stopped. Check the schedule ${name} and the task logs /ecs/${name}.`,
       namespace,
@@ -302,7 +263,7 @@ export class ReconcileSchedule extends Construct {
     });
     opsAlarm(this, "pass-errors", {
       topicArn: props.alarmTopicArn,
-      actionsEnabled: !props.paused,
+      actionsEnabled: !paused,
       alarmName: `${name}-errors`,
       description: `ops sessions reconcile for pool ${props.pool} reported errors in every pass for 15 minutes (late starts, failed channels needed on air, throttling, sessions without a channel, failed harvests). See the task logs /ecs/${name}.`,
       namespace,
@@ -319,7 +280,7 @@ export class ReconcileSchedule extends Construct {
     // Failover: sessions move off failed channels only while healthy spares remain.
     const shortfall = opsAlarm(this, "channel-shortfall", {
       topicArn: props.alarmTopicArn,
-      actionsEnabled: !props.paused,
+      actionsEnabled: !paused,
       alarmName: `${name}-channel-shortfall`,
       description: `Pool ${props.pool} has fewer healthy channels than the sessions of the next hour need: sessions are or will be without a channel (status no_channel). ops channels list shows failed channels; pool_channels.unhealthy_reason says why; see docs/operations.md (failover).`,
       namespace,

@@ -1,33 +1,6 @@
 /** IAM documents of the reconcile task, kept apart from the wiring so each grant is easy to review. */
 import { POOL_TAG } from "../../contracts";
-
-export interface Statement {
-  readonly Sid: string;
-  readonly Effect: "Allow";
-  readonly Action: string[];
-  readonly Resource: string | string[];
-  readonly Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-export const policyJson = (statements: Statement[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
-
-/** Trust for one AWS service, limited to this account (confused-deputy guard). */
-export function serviceTrust(service: string, accountId: string, sourceArnLike?: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: service },
-        Action: "sts:AssumeRole",
-        Condition: {
-          StringEquals: { "aws:SourceAccount": accountId },
-          ...(sourceArnLike ? { ArnLike: { "aws:SourceArn": sourceArnLike } } : {}),
-        },
-      },
-    ],
-  });
-}
+import type { PolicyStatement } from "../iam-policy";
 
 export interface TaskPolicyInput {
   readonly accountId: string;
@@ -54,7 +27,7 @@ export interface TaskPolicyInput {
  * - iam:PassRole of the harvest role, to MediaPackage only;
  * - cloudwatch:PutMetricData: its `dataset` resource type is optional, "*" with the namespace condition.
  */
-export function reconcileTaskStatements(p: TaskPolicyInput): Statement[] {
+export function reconcileTaskStatements(p: TaskPolicyInput): PolicyStatement[] {
   const inPool = { StringEquals: { [`aws:ResourceTag/${POOL_TAG}`]: p.pool } };
   return [
     { Sid: "ListChannels", Effect: "Allow", Action: ["medialive:ListChannels"], Resource: "*" },

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
+import { denyInsecureTransport, policyDocument } from "../iam-policy";
 
 export interface DeadLetterQueueProps {
   /** Queue name. */
@@ -29,19 +29,7 @@ export class DeadLetterQueue extends Construct {
       kmsDataKeyReusePeriodSeconds: 300,
       messageRetentionSeconds: props.retentionSeconds ?? 1_209_600,
     });
-    const policy = new DataAwsIamPolicyDocument(this, "policy-document", {
-      statement: [
-        {
-          sid: "DenyInsecureTransport",
-          effect: "Deny",
-          principals: [{ type: "*", identifiers: ["*"] }],
-          actions: ["sqs:*"],
-          resources: [queue.arn],
-          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-        },
-      ],
-    });
-    new SqsQueuePolicy(this, "policy", { queueUrl: queue.url, policy: policy.json });
+    new SqsQueuePolicy(this, "policy", { queueUrl: queue.url, policy: policyDocument([denyInsecureTransport("sqs", [queue.arn])]) });
     this.arn = queue.arn;
     this.url = queue.url;
     this.name = queue.name;

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
-import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../iam-policy";
 
 export interface IndexerPermissions {
   readonly roleName: string;
@@ -23,58 +23,52 @@ export interface IndexerPermissions {
  * its one database role; its dead-letter queue (Lambda's destination and its own parking) with the
  * key only through SQS; and X-Ray (whose write actions support no resource scoping).
  */
-export function indexerPolicyStatements(p: IndexerPermissions): DataAwsIamPolicyDocumentStatement[] {
+function indexerPolicyStatements(p: IndexerPermissions): PolicyStatement[] {
   const vpcArn = `arn:aws:ec2:${p.region}:${p.accountId}:vpc/${p.vpcId}`;
   return [
-    { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${p.logGroupArn}:*`] },
+    { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${p.logGroupArn}:*`] },
     {
       // SAR (Amazon EC2): CreateNetworkInterface authorizes a network-interface (no ec2:Vpc key at
       // creation), a subnet and security groups (both carry ec2:Vpc). ...IfExists lets the new
       // interface through and holds the subnet and groups to this VPC.
-      sid: "CreateVpcInterfaces",
-      actions: ["ec2:CreateNetworkInterface"],
-      resources: ["*"],
-      condition: [{ test: "ArnEqualsIfExists", variable: "ec2:Vpc", values: [vpcArn] }],
+      Sid: "CreateVpcInterfaces",
+      Effect: "Allow",
+      Action: ["ec2:CreateNetworkInterface"],
+      Resource: ["*"],
+      Condition: { ArnEqualsIfExists: { "ec2:Vpc": [vpcArn] } },
     },
     {
       // SAR: these take a network-interface, which carries ec2:Vpc.
-      sid: "ManageVpcInterfaces",
-      actions: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
-      resources: ["*"],
-      condition: [{ test: "ArnEquals", variable: "ec2:Vpc", values: [vpcArn] }],
+      Sid: "ManageVpcInterfaces",
+      Effect: "Allow",
+      Action: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+      Resource: ["*"],
+      Condition: { ArnEquals: { "ec2:Vpc": [vpcArn] } },
     },
     // Describe calls take no resource type in the SAR.
-    { sid: "DescribeVpcInterfaces", actions: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"], resources: ["*"] },
+    { Sid: "DescribeVpcInterfaces", Effect: "Allow", Action: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"], Resource: ["*"] },
     // SAR (Amazon RDS IAM Authentication): rds-db:connect on the db-user resource type.
-    { sid: "ConnectAsIndexerRole", actions: ["rds-db:connect"], resources: [p.databaseUserArn] },
-    { sid: "DeadLetterFailedEvents", actions: ["sqs:SendMessage"], resources: [p.deadLetterQueueArn] },
+    { Sid: "ConnectAsIndexerRole", Effect: "Allow", Action: ["rds-db:connect"], Resource: [p.databaseUserArn] },
+    { Sid: "DeadLetterFailedEvents", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: [p.deadLetterQueueArn] },
     {
-      sid: "EncryptDeadLetters",
-      actions: ["kms:GenerateDataKey", "kms:Decrypt"],
-      resources: [p.kmsKeyArn],
-      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`sqs.${p.region}.amazonaws.com`] }],
+      Sid: "EncryptDeadLetters",
+      Effect: "Allow",
+      Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+      Resource: [p.kmsKeyArn],
+      Condition: { StringEquals: { "kms:ViaService": [`sqs.${p.region}.amazonaws.com`] } },
     },
     // X-Ray's write APIs take no resource ARNs.
-    { sid: "WriteTraces", actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"] },
+    { Sid: "WriteTraces", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: ["*"] },
   ];
 }
 
 /** Execution role assumable by Lambda only, with the statements above as its one inline policy. */
 export function createIndexerRole(scope: Construct, permissions: IndexerPermissions): { role: IamRole; policy: IamRolePolicy } {
-  const trust = new DataAwsIamPolicyDocument(scope, "assume-role-policy", {
-    statement: [
-      {
-        actions: ["sts:AssumeRole"],
-        principals: [{ type: "Service", identifiers: ["lambda.amazonaws.com"] }],
-      },
-    ],
-  });
   const role = new IamRole(scope, "execution-role", {
     name: permissions.roleName,
     description: "Recording indexer Lambda: writes recording URIs to live_sessions",
-    assumeRolePolicy: trust.json,
+    assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"),
   });
-  const document = new DataAwsIamPolicyDocument(scope, "execution-policy-document", { statement: indexerPolicyStatements(permissions) });
-  const policy = new IamRolePolicy(scope, "execution-policy", { name: "recording-indexer", role: role.id, policy: document.json });
+  const policy = new IamRolePolicy(scope, "execution-policy", { name: "recording-indexer", role: role.id, policy: policyDocument(indexerPolicyStatements(permissions)) });
   return { role, policy };
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DATABASE_ROLES, LOG_RETENTION_DAYS, MASTER_MANIFEST, SESSIONS_PREFIX, isLogRetentionDays } from "../../contracts";
+import { DATABASE_ROLES, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MASTER_MANIFEST, SESSIONS_PREFIX, isLogRetentionDays } from "../../contracts";
 import { isHostName } from "../../lib/host-name";
 import { suppress } from "../../policies/engine/suppressions";
 import { databaseUserArn, type DatabaseConnection } from "../database";
@@ -18,8 +18,6 @@ import { bundleLambda, type LambdaBundle } from "./bundle";
 import { DeadLetterQueue } from "./dead-letter-queue";
 import { createIndexerRole } from "./execution-role";
 import { sweepAlarms } from "./sweep-alarms";
-
-export { indexerPolicyStatements } from "./execution-role";
 
 export interface RecordingIndexerProps {
   /** Resource name prefix, e.g. `livestream-dev`. */
@@ -62,7 +60,7 @@ export interface RecordingIndexerProps {
   readonly timeoutSeconds?: number;
   /** Function memory in MB. @default 256 */
   readonly memorySizeMb?: number;
-  /** Log retention in days (a CloudWatch Logs value). @default 30 */
+  /** Log retention in days (a CloudWatch Logs value). @default DEFAULT_LOG_RETENTION_DAYS (30) */
   readonly logRetentionDays?: number;
   /** CIDRs the function may reach on 443 (Secrets Manager). @default [vpcCidr] (the VPC's interface endpoints) */
   readonly httpsEgressCidrs?: string[];
@@ -88,7 +86,7 @@ function validate(props: RecordingIndexerProps): void {
   check(Number.isInteger(age) && age >= 60 && age <= 21600, `maximumEventAgeSeconds must be 60-21600, got ${age}`);
   const timeout = props.timeoutSeconds ?? 30;
   check(Number.isInteger(timeout) && timeout >= 10 && timeout <= 900, `timeoutSeconds must be 10-900 (the database connect timeout is 5 s), got ${timeout}`);
-  check(isLogRetentionDays(props.logRetentionDays ?? 30), `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(", ")}`);
+  check(isLogRetentionDays(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS), `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(", ")}`);
   // The same rule the function applies to MEDIA_DOMAIN at start (lib/host-name.ts).
   check(!known(props.mediaDomainName) || isHostName(props.mediaDomainName), `mediaDomainName '${props.mediaDomainName}' must be a lower-case host name`);
   check(/^[A-Za-z0-9._-]+\.m3u8$/.test(props.masterManifestName ?? MASTER_MANIFEST), "masterManifestName must be a file name ending in .m3u8");
@@ -151,7 +149,7 @@ export class RecordingIndexer extends Construct {
 
     const logGroup = new CloudwatchLogGroup(this, "log-group", {
       name: `/aws/lambda/${name}`,
-      retentionInDays: props.logRetentionDays ?? 30,
+      retentionInDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
       kmsKeyId: props.kmsKeyArn,
     });
     const deadLetters = new DeadLetterQueue(this, "dead-letter-queue", { name: `${name}-dlq`, kmsKeyArn: props.kmsKeyArn });

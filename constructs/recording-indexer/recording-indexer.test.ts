@@ -6,6 +6,7 @@ import { Testing } from "cdktf";
 import { bundleLambda } from "./bundle";
 import { RecordingIndexer, type RecordingIndexerProps } from "./index";
 import { createZip } from "./zip";
+import { statementsOf } from "../iam-policy/testing";
 
 const KEY = "arn:aws:kms:ap-southeast-1:111111111111:key/11111111-2222-3333-4444-555555555555";
 const SECRET = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:rds!db-abc-AbCdEf";
@@ -35,11 +36,6 @@ const one = (out: Json, type: string): Json => {
   const found = all(out, type);
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0];
-};
-const policyDocument = (out: Json, ref: string): Json => {
-  const m = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(ref);
-  if (!m) throw new Error(`not a policy document reference: ${ref}`);
-  return out.data.aws_iam_policy_document[m[1]];
 };
 
 describe("RecordingIndexer", () => {
@@ -90,8 +86,8 @@ describe("RecordingIndexer", () => {
     expect(invoke.destination_config.on_failure.destination).toMatch(/^\$\{aws_sqs_queue\.[^.]+\.arn\}$/);
     const dlq = one(out, "aws_sqs_queue");
     expect(dlq).toMatchObject({ name: "livestream-test-recording-indexer-dlq", kms_master_key_id: KEY, message_retention_seconds: 1209600 });
-    const deny = policyDocument(out, one(out, "aws_sqs_queue_policy").policy).statement[0];
-    expect(deny).toMatchObject({ effect: "Deny", condition: [{ variable: "aws:SecureTransport", values: ["false"] }] });
+    const [deny] = statementsOf(one(out, "aws_sqs_queue_policy").policy);
+    expect(deny).toMatchObject({ Effect: "Deny", Principal: "*", Action: "sqs:*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
   });
 
   test("S3 invokes it only for .m3u8 keys under sessions/, from the recorded bucket of this account", () => {
@@ -113,18 +109,18 @@ describe("RecordingIndexer", () => {
 
   describe("execution role", () => {
     const role = one(out, "aws_iam_role");
-    const statements: Json[] = policyDocument(out, one(out, "aws_iam_role_policy").policy).statement;
-    const bySid = (sid: string) => statements.find((s) => s.sid === sid)!;
+    const statements: Json[] = statementsOf(one(out, "aws_iam_role_policy").policy);
+    const bySid = (sid: string) => statements.find((s) => s.Sid === sid)!;
 
     test("only Lambda can assume it and no managed policy is attached", () => {
-      expect(policyDocument(out, role.assume_role_policy).statement[0].principals).toEqual([{ type: "Service", identifiers: ["lambda.amazonaws.com"] }]);
+      expect(statementsOf(role.assume_role_policy)).toEqual([{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }]);
       expect(all(out, "aws_iam_role_policy_attachment")).toEqual([]);
     });
 
     test("no wildcard actions; '*' only for APIs without resource scoping or narrowed to the VPC by condition", () => {
       for (const s of statements) {
-        expect(s.actions.every((a: string) => !a.includes("*"))).toBe(true);
-        if (s.resources.includes("*") && !s.condition) expect(s.actions.every((a: string) => /^(ec2:Describe|xray:Put)/.test(a))).toBe(true);
+        expect(s.Action.every((a: string) => !a.includes("*"))).toBe(true);
+        if (s.Resource.includes("*") && !s.Condition) expect(s.Action.every((a: string) => /^(ec2:Describe|xray:Put)/.test(a))).toBe(true);
       }
     });
 
@@ -132,31 +128,33 @@ describe("RecordingIndexer", () => {
       const vpc = "arn:aws:ec2:ap-southeast-1:111111111111:vpc/vpc-0123456789abcdef0";
       // CreateNetworkInterface's network-interface resource has no ec2:Vpc key (SAR): IfExists.
       expect(bySid("CreateVpcInterfaces")).toEqual({
-        sid: "CreateVpcInterfaces",
-        actions: ["ec2:CreateNetworkInterface"],
-        resources: ["*"],
-        condition: [{ test: "ArnEqualsIfExists", variable: "ec2:Vpc", values: [vpc] }],
+        Sid: "CreateVpcInterfaces",
+        Effect: "Allow",
+        Action: ["ec2:CreateNetworkInterface"],
+        Resource: ["*"],
+        Condition: { ArnEqualsIfExists: { "ec2:Vpc": [vpc] } },
       });
       expect(bySid("ManageVpcInterfaces")).toEqual({
-        sid: "ManageVpcInterfaces",
-        actions: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
-        resources: ["*"],
-        condition: [{ test: "ArnEquals", variable: "ec2:Vpc", values: [vpc] }],
+        Sid: "ManageVpcInterfaces",
+        Effect: "Allow",
+        Action: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+        Resource: ["*"],
+        Condition: { ArnEquals: { "ec2:Vpc": [vpc] } },
       });
     });
 
     test("connects to the database as its own role through IAM, and reads no secret", () => {
-      expect(bySid("ConnectAsIndexerRole")).toMatchObject({ actions: ["rds-db:connect"], resources: ["arn:aws:rds-db:ap-southeast-1:111111111111:dbuser:db-ABCDEFGHIJKL01234/livestream_indexer"] });
-      expect(statements.flatMap((s) => s.actions).filter((a: string) => a.startsWith("secretsmanager:"))).toEqual([]);
+      expect(bySid("ConnectAsIndexerRole")).toMatchObject({ Action: ["rds-db:connect"], Resource: ["arn:aws:rds-db:ap-southeast-1:111111111111:dbuser:db-ABCDEFGHIJKL01234/livestream_indexer"] });
+      expect(statements.flatMap((s) => s.Action).filter((a: string) => a.startsWith("secretsmanager:"))).toEqual([]);
     });
 
     test("scopes each permission to its one resource", () => {
-      expect(bySid("DeadLetterFailedEvents").resources).toEqual([expect.stringMatching(/^\$\{aws_sqs_queue\.[^.]+\.arn\}$/)]);
-      expect(bySid("WriteOwnLogs").resources).toEqual([expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}:\*$/)]);
+      expect(bySid("DeadLetterFailedEvents").Resource).toEqual([expect.stringMatching(/^\$\{aws_sqs_queue\.[^.]+\.arn\}$/)]);
+      expect(bySid("WriteOwnLogs").Resource).toEqual([expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}:\*$/)]);
       expect(bySid("EncryptDeadLetters")).toMatchObject({
-        actions: ["kms:GenerateDataKey", "kms:Decrypt"],
-        resources: [KEY],
-        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["sqs.ap-southeast-1.amazonaws.com"] }],
+        Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+        Resource: [KEY],
+        Condition: { StringEquals: { "kms:ViaService": ["sqs.ap-southeast-1.amazonaws.com"] } },
       });
     });
   });

@@ -1,102 +1,17 @@
 import { Construct } from "constructs";
-import { Token, type ITerraformDependable } from "cdktf";
+import { Token } from "cdktf";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
-import { SERVICE_NAMES, type EnvironmentConfig, type ServiceName } from "../../config/schema";
+import { SERVICE_NAMES, type ServiceName } from "../../contracts";
 import { FargateService } from "./fargate-service";
+import { SERVICES_DEFAULTS, type ServiceAttributes, type ServicesProps } from "./props";
 import { ServiceAutoscaling } from "./service-autoscaling";
 import { ServicesSecurityGroup } from "./services-security-group";
-import { primeTimeSchedules, type PrimeTimeWindow } from "./prime-time";
+import { primeTimeSchedules } from "./prime-time";
 
-export { primeTimeSchedules, type PrimeTimeWindow };
-
-/** Where a service's tasks are registered, from ApiEdge. */
-export interface ServiceTargetGroup {
-  /** Target group ARN. */
-  readonly arn: string;
-  /** Target group ARN suffix (CloudWatch dimension, request-count scaling label). */
-  readonly arnSuffix: string;
-}
-
-/** Connection details of the PostgreSQL primary and read replica. */
-export interface ServicesDatabase {
-  /** Primary (writer) host name. */
-  readonly primaryAddress: string;
-  /** Read-replica host name. */
-  readonly replicaAddress: string;
-  /** PostgreSQL port. */
-  readonly port: number | string;
-  /** Database name. */
-  readonly databaseName: string;
-  /** Secrets Manager secret with `username` and `password` keys (the RDS-managed master secret). */
-  readonly secretArn: string;
-}
-
-export interface ServicesProps {
-  /** Prefix of every resource name, e.g. `livestream-dev`; also the cluster name. */
-  readonly namePrefix: string;
-  /** Account the tasks run in (IAM trust conditions). */
-  readonly accountId: string;
-  /** Region of the cluster (logs, AWS_REGION). */
-  readonly region: string;
-  /** Sizes, images, task counts, capacity provider and log retention of the three services. */
-  readonly services: EnvironmentConfig["services"];
-  /** Prime-time window in which capacity is held higher. */
-  readonly primeTime: PrimeTimeWindow;
-  /** VPC of the tasks. */
-  readonly vpcId: string;
-  /** VPC CIDR; database traffic may go only there. */
-  readonly vpcCidr: string;
-  /** Private subnets, one per AZ, for the tasks. */
-  readonly privateSubnetIds: string[];
-  /** Load balancer security group; the only source the tasks admit. */
-  readonly albSecurityGroupId: string;
-  /** Load balancer ARN suffix (request-count scaling label). */
-  readonly albArnSuffix: string;
-  /** Target group of each service. */
-  readonly targetGroups: Readonly<Record<ServiceName, ServiceTargetGroup>>;
-  /**
-   * Resources the services must wait for, typically the listener rules that attach the target
-   * groups to the load balancer (ECS rejects an unattached target group).
-   * @default []
-   */
-  readonly dependsOn?: ITerraformDependable[];
-  /** Customer-managed KMS key for log groups, the DB secret and the notification queue. */
-  readonly kmsKeyArn: string;
-  /** Database the services connect to. */
-  readonly database: ServicesDatabase;
-  /** Notification queue ARN. */
-  readonly notificationQueueArn: string;
-  /** Notification queue URL, given to the senders as NOTIFICATION_QUEUE_URL. */
-  readonly notificationQueueUrl: string;
-  /**
-   * Services allowed to send to the notification queue (the design: mentee announces sessions).
-   * @default ["mentee"]
-   */
-  readonly notificationSenders?: readonly ServiceName[];
-  /** CPU architecture of the images. @default "X86_64" */
-  readonly cpuArchitecture?: "X86_64" | "ARM64";
-  /** Seconds a new task may fail load-balancer health checks while it starts. @default 60 */
-  readonly healthCheckGracePeriodSeconds?: number;
-}
-
-/** What other constructs need about one service. */
-export interface ServiceAttributes {
-  /** ECS service name (CloudWatch `ServiceName` dimension). */
-  readonly serviceName: string;
-  /** ECS service ARN. */
-  readonly serviceArn: string;
-  /** Target group ARN suffix (CloudWatch `TargetGroup` dimension). */
-  readonly targetGroupArnSuffix: string;
-  /** Application role ARN; grant it access to further resources. */
-  readonly taskRoleArn: string;
-  /** Application role name. */
-  readonly taskRoleName: string;
-  /** Log group name. */
-  readonly logGroupName: string;
-  /** Daily cron expressions of the prime-time scheduled actions. */
-  readonly primeTimeSchedules: { readonly scaleUp: string; readonly scaleDown: string };
-}
+export { primeTimeSchedules, type PrimeTimeWindow } from "./prime-time";
+export type { ServiceAttributes, ServiceSettings, ServicesDatabase, ServicesProps, ServiceTargetGroup } from "./props";
+export { SERVICES_DEFAULTS } from "./props";
 
 /**
  * The three API services (mentee, mentor, social) on Fargate: a Container Insights cluster, one
@@ -117,8 +32,9 @@ export class Services extends Construct {
   constructor(scope: Construct, id: string, props: ServicesProps) {
     super(scope, id);
     validateProps(props);
-    const config = props.services;
-    const senders = new Set(props.notificationSenders ?? ["mentee"]);
+    const d = SERVICES_DEFAULTS;
+    const capacityProvider = props.capacityProvider ?? d.capacityProvider;
+    const senders = new Set(props.notificationSenders ?? d.notificationSenders);
 
     const cluster = new EcsCluster(this, "cluster", {
       name: props.namePrefix,
@@ -129,7 +45,7 @@ export class Services extends Construct {
     const capacityProviders = new EcsClusterCapacityProviders(this, "capacity-providers", {
       clusterName: cluster.name,
       capacityProviders: ["FARGATE", "FARGATE_SPOT"],
-      defaultCapacityProviderStrategy: [{ capacityProvider: config.capacityProvider, weight: 1 }],
+      defaultCapacityProviderStrategy: [{ capacityProvider, weight: 1 }],
     });
 
     const securityGroup = new ServicesSecurityGroup(this, "security-group", {
@@ -137,7 +53,7 @@ export class Services extends Construct {
       vpcId: props.vpcId,
       vpcCidr: props.vpcCidr,
       albSecurityGroupId: props.albSecurityGroupId,
-      containerPorts: SERVICE_NAMES.map((name) => config[name].containerPort),
+      containerPorts: SERVICE_NAMES.map((name) => props.services[name].containerPort),
       databasePort: props.database.port,
     });
     this.securityGroupId = securityGroup.securityGroupId;
@@ -153,7 +69,7 @@ export class Services extends Construct {
 
     const byName = {} as Record<ServiceName, ServiceAttributes>;
     for (const name of SERVICE_NAMES) {
-      const service = config[name];
+      const service = props.services[name];
       const resourceName = `${props.namePrefix}-${name}`;
       const sends = senders.has(name);
       const fargate = new FargateService(this, name, {
@@ -165,12 +81,12 @@ export class Services extends Construct {
         image: service.image,
         cpu: service.cpu,
         memory: service.memory,
-        cpuArchitecture: props.cpuArchitecture ?? "X86_64",
+        cpuArchitecture: props.cpuArchitecture ?? d.cpuArchitecture,
         containerPort: service.containerPort,
         healthCheckPath: service.healthCheckPath,
         desiredTasks: service.desiredTasks,
-        capacityProvider: config.capacityProvider,
-        logRetentionDays: config.logRetentionDays,
+        capacityProvider,
+        logRetentionDays: props.logRetentionDays ?? d.logRetentionDays,
         kmsKeyArn: props.kmsKeyArn,
         environment: {
           ...databaseEnvironment,
@@ -182,7 +98,7 @@ export class Services extends Construct {
         subnetIds: props.privateSubnetIds,
         securityGroupId: securityGroup.securityGroupId,
         targetGroupArn: props.targetGroups[name].arn,
-        healthCheckGracePeriodSeconds: props.healthCheckGracePeriodSeconds ?? 60,
+        healthCheckGracePeriodSeconds: props.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
         dependsOn: [capacityProviders, ...(props.dependsOn ?? [])],
       });
 

@@ -1,14 +1,26 @@
 import { Testing } from "cdktf";
-import { serviceSchema } from "../../config/schema";
-import { primeTimeSchedules, Services, type ServicesProps } from "./index";
+import { primeTimeSchedules, Services, type ServiceSettings, type ServicesProps } from "./index";
 import { ecrRepositoryArn } from "./ecr";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
 type Json = any;
 type Resources = Record<string, Record<string, Record<string, Json>>>;
 
-const svc = (name: string, extra: object = {}) =>
-  serviceSchema.parse({ image: `111111111111.dkr.ecr.ap-southeast-1.amazonaws.com/${name}-service:1.0.0`, ...extra });
+const svc = (name: string, extra: Partial<ServiceSettings> = {}): ServiceSettings => ({
+  image: `111111111111.dkr.ecr.ap-southeast-1.amazonaws.com/${name}-service:1.0.0`,
+  cpu: 512,
+  memory: 1024,
+  containerPort: 8080,
+  healthCheckPath: "/health",
+  minTasks: 1,
+  desiredTasks: 1,
+  maxTasks: 4,
+  primeTimeMinTasks: 3,
+  primeTimeMaxTasks: 5,
+  targetCpuPercent: 60,
+  targetRequestsPerTarget: 1000,
+  ...extra,
+});
 
 const SECRET = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:rds!db-1234-AbCdEf";
 const KEY = "arn:aws:kms:ap-southeast-1:111111111111:key/11111111-2222-3333-4444-555555555555";
@@ -22,9 +34,9 @@ const BASE: ServicesProps = {
     mentee: svc("mentee", { maxTasks: 8, primeTimeMinTasks: 3, primeTimeMaxTasks: 5 }),
     mentor: svc("mentor", { containerPort: 8081 }),
     social: svc("social"),
-    capacityProvider: "FARGATE_SPOT",
-    logRetentionDays: 14,
   },
+  capacityProvider: "FARGATE_SPOT",
+  logRetentionDays: 14,
   primeTime: { timezone: "Asia/Singapore", start: "18:00", end: "20:00", leadMinutes: 15 },
   vpcId: "vpc-0123",
   vpcCidr: "10.20.0.0/16",

@@ -1,34 +1,8 @@
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { ecsTasksTrustPolicy, policyDocument, type PolicyStatement } from "../iam-policy";
 import { ecrRepositoryArn } from "./ecr";
-
-interface Statement {
-  readonly Sid: string;
-  readonly Effect: "Allow";
-  readonly Action: string[];
-  readonly Resource: string | string[];
-}
-
-const policyJson = (statements: Statement[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
-
-/** Trust for ECS tasks of this account and region only (confused-deputy guard). */
-function ecsTasksTrust(accountId: string, region: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: "ecs-tasks.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: {
-          StringEquals: { "aws:SourceAccount": accountId },
-          ArnLike: { "aws:SourceArn": `arn:aws:ecs:${region}:${accountId}:*` },
-        },
-      },
-    ],
-  });
-}
 
 export interface TaskExecutionRoleProps {
   /** Role name. */
@@ -59,11 +33,11 @@ export class TaskExecutionRole extends Construct {
     const role = new IamRole(this, "role", {
       name: props.roleName,
       description: "ECS task execution: image pull, logs, database secret injection",
-      assumeRolePolicy: ecsTasksTrust(props.accountId, props.region),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     this.roleArn = role.arn;
 
-    const statements: Statement[] = [];
+    const statements: PolicyStatement[] = [];
     const repository = ecrRepositoryArn(props.image);
     if (repository) {
       // GetAuthorizationToken has no resource-level permissions; the pulls themselves are scoped.
@@ -85,7 +59,7 @@ export class TaskExecutionRole extends Construct {
       { Sid: "ReadDatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.databaseSecretArn },
       { Sid: "DecryptDatabaseSecret", Effect: "Allow", Action: ["kms:Decrypt"], Resource: props.kmsKeyArn },
     );
-    this.policy = new IamRolePolicy(this, "policy", { name: "task-execution", role: role.name, policy: policyJson(statements) });
+    this.policy = new IamRolePolicy(this, "policy", { name: "task-execution", role: role.name, policy: policyDocument(statements) });
   }
 }
 
@@ -108,7 +82,7 @@ export class TaskRole extends Construct {
     const role = new IamRole(this, "role", {
       name: props.roleName,
       description: "Application identity of one ECS service",
-      assumeRolePolicy: ecsTasksTrust(props.accountId, props.region),
+      assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     this.roleArn = role.arn;
     this.roleName = role.name;
@@ -116,7 +90,7 @@ export class TaskRole extends Construct {
       new IamRolePolicy(this, "send-notifications", {
         name: "send-notifications",
         role: role.name,
-        policy: policyJson([
+        policy: policyDocument([
           { Sid: "SendNotifications", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: props.sendsTo.queueArn },
           // SSE-KMS queues need a data key to encrypt each message.
           { Sid: "EncryptNotifications", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: props.sendsTo.kmsKeyArn },

@@ -5,11 +5,8 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { bucketBaseline, tlsOnlyBucketPolicy } from "../bucket-baseline";
+import { DEFAULT_KEY_DELETION_WINDOW_DAYS, deletionWindowProblem } from "../encryption/deletion-window";
 import { trailKeyPolicy } from "./trail-key-policy";
 
 export interface StateAuditTrailProps {
@@ -45,7 +42,7 @@ export class StateAuditTrail extends Construct {
   constructor(scope: Construct, id: string, props: StateAuditTrailProps) {
     super(scope, id);
     const retentionDays = props.retentionDays ?? 365;
-    const deletionWindowDays = props.keyDeletionWindowDays ?? 30;
+    const deletionWindowDays = props.keyDeletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
     const name = `${props.stateBucketName}-audit`;
     validate(props, name, retentionDays, deletionWindowDays);
     const provider = props.provider;
@@ -62,24 +59,10 @@ export class StateAuditTrail extends Construct {
     new KmsAlias(this, "key-alias", { provider, name: `alias/${name}`, targetKeyId: key.keyId });
 
     const bucket = new S3Bucket(this, "bucket", { provider, bucket: name });
-    new S3BucketPublicAccessBlock(this, "public-access-block", {
-      provider,
-      bucket: bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "ownership", { provider, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
-    // Versioning keeps an overwritten or deleted log file; digests detect the change.
-    new S3BucketVersioningA(this, "versioning", { provider, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
-    // CloudTrail encrypts each log file with the trail key itself; the bucket default (SSE-S3) covers
-    // what it writes without a KMS header (digest files), so no other writer needs the key.
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      provider,
-      bucket: bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    });
+    // Versioning keeps an overwritten or deleted log file; digests detect the change. CloudTrail
+    // encrypts each log file with the trail key itself; the bucket default (SSE-S3) covers what it
+    // writes without a KMS header (digest files), so no other writer needs the key.
+    bucketBaseline(this, bucket, { provider, versioned: true });
     new S3BucketLifecycleConfiguration(this, "lifecycle", {
       provider,
       bucket: bucket.id,
@@ -95,38 +78,27 @@ export class StateAuditTrail extends Construct {
       ],
     });
     // "Amazon S3 bucket policy for CloudTrail" (CloudTrail User Guide), limited to this trail.
-    const policy = new S3BucketPolicy(this, "policy", {
+    const policy = tlsOnlyBucketPolicy(this, "policy", bucket, {
       provider,
-      bucket: bucket.id,
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucket.arn, `${bucket.arn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
-          {
-            Sid: "CloudTrailChecksTheAcl",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "s3:GetBucketAcl",
-            Resource: bucket.arn,
-            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
-          },
-          {
-            Sid: "CloudTrailWritesThisAccountsLogs",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: `${bucket.arn}/AWSLogs/${props.accountId}/*`,
-            Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
-          },
-        ],
-      }),
+      bucketArn: bucket.arn,
+      statements: [
+        {
+          Sid: "CloudTrailChecksTheAcl",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "s3:GetBucketAcl",
+          Resource: bucket.arn,
+          Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+        },
+        {
+          Sid: "CloudTrailWritesThisAccountsLogs",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `${bucket.arn}/AWSLogs/${props.accountId}/*`,
+          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
+        },
+      ],
     });
 
     const trail = new Cloudtrail(this, "trail", {
@@ -162,6 +134,7 @@ function validate(props: StateAuditTrailProps, name: string, retentionDays: numb
   if (!/^\d{12}$/.test(props.accountId)) problems.push(`accountId '${props.accountId}' must be a 12-digit AWS account id`);
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.region)) problems.push(`region '${props.region}' must be an AWS region such as ap-southeast-1`);
   if (!Number.isInteger(retentionDays) || retentionDays < 1) problems.push(`retentionDays must be a positive whole number of days, got ${retentionDays}`);
-  if (!Number.isInteger(deletionWindowDays) || deletionWindowDays < 7 || deletionWindowDays > 30) problems.push(`keyDeletionWindowDays must be 7-30, got ${deletionWindowDays}`);
+  const window = deletionWindowProblem("keyDeletionWindowDays", deletionWindowDays);
+  if (window) problems.push(window);
   if (problems.length) throw new Error(`StateAuditTrail: ${problems.join("; ")}`);
 }

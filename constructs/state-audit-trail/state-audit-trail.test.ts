@@ -64,6 +64,6 @@ describe("StateAuditTrail", () => {
   });
 
   test("invalid props are refused together", () => {
-    expect(() => synth({ stateBucketName: "x".repeat(60), accountId: "1", keyDeletionWindowDays: 40 })).toThrow(/must fit 63 characters; accountId '1' must be a 12-digit.*keyDeletionWindowDays must be 7-30/);
+    expect(() => synth({ stateBucketName: "x".repeat(60), accountId: "1", keyDeletionWindowDays: 40 })).toThrow(/must fit 63 characters; accountId '1' must be a 12-digit.*keyDeletionWindowDays must be a whole number from 7 to 30, got 40/);
   });
 });

@@ -4,57 +4,30 @@
  * (aws:SourceArn) and only with this account's trail encryption context; the account administers and
  * reads the logs through IAM (kms:Decrypt is granted to IAM principals, not to anyone outside).
  */
-
-const ACCOUNT_ACTIONS = [
-  "kms:Create*",
-  "kms:Describe*",
-  "kms:Enable*",
-  "kms:List*",
-  "kms:Put*",
-  "kms:Update*",
-  "kms:Revoke*",
-  "kms:Disable*",
-  "kms:Get*",
-  "kms:Delete*",
-  "kms:TagResource",
-  "kms:UntagResource",
-  "kms:ScheduleKeyDeletion",
-  "kms:CancelKeyDeletion",
-  "kms:RotateKeyOnDemand",
-  "kms:Decrypt",
-  "kms:ReEncryptFrom",
-];
+import { accountKeyAccess } from "../encryption/key-administration";
+import { policyDocument } from "../iam-policy";
 
 export function trailKeyPolicy(accountId: string, trailArn: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AccountAdministersAndReadsLogsThroughIam",
-        Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-        Action: ACCOUNT_ACTIONS,
-        Resource: "*",
+  return policyDocument([
+    accountKeyAccess({ accountId, sid: "AccountAdministersAndReadsLogsThroughIam", use: ["kms:Decrypt", "kms:ReEncryptFrom"] }),
+    {
+      Sid: "CloudTrailEncryptsThisTrailsLogs",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:SourceArn": trailArn },
+        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${accountId}:trail/*` },
       },
-      {
-        Sid: "CloudTrailEncryptsThisTrailsLogs",
-        Effect: "Allow",
-        Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: "kms:GenerateDataKey*",
-        Resource: "*",
-        Condition: {
-          StringEquals: { "aws:SourceArn": trailArn },
-          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${accountId}:trail/*` },
-        },
-      },
-      {
-        Sid: "CloudTrailDescribesTheKey",
-        Effect: "Allow",
-        Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: "kms:DescribeKey",
-        Resource: "*",
-        Condition: { StringEquals: { "aws:SourceArn": trailArn } },
-      },
-    ],
-  });
+    },
+    {
+      Sid: "CloudTrailDescribesTheKey",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:DescribeKey",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+    },
+  ]);
 }

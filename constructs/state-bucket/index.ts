@@ -2,14 +2,10 @@ import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { suppress } from "../../policies/engine/suppressions";
 import { DATA_CLASS_TAG, TERRAFORM_STATE_DATA_CLASS } from "../../contracts/security";
 import { StateAuditTrail } from "../state-audit-trail";
+import { bucketBaseline, tlsOnlyBucketPolicy } from "../bucket-baseline";
 
 export interface StateBucketProps {
   /** Name of the bucket that holds Terraform state. */
@@ -70,29 +66,13 @@ export class StateBucket extends Construct {
       );
     }
 
-    new S3BucketPublicAccessBlock(this, "state-public-access", {
+    // Versioning is the undo button for a corrupted or wrongly applied state. The ids are the ones
+    // this bucket was created with (a new id is a new address: Terraform would replace the resource).
+    bucketBaseline(this, bucket, {
       provider: props.provider,
-      bucket: bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "state-ownership", {
-      provider: props.provider,
-      bucket: bucket.id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    // Versioning is the undo button for a corrupted or wrongly applied state.
-    new S3BucketVersioningA(this, "state-versioning", {
-      provider: props.provider,
-      bucket: bucket.id,
-      versioningConfiguration: { status: "Enabled" },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, "state-encryption", {
-      provider: props.provider,
-      bucket: bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }],
+      versioned: true,
+      encryption: "SSE-KMS",
+      ids: { publicAccessBlock: "state-public-access", ownership: "state-ownership", versioning: "state-versioning", encryption: "state-encryption" },
     });
     new S3BucketLifecycleConfiguration(this, "state-lifecycle", {
       provider: props.provider,
@@ -107,22 +87,6 @@ export class StateBucket extends Construct {
         },
       ],
     });
-    new S3BucketPolicy(this, "state-tls-only", {
-      provider: props.provider,
-      bucket: bucket.id,
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [`arn:aws:s3:::${props.bucketName}`, `arn:aws:s3:::${props.bucketName}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
-        ],
-      }),
-    });
+    tlsOnlyBucketPolicy(this, "state-tls-only", bucket, { provider: props.provider, bucketArn: `arn:aws:s3:::${props.bucketName}` });
   }
 }

@@ -28,7 +28,6 @@ export function asNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-
 export function asStrings(v: unknown): string[] {
   if (v === undefined || v === null) return [];
   return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");

@@ -6,6 +6,7 @@ import type { IConstruct } from "constructs";
 import { evaluateJson, resolveTier } from "./evaluate";
 import type { SynthesizedStack } from "./stack-index";
 import { writeFileAtomic } from "../../lib/atomic-write";
+import { reuseSynthesizedJsonOnce } from "../../lib/cdktf-speedups";
 import { collectSuppressions, registerRuleIds } from "./suppressions";
 import { failsSynth, formatFailure, toJsonReport } from "./report";
 import type { Rule, StackReport, Tier } from "./types";
@@ -51,7 +52,8 @@ export class PolicyPack implements IAspect {
   validate(stack: TerraformStack): string[] {
     const json = stack.toTerraform();
     const report = evaluateJson(json as SynthesizedStack, stack.node.path, this.options.tier ?? resolveTier(stack), this.options.rules, collectSuppressions(stack));
-    reuseOnce(stack, json);
+    // Validations run right before the synthesizer resolves the stack: it may reuse this JSON.
+    reuseSynthesizedJsonOnce(stack, json);
     const at = this.reports.findIndex((r) => r.stack === report.stack);
     if (at >= 0) this.reports[at] = report;
     else this.reports.push(report);
@@ -63,20 +65,4 @@ export class PolicyPack implements IAspect {
     if ((this.options.mode ?? "enforce") === "enforce" && failsSynth(report)) return [formatFailure(report)];
     return [];
   }
-}
-
-/**
- * Validations run right before the synthesizer resolves the stack (aspects have run, nothing changes
- * in between), so the next toTerraform() call returns the JSON just evaluated instead of resolving
- * every token a second time: that second resolution was ~80 % of the pack's cost.
- */
-function reuseOnce(stack: TerraformStack, json: ReturnType<TerraformStack["toTerraform"]>): void {
-  Object.defineProperty(stack, "toTerraform", {
-    configurable: true,
-    writable: true,
-    value: () => {
-      delete (stack as { toTerraform?: unknown }).toTerraform; // back to the prototype's method
-      return json;
-    },
-  });
 }

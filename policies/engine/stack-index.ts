@@ -1,5 +1,5 @@
 import type { Attrs } from "./attributes";
-import type { SynthesizedResource } from "./types";
+import type { SynthesizedResource } from "./synthesized-resource";
 
 /** The synthesized stack JSON as cdktf writes it (only the parts the engine reads). */
 export interface SynthesizedStack {

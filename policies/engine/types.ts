@@ -3,27 +3,16 @@
  * tokens resolved to `${type.name.attr}` references) and return violations; the engine turns them
  * into findings, applies suppressions and builds a report.
  */
+import type { StackIndex } from "./stack-index";
+import type { SynthesizedResource } from "./synthesized-resource";
+
+export type { SynthesizedResource } from "./synthesized-resource";
 
 /** `error` fails synth; `warning` and `info` are reported only. */
 export type Level = "error" | "warning" | "info";
 
 /** The resilience profile of the stack being checked (EnvironmentConfig.tier). */
 export type Tier = "dev" | "prod";
-
-/** One resource or data source as it appears in the synthesized stack JSON. */
-export interface SynthesizedResource {
-  readonly kind: "resource" | "data";
-  /** Terraform type, e.g. `aws_s3_bucket`. */
-  readonly type: string;
-  /** Logical name inside the type, e.g. `media_recordings_bucket_1A2B3C`. */
-  readonly name: string;
-  /** Terraform address: `aws_s3_bucket.x` or `data.aws_iam_policy_document.x`. */
-  readonly address: string;
-  /** Construct path, e.g. `livestream-dev/media/recordings/bucket`. */
-  readonly path: string;
-  /** Synthesized attributes (snake_case keys; `//` metadata removed). */
-  readonly attributes: Readonly<Record<string, unknown>>;
-}
 
 /** What a rule found wrong with one resource. */
 export interface Violation {
@@ -37,7 +26,7 @@ export interface Violation {
 export interface RuleContext {
   readonly tier: Tier;
   readonly stackName: string;
-  readonly index: import("./stack-index").StackIndex;
+  readonly index: StackIndex;
 }
 
 export interface Rule {

@@ -1,0 +1,66 @@
+/**
+ * The synth-speed patches that lean on cdktf internals (cdktf 0.21.0), in one place. Each states
+ * what it assumes about cdktf; lib/cdktf-speedups.test.ts checks every assumption against the
+ * installed cdktf, so an upgrade that breaks one fails that test instead of making synth silently
+ * slower or wrong. `npm run bench` (BENCH_ONLY=synth) measures the synth with and without them.
+ *
+ * Switches (environment):
+ *   LIVESTREAM_CDKTF_SPEEDUPS=off  neither patch (to measure them, or to rule them out)
+ *   LIVESTREAM_TOKEN_TRACES=1      keep the token creation traces (to debug a token error)
+ */
+import type { TerraformStack } from "cdktf";
+
+/** False when LIVESTREAM_CDKTF_SPEEDUPS=off. */
+export function cdktfSpeedupsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.LIVESTREAM_CDKTF_SPEEDUPS !== "off";
+}
+
+/**
+ * Skips formatting the stack trace cdktf records for every token it creates: about a sixth of a
+ * synth. Real errors keep their usual `Name: message` and `at` lines.
+ *
+ * Assumes (cdktf/lib/tokens/private/stack-trace.js, `captureStackTrace`): tokens (Lazy, intrinsic,
+ * dynamic blocks and expressions) record their creation with `Error.captureStackTrace(target)` on
+ * a plain object `{ stack: "" }`, never an Error, and read `target.stack`; V8 formats that stack
+ * through `Error.prepareStackTrace(target, frames)` when it is read, and an empty stack becomes an
+ * empty `creationStack`, which cdktf only prints when a token fails to resolve.
+ *
+ * Returns what undoes it (tests).
+ */
+export function skipTokenCreationTraces(env: NodeJS.ProcessEnv = process.env): () => void {
+  const previous = Error.prepareStackTrace;
+  if (!cdktfSpeedupsEnabled(env) || env.LIVESTREAM_TOKEN_TRACES === "1") return () => undefined;
+  Error.prepareStackTrace = (error, frames) => {
+    if (!(error instanceof Error)) return "";
+    const header = error.message ? `${error.name}: ${error.message}` : error.name;
+    return [header, ...frames.map((frame) => `    at ${frame}`)].join("\n");
+  };
+  return () => {
+    Error.prepareStackTrace = previous;
+  };
+}
+
+type StackJson = ReturnType<TerraformStack["toTerraform"]>;
+
+/**
+ * Lets the stack's next `toTerraform()` return `json`, which the caller has just resolved, instead
+ * of resolving every token again (the policy pack evaluates the stack from a validation: without
+ * this, that second resolution was ~80 % of the pack's cost). The call after that is cdktf's own.
+ *
+ * Assumes (cdktf/lib/synthesize/synthesizer.js, `StackSynthesizer.synthesize`): aspects run, then
+ * the stack's validations, then the synthesizer calls `stack.toTerraform()` once and writes what it
+ * returns as cdk.tf.json, and nothing in between changes the construct tree; and `toTerraform` is a
+ * method of `TerraformStack.prototype`, so an own property of the stack shadows it and deleting
+ * that property restores it.
+ */
+export function reuseSynthesizedJsonOnce(stack: TerraformStack, json: StackJson, env: NodeJS.ProcessEnv = process.env): void {
+  if (!cdktfSpeedupsEnabled(env)) return;
+  Object.defineProperty(stack, "toTerraform", {
+    configurable: true,
+    writable: true,
+    value: () => {
+      delete (stack as { toTerraform?: unknown }).toTerraform; // back to the prototype's method
+      return json;
+    },
+  });
+}
