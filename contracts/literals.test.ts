@@ -4,8 +4,7 @@
  * TypeScript compiler, so comments never count and the string pieces of template literals do.
  * Tests themselves are not guarded: they state expected values literally on purpose.
  *
- * GUARDED_FOLDERS lists the folders whose contract literals are gone. constructs/, stacks/ and config/
- * join it once their own clean-up (issue 16, the stacks half) has landed.
+ * GUARDED_FOLDERS lists every source folder but contracts/ itself (and the tests and fakes it skips).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -37,7 +36,7 @@ import {
 } from ".";
 
 const ROOT = join(__dirname, "..");
-export const GUARDED_FOLDERS = ["cli", "lambda", "cost-model", "db", "deploy", "lib", "bench", "tooling", "test/support", "policies"];
+export const GUARDED_FOLDERS = ["cli", "lambda", "cost-model", "db", "deploy", "lib", "bench", "tooling", "test/support", "policies", "constructs", "stacks", "config"];
 
 type Match = "contains" | "starts" | "equals";
 interface Guarded {
@@ -90,6 +89,12 @@ export function stringPieces(text: string): string[] {
   return pieces;
 }
 
+/** Literals that only look like a contract value: each with the file it is allowed in and why. */
+const NOT_CONTRACTS: readonly { readonly file: string; readonly piece: string; readonly why: string }[] = [
+  { file: "constructs/recording-indexer/index.ts", piece: "Errors", why: "AWS/Lambda's own Errors metric of the function, not the ops namespace's" },
+];
+const allowed = (where: string, piece: string) => NOT_CONTRACTS.some((n) => n.file === where && n.piece === piece);
+
 function hits(piece: string, g: Guarded): boolean {
   if (g.match === "equals") return piece === g.value;
   if (g.match === "starts") return piece.startsWith(g.value);
@@ -102,7 +107,10 @@ test("no contract literal is written again outside contracts/", () => {
     for (const file of sources(join(ROOT, folder))) {
       const text = readFileSync(file, "utf8");
       const where = relative(ROOT, file);
-      for (const piece of stringPieces(text)) for (const g of GUARDED_LITERALS) if (hits(piece, g)) found.push(`${where}: ${JSON.stringify(piece)} repeats ${g.name}`);
+      for (const piece of stringPieces(text)) {
+        if (allowed(where, piece)) continue;
+        for (const g of GUARDED_LITERALS) if (hits(piece, g)) found.push(`${where}: ${JSON.stringify(piece)} repeats ${g.name}`);
+      }
       for (const p of GUARDED_PATTERNS) if (p.pattern.test(text)) found.push(`${where}: repeats ${p.name}`);
     }
   }

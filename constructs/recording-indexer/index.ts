@@ -208,7 +208,7 @@ export class RecordingIndexer extends Construct {
       suppress(
         fn,
         "LS-LAMBDA-003",
-        "reserved concurrency is configuration (recordingIndexer.reservedConcurrency), off by default: an account with the new-account quota of 10 cannot reserve any (CreateFunction fails); the livestream_indexer role's CONNECTION LIMIT 10 caps database connections instead",
+        `reserved concurrency is configuration (recordingIndexer.reservedConcurrency), off by default: an account with the new-account quota of 10 cannot reserve any (CreateFunction fails); the ${DATABASE_ROLES.indexer} role's CONNECTION LIMIT 10 caps database connections instead`,
       );
     }
 
