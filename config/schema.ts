@@ -10,6 +10,7 @@ import { recordingIndexerSchema } from "./sections/recording-indexer";
 import { logRetentionDays } from "./log-retention";
 import { DEFAULT_REGION } from "../contracts";
 import { DEFAULT_DATABASE_SETTINGS, DEFAULT_DNS_SETTINGS, DEFAULT_NETWORK_SETTINGS, DEFAULT_SERVICES_SETTINGS } from "../contracts/settings-defaults";
+import { containerImage, extraTags, networkCidr } from "./fields";
 
 /**
  * The typed, validated configuration of one environment. Every field has a default that suits a
@@ -36,7 +37,7 @@ const FARGATE_MEMORY: Record<number, [number, number]> = {
 export const serviceSchema = z
   .strictObject({
     /** Container image reference (ECR URI with tag or digest). */
-    image: z.string().min(1),
+    image: containerImage,
     /** Fargate CPU units. */
     cpu: z.union([z.literal(256), z.literal(512), z.literal(1024), z.literal(2048), z.literal(4096)]).default(512),
     /** Fargate memory in MiB; must fit the CPU size. */
@@ -92,7 +93,7 @@ export const environmentSchema = z
     }),
     network: z
       .strictObject({
-        cidr: z.cidrv4().refine((c) => { const p = Number(c.split("/")[1]); return p >= 16 && p <= 20; }, "expected a /16 to /20 block, e.g. 10.20.0.0/16"),
+        cidr: networkCidr.refine((c) => { const p = Number(c.split("/")[1]); return p >= 16 && p <= 20; }, "expected a /16 to /20 block, e.g. 10.20.0.0/16"),
         azCount: z.number().int().min(2, "at least 2 AZs: the ALB and RDS subnet groups need two").max(3).default(DEFAULT_NETWORK_SETTINGS.azCount),
         /** Availability zone names; defaults to <region>a, b, c cut to azCount. */
         availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/)).optional(),
@@ -165,7 +166,7 @@ export const environmentSchema = z
     waf: wafSchema,
     recordingIndexer: recordingIndexerSchema,
     /** Extra tags on every resource. */
-    tags: z.record(z.string(), z.string()).default({}),
+    tags: extraTags.default({}),
   })
   .superRefine((e, ctx) => {
     if (e.tier === "prod" && !e.database.multiAz) {

@@ -1,18 +1,21 @@
 /** Tag keys the stacks set and the ops CLI reads. */
 
+/** Every tag key of the platform starts with this; the environment config may not set such keys. */
+export const TAG_PREFIX = "livestream:";
+
 /** On MediaLive channels and inputs: the pool (environment) the channel belongs to. */
-export const POOL_TAG = "livestream:pool";
+export const POOL_TAG = `${TAG_PREFIX}pool`;
 /** On MediaLive channels: the channel's position in the pool (0-based). */
-export const CHANNEL_INDEX_TAG = "livestream:channel-index";
+export const CHANNEL_INDEX_TAG = `${TAG_PREFIX}channel-index`;
 /** On MediaLive channels: the MediaPackage channel its recording output feeds. */
-export const MEDIAPACKAGE_CHANNEL_TAG = "livestream:mediapackage-channel";
+export const MEDIAPACKAGE_CHANNEL_TAG = `${TAG_PREFIX}mediapackage-channel`;
 /** On MediaLive channels: the MediaPackage origin endpoint harvest jobs read from. */
-export const ORIGIN_ENDPOINT_TAG = "livestream:origin-endpoint";
+export const ORIGIN_ENDPOINT_TAG = `${TAG_PREFIX}origin-endpoint`;
 /** On every resource (the provider's default tags): the environment it belongs to. */
-export const ENVIRONMENT_TAG = "livestream:environment";
+export const ENVIRONMENT_TAG = `${TAG_PREFIX}environment`;
 /** On every resource (the provider's default tags): what manages it (`cdktf`); the runbook filters on it. */
-export const MANAGED_BY_TAG = "livestream:managed-by";
+export const MANAGED_BY_TAG = `${TAG_PREFIX}managed-by`;
 /** On subnets: `public`, `private` or `isolated`; the runbook finds the private subnets by it. */
-export const SUBNET_TIER_TAG = "livestream:subnet-tier";
+export const SUBNET_TIER_TAG = `${TAG_PREFIX}subnet-tier`;
 /** On RDS instances: `primary` or `replica`. */
-export const DB_ROLE_TAG = "livestream:db-role";
+export const DB_ROLE_TAG = `${TAG_PREFIX}db-role`;

@@ -123,7 +123,7 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
         path: "media.channelCount",
         from: prev.channels,
         to: planned,
-        why: `${Math.round(peakDau * s.primeTime.share * s.video.attendance).toLocaleString("en-US")} prime-time viewers at ${s.channel.viewersPerSession.toLocaleString("en-US")} a session${quotaIncreaseNeeded ? `; first raise the MediaLive channel quota above ${MEDIALIVE_CHANNEL_QUOTA} (Service Quotas)` : ""}`,
+        why: `${Math.round(peakDau * s.primeTime.share * s.video.attendance).toLocaleString("en-US")} prime-time viewers at ${s.channel.viewersPerSession.toLocaleString("en-US")} a session${quotaIncreaseNeeded ? `; first raise the account's MediaLive Channels quota above ${MEDIALIVE_CHANNEL_QUOTA} (Service Quotas L-D1AFAF75) and set media.channelQuota` : ""}`,
       });
     }
     prev.channels = planned;

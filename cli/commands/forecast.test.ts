@@ -226,7 +226,7 @@ describe("ops forecast (compiled CLI)", () => {
     const text = await ops(["capacity", "plan", "--environment", "prod", "--synth-dir", writeSynth(join(dir, "prod"), loadEnvironment("prod"))]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Capacity plan 'livestream-prod', 12 months (starting from livestream-prod as synthesized)");
-    expect(text.stdout).toMatch(/media\.channelCount: 4 -> 6 {2}\(12,884 prime-time viewers at 2,500 a session; first raise the MediaLive channel quota above 5/);
+    expect(text.stdout).toMatch(/media\.channelCount: 4 -> 6 {2}\(12,884 prime-time viewers at 2,500 a session; first raise the account's MediaLive Channels quota above 5 \(Service Quotas L-D1AFAF75\) and set media\.channelQuota/);
     const json = JSON.parse((await ops(["capacity", "plan", "--json", "--dau", "100000"])).stdout);
     expect(json.quarters).toHaveLength(4);
     expect(json.quarters[3].services[0]).toMatchObject({ name: "mentee", primeTimeMinTasks: 6 });

@@ -2,10 +2,10 @@
  * Durations on flags always carry a unit (`10m`, `50s`, `1h30m`, `250ms`): a bare `10` meant minutes
  * on one flag and seconds on another, so bare numbers are refused with the unit to add.
  */
+import { durationMs, formatDuration } from "../../lib/duration";
 import { UsageError } from "../errors";
 
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+export { formatDuration };
 
 export interface DurationLimits {
   /** Smallest accepted value, ms. @default 1 */
@@ -20,28 +20,12 @@ export function parseDuration(value: string, flag: string, limits: DurationLimit
   if (/^\d+(\.\d+)?$/.test(v)) {
     throw new UsageError(`${flag} '${value}' has no unit: write ${v}s for seconds or ${v}m for minutes (units: ms, s, m, h, d)`);
   }
-  const parts = [...v.matchAll(PART)];
-  if (!parts.length || parts.map((p) => p[0]).join("") !== v) {
-    throw new UsageError(`${flag} '${value}' is not a duration (e.g. 10m, 50s, 1h30m, 250ms)`);
-  }
-  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2] as keyof typeof UNIT_MS], 0);
+  const ms = durationMs(v);
+  if (ms === undefined) throw new UsageError(`${flag} '${value}' is not a duration (e.g. 10m, 50s, 1h30m, 250ms)`);
   const min = limits.minMs ?? 1;
   if (ms < min) throw new UsageError(`${flag} must be at least ${formatDuration(min)}, got ${value}`);
   if (limits.maxMs !== undefined && ms > limits.maxMs) throw new UsageError(`${flag} must be at most ${formatDuration(limits.maxMs)}, got ${value}`);
   return ms;
-}
-
-/** The shortest exact spelling: 300000 -> "5m", 5400000 -> "1h30m", 20 -> "20ms". */
-export function formatDuration(ms: number): string {
-  if (ms <= 0) return "0s";
-  let rest = Math.round(ms);
-  let out = "";
-  for (const [unit, size] of [["d", UNIT_MS.d], ["h", UNIT_MS.h], ["m", UNIT_MS.m], ["s", UNIT_MS.s], ["ms", 1]] as const) {
-    const n = Math.floor(rest / size);
-    if (n) out += `${n}${unit}`;
-    rest -= n * size;
-  }
-  return out;
 }
 
 /** Elapsed time for humans, to the minute: 3900000 -> "1h05m", 86400000 -> "24h00m", 240000 -> "4m". */

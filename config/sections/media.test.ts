@@ -26,8 +26,11 @@ describe("media config", () => {
     expect(m.priceClass).toBe("PriceClass_200");
   });
 
-  test("more channels than the regional quota are refused with the reason", () => {
-    expect(messages({ ...base(), channelCount: 6 })).toEqual([expect.stringMatching(/channelCount: at most 5: MediaLive's default regional quota/)]);
+  test("more channels than the account's quota are refused with what to do; a raised quota allows them", () => {
+    expect(messages({ ...base(), channelCount: 6 })).toEqual([
+      "channelCount: 6 channels exceed media.channelQuota (5): raise the account's MediaLive Channels quota (Service Quotas L-D1AFAF75) with AWS, then set media.channelQuota",
+    ]);
+    expect(messages({ ...base(), channelCount: 6, channelQuota: 10 })).toEqual([]);
   });
 
   test("ingest CIDRs are required, and 0.0.0.0/0 needs an explicit acknowledgement", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_STARTOVER_WINDOW_HOURS, MAX_STARTOVER_WINDOW_HOURS, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
 import { DEFAULT_MEDIA_SETTINGS } from "../../contracts/settings-defaults";
+import { httpsOrigin, networkCidr } from "../fields";
 
 /**
  * Media pipeline settings: the MediaLive channel pool, its encoding ladder, ingest protection,
@@ -48,13 +49,13 @@ const publicKeyPem = z
 
 export const mediaSchema = z
   .strictObject({
-    /** MediaLive channels in the pool (prime time has several mentors streaming at once). */
-    channelCount: z
-      .number()
-      .int()
-      .min(1)
-      .max(MEDIALIVE_CHANNEL_QUOTA, `at most ${MEDIALIVE_CHANNEL_QUOTA}: MediaLive's default regional quota is ${MEDIALIVE_CHANNEL_QUOTA} channels (raise the quota before raising this)`)
-      .default(1),
+    /** MediaLive channels in the pool (prime time has several mentors streaming at once); at most channelQuota. */
+    channelCount: z.number().int().min(1).default(1),
+    /**
+     * The account's MediaLive "Channels" quota in this region (Service Quotas L-D1AFAF75; 5 unless
+     * raised). Raise it with AWS first, then here; `ops preflight` checks the account's real value.
+     */
+    channelQuota: z.number().int().min(1).max(1000).default(MEDIALIVE_CHANNEL_QUOTA),
     /**
      * SINGLE_PIPELINE is half the price. STANDARD runs two pipelines in two AZs and only helps when
      * the encoder pushes to both ingest URLs (a mobile app pushes once): docs/reliability.md.
@@ -65,7 +66,7 @@ export const mediaSchema = z
      * CIDRs allowed to push RTMP to the inputs (mentors' encoders, office egress). No default: an
      * empty list would make the push input useless and a world-open one must be a decision.
      */
-    inputAllowedCidrs: z.array(z.cidrv4()).min(1, "list the CIDRs mentors' encoders push from (e.g. the office egress); use allowWorldIngest to open it to everyone"),
+    inputAllowedCidrs: z.array(networkCidr).min(1, "list the CIDRs mentors' encoders push from (e.g. the office egress); use allowWorldIngest to open it to everyone"),
     /** Acknowledges that inputAllowedCidrs contains 0.0.0.0/0 (ingest open to the whole internet). */
     allowWorldIngest: z.boolean().default(DEFAULTS.allowWorldIngest),
     /** MediaPackage startover window: how long after a session a harvest job can still cut it. */
@@ -91,7 +92,7 @@ export const mediaSchema = z
      */
     cdnRetiringPublicKeyPems: z.array(publicKeyPem).max(1, "CloudFront key groups take the current key and at most one retiring key here").default([]),
     /** Web player origins allowed by CORS, e.g. https://app.example.com. */
-    corsAllowedOrigins: z.array(z.url({ protocol: /^https$/ })).min(1, "list the web player origins (https://...)"),
+    corsAllowedOrigins: z.array(httpsOrigin).min(1, "list the web player origins (https://...)"),
     /** PriceClass_200 includes the Asian edges this platform's users need. */
     priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default(DEFAULTS.priceClass),
     /** Optional country restriction for playback. */
@@ -103,6 +104,13 @@ export const mediaSchema = z
       .optional(),
   })
   .superRefine((m, ctx) => {
+    if (m.channelCount > m.channelQuota) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["channelCount"],
+        message: `${m.channelCount} channels exceed media.channelQuota (${m.channelQuota}): raise the account's MediaLive Channels quota (Service Quotas L-D1AFAF75) with AWS, then set media.channelQuota`,
+      });
+    }
     if (m.inputAllowedCidrs.includes(WORLD_CIDR) && !m.allowWorldIngest) {
       ctx.addIssue({
         code: "custom",

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { DEFAULT_RECONCILE_SETTINGS } from "../../contracts/settings-defaults";
+import { boundedDuration, scheduleExpression } from "../fields";
 
 const DEFAULTS = DEFAULT_RECONCILE_SETTINGS;
 
-const duration = z.string().regex(/^(\d+(ms|s|m|h))+$/, "expected a duration such as 10m or 90s");
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /**
  * The scheduled `ops sessions reconcile` task: which image runs it and how it treats sessions.
@@ -20,16 +22,16 @@ export const reconcileSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9._/:-]*(@sha256:[a-f0-9]{64}|:(?!latest$)[\w][\w.-]{0,127})$/, "expected the ops image by digest (<repo>@sha256:<64 hex>, recorded by the ops-image pipeline) or by an immutable tag other than latest"),
     /** How long before a session its channel starts. */
-    lead: duration.default(DEFAULTS.lead),
+    lead: boundedDuration(0, 2 * HOUR).default(DEFAULTS.lead),
     /** How long after a session its channel keeps running. */
-    grace: duration.default(DEFAULTS.grace),
+    grace: boundedDuration(0, 2 * HOUR).default(DEFAULTS.grace),
     /** A channel start or stop unsettled this long after its first call is a failure (exit 4, Errors alarm) and the session moves. */
-    transitionTimeout: duration.default(DEFAULTS.transitionTimeout),
+    transitionTimeout: boundedDuration(MINUTE, HOUR).default(DEFAULTS.transitionTimeout),
     /**
      * Pause the loop (the schedule is disabled and its alarms stop paging) to run the pool by hand
      * with `ops channels start|stop`; set back to false to hand the pool back to the loop.
      */
     paused: z.boolean().default(DEFAULTS.paused),
     /** EventBridge Scheduler expression. */
-    scheduleExpression: z.string().regex(/^(rate|cron)\(.+\)$/, "expected rate(...) or cron(...)").default(DEFAULTS.scheduleExpression),
+    scheduleExpression: scheduleExpression.default(DEFAULTS.scheduleExpression),
   });

@@ -5,7 +5,7 @@ import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import { MedialiveInputSecurityGroup } from "@cdktf/provider-aws/lib/medialive-input-security-group";
 import { AUDIO_SELECTOR, HLS_DESTINATION, MEDIAPACKAGE_DESTINATION, encoderSettings } from "./encoder-settings";
 import { MediaLiveRole } from "./medialive-role";
-import { CHANNEL_INDEX_TAG, ingestStreamNames, LIVE_PREFIX, MEDIALIVE_CHANNEL_QUOTA, MEDIAPACKAGE_CHANNEL_TAG, ORIGIN_ENDPOINT_TAG, POOL_TAG } from "../../contracts";
+import { CHANNEL_INDEX_TAG, ingestStreamNames, LIVE_PREFIX, MEDIAPACKAGE_CHANNEL_TAG, ORIGIN_ENDPOINT_TAG, POOL_TAG } from "../../contracts";
 import { MEDIA_CHANNEL_POOL_DEFAULTS, type MediaChannelPoolProps, type PoolChannel } from "./props";
 
 export type { Ladder, Rendition } from "./encoder-settings";
@@ -30,8 +30,9 @@ export class MediaChannelPool extends Construct {
     const d = MEDIA_CHANNEL_POOL_DEFAULTS;
     const channelClass = props.channelClass ?? d.channelClass;
     const ladder = props.ladder ?? d.ladder;
-    if (!Number.isInteger(props.channelCount) || props.channelCount < 1 || props.channelCount > MEDIALIVE_CHANNEL_QUOTA) {
-      throw new Error(`MediaChannelPool: channelCount must be 1-${MEDIALIVE_CHANNEL_QUOTA} (MediaLive's default regional quota is ${MEDIALIVE_CHANNEL_QUOTA} channels), got ${props.channelCount}`);
+    // The account's MediaLive channel quota is the environment's to check (media.channelQuota, ops preflight).
+    if (!Number.isInteger(props.channelCount) || props.channelCount < 1) {
+      throw new Error(`MediaChannelPool: channelCount must be a whole number of at least 1, got ${props.channelCount}`);
     }
     if (props.mediaPackageTargets.length !== props.channelCount) {
       throw new Error(`MediaChannelPool: mediaPackageTargets has ${props.mediaPackageTargets.length} entries but channelCount is ${props.channelCount}; give one per channel`);

@@ -121,7 +121,9 @@ describe("MediaChannelPool", () => {
   });
 
   test("invalid props are refused, naming them", () => {
-    expect(() => synth({ channelCount: 6, mediaPackageTargets: targets(6) })).toThrow(/channelCount.*quota/);
+    expect(() => synth({ channelCount: 0, mediaPackageTargets: targets(0) })).toThrow(/channelCount must be a whole number of at least 1/);
+    // The account's quota is the configuration's to check (media.channelQuota), not the construct's.
+    expect(() => synth({ channelCount: 6, mediaPackageTargets: targets(6) })).not.toThrow();
     expect(() => synth({ channelCount: 2, mediaPackageTargets: targets(1) })).toThrow(/mediaPackageTargets/);
     expect(() => synth({ inputAllowedCidrs: [] })).toThrow(/inputAllowedCidrs/);
   });

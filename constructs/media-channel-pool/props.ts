@@ -15,7 +15,7 @@ export interface MediaChannelPoolProps {
   readonly poolName: string;
   readonly accountId: string;
   readonly region: string;
-  /** Channels in the pool, 1 to MEDIALIVE_CHANNEL_QUOTA (MediaLive's default regional quota). */
+  /** Channels in the pool, at least 1 (the account's MediaLive quota must allow them: media.channelQuota). */
   readonly channelCount: number;
   /** @default "SINGLE_PIPELINE" */
   readonly channelClass?: "SINGLE_PIPELINE" | "STANDARD";

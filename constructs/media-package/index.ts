@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
 import { CloudformationStack } from "@cdktf/provider-aws/lib/cloudformation-stack";
 import { MediaPackageChannel } from "@cdktf/provider-aws/lib/media-package-channel";
-import { DEFAULT_STARTOVER_WINDOW_HOURS, MAX_STARTOVER_WINDOW_HOURS, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
+import { DEFAULT_STARTOVER_WINDOW_HOURS, MAX_STARTOVER_WINDOW_HOURS } from "../../contracts";
 import { HarvestRole } from "./harvest-role";
 import { originEndpointTemplate } from "./origin-endpoint-template";
 
 export interface MediaPackageRecordingProps {
   /** Prefix of every name, e.g. `livestream-dev`. */
   readonly namePrefix: string;
-  /** One MediaPackage channel and endpoint per MediaLive channel of the pool (1 to MEDIALIVE_CHANNEL_QUOTA). */
+  /** One MediaPackage channel and endpoint per MediaLive channel of the pool (at least 1). */
   readonly channelCount: number;
   /** ARN of recorded-media-bucket, where harvest jobs write. */
   readonly recordedBucketArn: string;
@@ -51,8 +51,8 @@ export class MediaPackageRecording extends Construct {
   constructor(scope: Construct, id: string, props: MediaPackageRecordingProps) {
     super(scope, id);
     const hours = props.startoverWindowHours ?? DEFAULT_STARTOVER_WINDOW_HOURS;
-    if (!Number.isInteger(props.channelCount) || props.channelCount < 1 || props.channelCount > MEDIALIVE_CHANNEL_QUOTA) {
-      throw new Error(`MediaPackageRecording: channelCount must be 1-${MEDIALIVE_CHANNEL_QUOTA} (MediaLive's regional quota), got ${props.channelCount}`);
+    if (!Number.isInteger(props.channelCount) || props.channelCount < 1) {
+      throw new Error(`MediaPackageRecording: channelCount must be a whole number of at least 1, got ${props.channelCount}`);
     }
     if (!Number.isInteger(hours) || hours < 1 || hours > MAX_STARTOVER_WINDOW_HOURS) {
       throw new Error(`MediaPackageRecording: startoverWindowHours must be 1-${MAX_STARTOVER_WINDOW_HOURS} (MediaPackage's 14-day limit), got ${hours}`);
