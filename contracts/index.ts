@@ -15,3 +15,4 @@ export * from "./security";
 export * from "./network";
 export * from "./recordings";
 export * from "./ingest";
+export * from "./channels";

@@ -55,8 +55,19 @@ test("channels list --json shows the pool only, with running time and cost from 
   expect(running.pipelinesRunning).toBe(2);
   expect(Date.parse(running.runningSince)).toBe(since);
   expect(running.billedMinutes).toBe(26);
-  // STANDARD = two pipelines, each an HD input plus an HD output per hour
-  expect(running.costSoFarUsd).toBeGreaterThan(0.5);
+  // From DescribeChannel's encoder settings: 720p/540p/360p in two output groups. STANDARD = two
+  // pipelines, each billing 0.234 (HD input) + 2 x 0.882 (HD) + 4 x 0.441 (SD): 7.524 an hour.
+  expect(running).toMatchObject({ outputs: "2 HD + 4 SD", outputsFrom: "encoder settings", usdPerHour: 7.524 });
+  expect(running.costSoFarUsd).toBe(3.26); // 26/60 h x 7.524
+});
+
+test("channels list prices each channel from its own encoder settings", async () => {
+  aws.medialive.addChannel({ id: "1000003", tags: { "livestream:pool": "dev" }, channelClass: "SINGLE_PIPELINE", renditionHeights: [1080], outputGroups: 1 });
+  expect(await ops("channels", "list", "--pool", "dev", "--json")).toBe(ExitCode.Ok);
+  const lean = JSON.parse(stdout).channels.find((c: { id: string }) => c.id === "1000003");
+  // one pipeline: HD input 0.234 + one HD output 0.882
+  expect(lean).toMatchObject({ channelClass: "SINGLE_PIPELINE", outputs: "1 HD", usdPerHour: 1.116 });
+  expect(aws.medialive.calls.filter((c) => c.operation === "DescribeChannel").map((c) => c.target).sort()).toEqual(["1000001", "1000002", "1000003"]);
 });
 
 test("channels status shows alarms on the channel and its latest metrics", async () => {
@@ -102,7 +113,12 @@ test("sessions plan prints assignments, channel-hours and cost; a pool too small
   expect(plan.assignments.map((a: { sessionId: string; channelId: string }) => `${a.sessionId}:${a.channelId}`)).toEqual(["a:1000001", "b:1000002", "c:1000001"]);
   // channel 1000001 runs 09:50 -> 12:05 (a and c back to back), 1000002 10:20 -> 11:35
   expect(plan.billedChannelHours).toBeCloseTo(135 / 60 + 75 / 60, 2);
-  expect(plan.costUsd).toBeGreaterThan(0);
+  // Both STANDARD with the pool's six outputs: 7.524 an hour each (from their encoder settings).
+  expect(plan.channelPrices.map((p: { channelId: string; usdPerHour: number; outputsFrom: string }) => [p.channelId, p.usdPerHour, p.outputsFrom])).toEqual([
+    ["1000001", 7.524, "encoder settings"],
+    ["1000002", 7.524, "encoder settings"],
+  ]);
+  expect(plan.costUsd).toBeCloseTo((135 / 60 + 75 / 60) * 7.524, 1);
   const tooMany = file("s.yaml", ["- {id: x, startsAt: '2026-05-01T10:00:00Z', endsAt: '2026-05-01T11:00:00Z'}", "- {id: y, startsAt: '2026-05-01T10:00:00Z', endsAt: '2026-05-01T11:00:00Z'}", "- {id: z, startsAt: '2026-05-01T10:10:00Z', endsAt: '2026-05-01T11:00:00Z'}"].join("\n"));
   expect(await ops("sessions", "plan", "--schedule", tooMany, "--pool", "dev")).toBe(ExitCode.Infeasible);
   expect(stderr).toMatch(/needs 3/);

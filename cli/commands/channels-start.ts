@@ -14,6 +14,7 @@ import { ensureChannelState, realClock, type Goal, type LifecycleResult } from "
 import { describeChannel } from "../channels/pool";
 import { createProgress, type Progress } from "../progress";
 import { formatDuration, parseDuration } from "../support/duration";
+import { mapLimited } from "../support/map-limited";
 import { CHANNEL_CHANGE_DEFAULTS } from "./defaults";
 import { awsOptions, print, printJson, type AwsCommandOptions } from "./ops-context";
 
@@ -168,20 +169,6 @@ function failureOf(report: ChannelsReport, failed: ChannelOutcome[]): OpsError {
   const message = failed.length === 1 ? `${worst.id}: ${worst.error}` : `${failed.length} channel(s) failed: ${list}`;
   if (worst.exitCode === ExitCode.Timeout) return new TimeoutError(message, "run again later, or look at the channel in the console", report);
   return new OpsError(message, worst.exitCode ?? ExitCode.Remote, undefined, report);
-}
-
-/** Runs `work` over items with at most `limit` in flight, keeping the order of items in the result. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export async function channelsStart(opts: ChannelsLifecycleOptions): Promise<void> {
