@@ -340,7 +340,10 @@ export async function main(argv: string[]): Promise<number> {
       return fail(json, ExitCode.Usage, err.message.replace(/^error: /, ""), undefined, undefined, true);
     }
     if (err instanceof OpsError) {
-      const hint = err.hint ?? (err.exitCode === ExitCode.Remote ? credentialsHint(err.message) : undefined);
+      // An SDK credentials error anywhere in the message outranks the command's own hint ("retry",
+      // "pass --queue-url"): missing or expired credentials are fixed by credentials, not by waiting.
+      const awsFailed = err.exitCode === ExitCode.Remote || err.exitCode === ExitCode.Partial;
+      const hint = (awsFailed ? credentialsHint(err.message) : undefined) ?? err.hint;
       return fail(json, err.exitCode, err.message, hint, err.details);
     }
     if (isAwsError(err)) {

@@ -198,6 +198,14 @@ describe("ops forecast (compiled CLI)", () => {
     expect((await ops(["forecast", "--environment", "dev", "--synth-dir", dir])).stderr).toContain("no synthesized stack livestream-dev");
   });
 
+  it("--environment with LIVESTREAM_CONFIG_DIR names the file it read in the header", async () => {
+    writeFileSync(join(dir, "dev.json"), readFileSync(join(CONFIG_DIR, "dev.json")));
+    const r = await ops(["forecast", "--environment", "dev", "--months", "1"], { LIVESTREAM_CONFIG_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Fixed-cost drivers read from the synthesized stack livestream-dev (synthesized now from ${join(dir, "dev.json")}).`);
+    expect(r.stdout).not.toContain("config/environments/dev.json");
+  });
+
   it("--environment bills each channel run with the lead and grace of the stack's reconcile task", async () => {
     const onAir = async (synth: string) => {
       const r = await ops(["forecast", "--environment", "dev", "--synth-dir", synth, "--months", "1", "--json"]);
