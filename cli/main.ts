@@ -196,9 +196,11 @@ function addChannelAndSessionCommands(program: Command): void {
       .option("--timeout <duration>", `bound on all waiting, e.g. 5m or 90s, 1s-1h (default: ${CHANNEL_CHANGE_DEFAULTS.timeout})`, durationFlag("--timeout", { minMs: 1000, maxMs: 3_600_000 }))
       .option("--poll-interval <duration>", `time between state reads while waiting, e.g. 5s, up to 5m (default: ${CHANNEL_CHANGE_DEFAULTS.pollInterval})`, durationFlag("--poll-interval", { maxMs: 300_000 }))
       .option("--dry-run", "say what would be done; call nothing that changes a channel")
+      .option("--pool <pool>", `act only on this pool's channels (the ${POOL_TAG} tag) (default: $LIVESTREAM_POOL, else any channel carrying the tag)`)
+      .option("--any-channel", `also act on channels outside the pool (another pool's, or without a ${POOL_TAG} tag)`)
       .addHelpText(
         "after",
-        `\nExit codes: 0 done, 2 an unknown or malformed id (nothing done), 3 AWS failed, 4 a wait ran out, 6 some channels done and some failed.\n` +
+        `\nExit codes: 0 done, 2 an unknown or malformed id or a channel outside the pool (nothing done), 3 AWS failed, 4 a wait ran out, 6 some channels done and some failed.\n` +
           `Examples:\n  ops channels ${verb} 1234567 --wait --timeout 3m\n  ops channels ${verb} 1234567 7654321 --dry-run --json`,
       )
       .action(async (ids: string[], opts: { timeout?: number; pollInterval?: number } & Record<string, unknown>) => {

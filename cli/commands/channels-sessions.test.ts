@@ -96,6 +96,30 @@ test("channels start/stop are idempotent and --dry-run calls nothing", async () 
   expect(aws.medialive.state("1000001")).toBe("IDLE");
 });
 
+test("channels start/stop refuse channels outside the pool before any call that changes something, unless --any-channel", async () => {
+  aws.medialive.addChannel({ id: "3000001" }); // another workload's channel: no pool tag
+  aws.medialive.addChannel({ id: "2000001", tags: { "livestream:pool": "prod" }, state: "RUNNING" });
+  expect(await ops("channels", "start", "3000001")).toBe(ExitCode.Usage);
+  expect(stderr).toMatch(/error: not a pool channel: 3000001 \(no livestream:pool tag\); nothing was started/);
+  expect(stderr).toMatch(/hint: .*--any-channel/);
+  expect(await ops("channels", "stop", "2000001", "--pool", "dev", "--json")).toBe(ExitCode.Usage);
+  expect(JSON.parse(stdout)).toMatchObject({ error: { type: "usage", message: "not in pool 'dev': 2000001 (livestream:pool=prod); nothing was stopped" }, outsidePool: [{ id: "2000001", pool: "prod" }] });
+  // One channel outside the pool stops the whole command: the pool's own channel is not started either.
+  process.env.LIVESTREAM_POOL = "dev";
+  try {
+    expect(await ops("channels", "start", "1000001", "2000001", "3000001")).toBe(ExitCode.Usage);
+    expect(stderr).toMatch(/not in pool 'dev': 2000001 \(livestream:pool=prod\), 3000001 \(no livestream:pool tag\)/);
+  } finally {
+    delete process.env.LIVESTREAM_POOL;
+  }
+  expect(aws.medialive.accepted()).toEqual([]);
+  expect(aws.medialive.state("1000001")).toBe("IDLE");
+
+  expect(await ops("channels", "start", "3000001", "--any-channel", "--json")).toBe(ExitCode.Ok);
+  expect(aws.medialive.accepted("StartChannel").map((c) => c.target)).toEqual(["3000001"]);
+  expect(await ops("channels", "stop", "1000001", "--pool", "dev")).toBe(ExitCode.Ok);
+});
+
 test("channels start: a wait that runs out exits 4; an unknown channel exits 2; AWS failing exits 3", async () => {
   aws.medialive.stick("1000001", "STARTING");
   expect(await ops("channels", "start", "1000001", "--wait", "--timeout", "1s", "--poll-interval", "50ms")).toBe(ExitCode.Timeout);
@@ -173,6 +197,16 @@ test("sessions reconcile: --dry-run mutates nothing; a real pass starts, a secon
   expect(await ops(...args)).toBe(ExitCode.Ok);
   expect(aws.medialive.accepted().length).toBe(before);
   expect(JSON.parse(stdout).mutatingCalls).toBe(0);
+});
+
+test("sessions reconcile --pool with a pool no channel carries exits 2 naming the pools that exist; nothing done, no metric", async () => {
+  const schedule = file("s.json", JSON.stringify([{ id: "a", startsAt: iso(5), endsAt: iso(60) }]));
+  expect(await ops("sessions", "reconcile", "--schedule", schedule, "--pool", "dve", "--json")).toBe(ExitCode.Usage);
+  const report = JSON.parse(stdout);
+  expect(report.error).toEqual({ type: "usage", exitCode: 2, message: "nothing done: no channel carries livestream:pool=dve in ap-southeast-1 (did you mean 'dev'?)", hint: "pools in ap-southeast-1: dev" });
+  expect(report.mutatingCalls).toBe(0);
+  expect(stderr).not.toMatch(/no healthy channel/);
+  expect(mutations()).toBe(0);
 });
 
 test("sessions reconcile: a failed channel's session runs on a healthy one; a channel outside the pool is partial (exit 6); bad flags exit 2", async () => {

@@ -111,6 +111,25 @@ test("impossible dates and absurd lengths exit 2; a longer maximum is a flag; ni
   expect(allowed.stderr).toMatch(/^warning: long.json item 1 \(id marathon\): runs 2026-05-01 18:00-18:00 \(UTC\+08:00\), partly between 00:00 and 06:00 local time/m);
 });
 
+test("the small-hours warning judges local time in --timezone when given", async () => {
+  // Written in UTC: 00:30Z is 08:30 in Singapore, 18:00Z is 02:00 the next day there.
+  const utc = file("utc.csv", "id,startsAt,endsAt\nbreakfast,2026-05-01T00:30:00Z,2026-05-01T01:30:00Z\nnight,2026-05-01T18:00:00Z,2026-05-01T19:00:00Z\n");
+  const sg = await runOps(["sessions", "plan", "--schedule", utc, "--pool-size", "2", "--timezone", "Asia/Singapore"], noAws());
+  expect(sg.code).toBe(ExitCode.Ok);
+  expect(sg.stderr).toBe("warning: utc.csv line 3 (id night): runs 2026-05-02 02:00-03:00 (Asia/Singapore, UTC+08:00), partly between 00:00 and 06:00 local time: check the date and the offset\n");
+  // Without --timezone, the offset each row was written with decides.
+  const asWritten = await runOps(["sessions", "plan", "--schedule", utc, "--pool-size", "2"], noAws());
+  expect(asWritten.stderr).toBe("warning: utc.csv line 2 (id breakfast): runs 2026-05-01 00:30-01:30 (UTC+00:00), partly between 00:00 and 06:00 local time: check the date and the offset\n");
+});
+
+test("a duplicate key in a JSON schedule is refused with its line and column, as in config files", async () => {
+  const dup = file("dup.json", '[\n  {"id": "a", "startsAt": "2026-05-01T18:00:00+08:00",\n   "endsAt": "2026-05-01T19:00:00+08:00", "startsAt": "2026-05-02T18:00:00+08:00"}\n]\n');
+  const r = await runOps(["sessions", "plan", "--schedule", dup, "--pool-size", "1"], noAws());
+  expect(r.code).toBe(ExitCode.Usage);
+  expect(r.stderr).toMatch(/error: schedule dup\.json is not valid JSON:\n {2}line 3, column 43: duplicate key 'startsAt': JSON keeps only the last one; remove one of them/);
+  expect(r.stdout).toBe("");
+});
+
 test("flag combinations and zones are checked before anything runs", async () => {
   const both = await runOps(["sessions", "plan", "--schedule", file("event.csv", EVENT), "--pool", "dev", "--pool-size", "2"], noAws());
   expect(both.code).toBe(ExitCode.Usage);
