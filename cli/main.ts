@@ -224,17 +224,19 @@ function addChannelAndSessionCommands(program: Command): void {
     .requiredOption("--schedule <source>", scheduleHelp)
     .option("--pool <pool>", poolHelp)
     .option("--pool-size <n>", "plan for N channels without calling AWS (\"how many channels does this event need?\"); not with --pool", integerFlag("--pool-size"))
-    .option("--channel-class <class>", `with --pool-size: STANDARD (two pipelines) or SINGLE_PIPELINE (default: ${SESSIONS_PLAN_DEFAULTS.channelClass})`)
+    .option("--channel-class <class>", `with --pool-size: SINGLE_PIPELINE or STANDARD (two pipelines, billed twice) (default: ${SESSIONS_PLAN_DEFAULTS.channelClass}, what the pool deploys)`)
     .option("--from <time>", "only sessions ending after this (ISO 8601 with offset, or now)")
     .option("--to <time>", "only sessions starting before this")
     .option("--lead <duration>", `channels run this long before a session starts (default: ${SESSIONS_PLAN_DEFAULTS.lead})`, durationFlag("--lead", { minMs: 0, maxMs: 86_400_000 }))
     .option("--grace <duration>", `and this long after it ends (default: ${SESSIONS_PLAN_DEFAULTS.grace})`, durationFlag("--grace", { minMs: 0, maxMs: 86_400_000 }))
     .option("--max-session-length <duration>", `longer sessions are refused as typos (default: ${SESSIONS_PLAN_DEFAULTS.maxSessionLength})`, durationFlag("--max-session-length", { minMs: 60_000 }))
     .option("--timezone <zone>", "show times in this IANA zone, e.g. Asia/Singapore or UTC (default: each session's own offset)")
-    .option("--price-catalog <file>", "price catalog JSON (default: cost-model/catalogs/<region>.json)")
+    .option("--price-catalog <file>", "unit-price catalog JSON, as ops pricing refresh writes (default: cost-model/catalogs/<region>.json)")
     .addHelpText(
       "after",
-      "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule big-event.csv --pool-size 4      (no AWS needed)\n" +
+      "\nA channel-hour is priced as ops forecast prices it: every pipeline bills its input and each output (a pool's channels:\n" +
+        "their encoder settings; --pool-size channels: the default 720p/540p/360p ladder in both output groups).\n" +
+        "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule big-event.csv --pool-size 4      (no AWS needed)\n" +
         "  ops sessions plan --schedule postgres://app@db:5432/livestream --from now --to 2026-05-02T00:00:00+08:00 --json",
     )
     .action(async (opts: { lead?: number; grace?: number; maxSessionLength?: number } & Record<string, unknown>) => {
