@@ -126,7 +126,7 @@ test("a duplicate key in a JSON schedule is refused with its line and column, as
   const dup = file("dup.json", '[\n  {"id": "a", "startsAt": "2026-05-01T18:00:00+08:00",\n   "endsAt": "2026-05-01T19:00:00+08:00", "startsAt": "2026-05-02T18:00:00+08:00"}\n]\n');
   const r = await runOps(["sessions", "plan", "--schedule", dup, "--pool-size", "1"], noAws());
   expect(r.code).toBe(ExitCode.Usage);
-  expect(r.stderr).toMatch(/error: schedule dup\.json is not valid JSON:\n {2}line 3, column 43: duplicate key 'startsAt': JSON keeps only the last one; remove one of them/);
+  expect(r.stderr).toMatch(/error: schedule dup\.json is not valid JSON: line 3, column 43: duplicate key 'startsAt': JSON keeps only the last one; remove one of them/);
   expect(r.stdout).toBe("");
 });
 

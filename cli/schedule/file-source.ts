@@ -160,7 +160,7 @@ export async function parseScheduleText(text: string, format: "json" | "yaml" | 
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new UsageError(`schedule ${name} is empty: refusing to read it as "no sessions"`, EMPTY_HINT);
   if (format === "csv") return validateRows(parseCsv(text, name), rules);
   let doc: unknown;
-  if (format === "json") refuseJsonProblems(text.replace(/^\uFEFF/, ""), `schedule ${name}`);
+  if (format === "json") refuseJsonProblems(text.replace(/^\uFEFF/, ""), `schedule ${name} is not valid JSON`);
   try {
     if (format === "json") doc = JSON.parse(text.replace(/^\uFEFF/, ""));
     else {

@@ -13,7 +13,7 @@ export async function readDocument(path: string, flag: string): Promise<unknown>
   } catch (err) {
     throw new UsageError(`${flag} ${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  if (!/\.ya?ml$/i.test(path)) refuseJsonProblems(text.replace(/^\uFEFF/, ""), `${flag} ${path}`);
+  if (!/\.ya?ml$/i.test(path)) refuseJsonProblems(text.replace(/^\uFEFF/, ""), `${flag} ${path}: not valid JSON`);
   try {
     if (/\.ya?ml$/i.test(path)) {
       const { parse } = (require("yaml") as typeof import("yaml"));
