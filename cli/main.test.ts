@@ -172,7 +172,7 @@ test("messages cite no file outside the repository and no absolute dist/ path", 
   expect(offending).toEqual([]);
   // The price source printed with every cost is a path in the project, not an absolute dist/ path.
   const plan = await runOps(["sessions", "plan", "--schedule", writeSchedule(), "--pool-size", "1", "--json"], bareEnv());
-  expect(JSON.parse(plan.stdout).priceSource).toBe("cost-model/catalogs/ap-southeast-1.json (medialive.input.hd + medialive.output.hd)");
+  expect(JSON.parse(plan.stdout).priceSource).toMatch(/^cost-model\/catalogs\/ap-southeast-1\.json version \d{4}-\d{2}-\d{2}\.\d+$/);
 });
 
 function writeSchedule(): string {

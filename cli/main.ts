@@ -196,9 +196,11 @@ function addChannelAndSessionCommands(program: Command): void {
       .option("--timeout <duration>", `bound on all waiting, e.g. 5m or 90s, 1s-1h (default: ${CHANNEL_CHANGE_DEFAULTS.timeout})`, durationFlag("--timeout", { minMs: 1000, maxMs: 3_600_000 }))
       .option("--poll-interval <duration>", `time between state reads while waiting, e.g. 5s, up to 5m (default: ${CHANNEL_CHANGE_DEFAULTS.pollInterval})`, durationFlag("--poll-interval", { maxMs: 300_000 }))
       .option("--dry-run", "say what would be done; call nothing that changes a channel")
+      .option("--pool <pool>", `act only on this pool's channels (the ${POOL_TAG} tag) (default: $LIVESTREAM_POOL, else any channel carrying the tag)`)
+      .option("--any-channel", `also act on channels outside the pool (another pool's, or without a ${POOL_TAG} tag)`)
       .addHelpText(
         "after",
-        `\nExit codes: 0 done, 2 an unknown or malformed id (nothing done), 3 AWS failed, 4 a wait ran out, 6 some channels done and some failed.\n` +
+        `\nExit codes: 0 done, 2 an unknown or malformed id or a channel outside the pool (nothing done), 3 AWS failed, 4 a wait ran out, 6 some channels done and some failed.\n` +
           `Examples:\n  ops channels ${verb} 1234567 --wait --timeout 3m\n  ops channels ${verb} 1234567 7654321 --dry-run --json`,
       )
       .action(async (ids: string[], opts: { timeout?: number; pollInterval?: number } & Record<string, unknown>) => {
@@ -222,17 +224,19 @@ function addChannelAndSessionCommands(program: Command): void {
     .requiredOption("--schedule <source>", scheduleHelp)
     .option("--pool <pool>", poolHelp)
     .option("--pool-size <n>", "plan for N channels without calling AWS (\"how many channels does this event need?\"); not with --pool", integerFlag("--pool-size"))
-    .option("--channel-class <class>", `with --pool-size: STANDARD (two pipelines) or SINGLE_PIPELINE (default: ${SESSIONS_PLAN_DEFAULTS.channelClass})`)
+    .option("--channel-class <class>", `with --pool-size: SINGLE_PIPELINE or STANDARD (two pipelines, billed twice) (default: ${SESSIONS_PLAN_DEFAULTS.channelClass}, what the pool deploys)`)
     .option("--from <time>", "only sessions ending after this (ISO 8601 with offset, or now)")
     .option("--to <time>", "only sessions starting before this")
     .option("--lead <duration>", `channels run this long before a session starts (default: ${SESSIONS_PLAN_DEFAULTS.lead})`, durationFlag("--lead", { minMs: 0, maxMs: 86_400_000 }))
     .option("--grace <duration>", `and this long after it ends (default: ${SESSIONS_PLAN_DEFAULTS.grace})`, durationFlag("--grace", { minMs: 0, maxMs: 86_400_000 }))
     .option("--max-session-length <duration>", `longer sessions are refused as typos (default: ${SESSIONS_PLAN_DEFAULTS.maxSessionLength})`, durationFlag("--max-session-length", { minMs: 60_000 }))
     .option("--timezone <zone>", "show times in this IANA zone, e.g. Asia/Singapore or UTC (default: each session's own offset)")
-    .option("--price-catalog <file>", "price catalog JSON (default: cost-model/catalogs/<region>.json)")
+    .option("--price-catalog <file>", "unit-price catalog JSON, as ops pricing refresh writes (default: cost-model/catalogs/<region>.json)")
     .addHelpText(
       "after",
-      "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule big-event.csv --pool-size 4      (no AWS needed)\n" +
+      "\nA channel-hour is priced as ops forecast prices it: every pipeline bills its input and each output (a pool's channels:\n" +
+        "their encoder settings; --pool-size channels: the default 720p/540p/360p ladder in both output groups).\n" +
+        "\nExamples:\n  ops sessions plan --schedule sessions.csv --pool dev\n  ops sessions plan --schedule big-event.csv --pool-size 4      (no AWS needed)\n" +
         "  ops sessions plan --schedule postgres://app@db:5432/livestream --from now --to 2026-05-02T00:00:00+08:00 --json",
     )
     .action(async (opts: { lead?: number; grace?: number; maxSessionLength?: number } & Record<string, unknown>) => {
@@ -340,7 +344,10 @@ export async function main(argv: string[]): Promise<number> {
       return fail(json, ExitCode.Usage, err.message.replace(/^error: /, ""), undefined, undefined, true);
     }
     if (err instanceof OpsError) {
-      const hint = err.hint ?? (err.exitCode === ExitCode.Remote ? credentialsHint(err.message) : undefined);
+      // An SDK credentials error anywhere in the message outranks the command's own hint ("retry",
+      // "pass --queue-url"): missing or expired credentials are fixed by credentials, not by waiting.
+      const awsFailed = err.exitCode === ExitCode.Remote || err.exitCode === ExitCode.Partial;
+      const hint = (awsFailed ? credentialsHint(err.message) : undefined) ?? err.hint;
       return fail(json, err.exitCode, err.message, hint, err.details);
     }
     if (isAwsError(err)) {

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
 import { projectRoot } from "../lib/project-root";
 import { parseWithFieldProblems, type FieldProblem } from "./field-problems";
 import { findJsonProblems } from "./json-syntax";
@@ -16,6 +16,30 @@ export class ConfigError extends Error {
 /** The folder holding one `<env>.json` per environment, overridable for tests and forks. */
 export function defaultConfigDir(): string {
   return process.env.LIVESTREAM_CONFIG_DIR ?? join(projectRoot(), "config", "environments");
+}
+
+/**
+ * The file an environment is read from, as a person should be told about it: relative to the current
+ * folder when inside it (config/environments/prod.json), else absolute. Honours LIVESTREAM_CONFIG_DIR.
+ */
+export function environmentFile(env: string, dir = defaultConfigDir()): string {
+  const file = join(dir, `${env}.json`);
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+/** Refuses a config "folder" that is a file (LIVESTREAM_CONFIG_DIR=config/environments/dev.json). */
+function checkConfigDir(dir: string): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    return; // missing: the callers say "does not exist" / "no environment files"
+  }
+  if (!isDir) {
+    const what = process.env.LIVESTREAM_CONFIG_DIR === dir ? `LIVESTREAM_CONFIG_DIR=${dir}` : dir;
+    throw new ConfigError(`${what} is a file, not a folder: it must name the folder holding one <env>.json per environment (e.g. config/environments)`);
+  }
 }
 
 function formatProblems(env: string, file: string, problems: readonly FieldProblem[]): string {
@@ -35,6 +59,7 @@ export function parseEnvironment(env: string, raw: unknown, file = `${env}.json`
 
 /** Reads and validates `<dir>/<env>.json`. */
 export function loadEnvironment(env: string, dir = defaultConfigDir()): EnvironmentConfig {
+  checkConfigDir(dir);
   const file = join(dir, `${env}.json`);
   if (!existsSync(file)) {
     throw new ConfigError(`no configuration for environment '${env}': ${file} does not exist (known: ${listEnvironments(dir).join(", ") || "none"})`);
@@ -64,6 +89,7 @@ function readJson(env: string, file: string): unknown {
 /** Environment names in a config folder, sorted. */
 export function listEnvironments(dir = defaultConfigDir()): string[] {
   if (!existsSync(dir)) return [];
+  checkConfigDir(dir);
   return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .map((f) => f.slice(0, -".json".length))

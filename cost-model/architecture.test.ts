@@ -66,14 +66,16 @@ describe("architecture model", () => {
     expect(billedChannelMinutes(2, 10, 5, 10)).toBe(135);
     expect(billedChannelMinutes(0.05, 0, 0, 10)).toBe(10);
     expect(billedChannelMinutes(0.5, 0.2, 0, 10)).toBe(31);
-    // 4 standard channels x 8 broadcasts x 135 min = 144 pipeline-hours at 0.234 (HD input) + 2 x 0.882 (HD) + 4 x 0.441 (SD).
+    // prod as deployed: 4 single-pipeline channels x 8 broadcasts x 135 min = 72 pipeline-hours at 0.234 (HD input) + 2 x 0.882 (HD) + 4 x 0.441 (SD).
+    expect(DEFAULT_SCENARIO.channel.class).toBe("SINGLE_PIPELINE");
     const onAir = item(p, 1, "MediaLive channels on air");
-    expect(onAir.usage).toEqual({ quantity: 144, unit: "pipeline-hours" });
-    expect(onAir.usd).toBe(Math.round(144 * (0.234 + 2 * 0.882 + 4 * 0.441) * 100) / 100);
+    expect(onAir.usage).toEqual({ quantity: 72, unit: "pipeline-hours" });
+    expect(onAir.usd).toBe(Math.round(72 * (0.234 + 2 * 0.882 + 4 * 0.441) * 100) / 100);
     // Idle the rest of the month: 4 x (730 - 18) channel-hours and as many push-input hours, 0.01 each.
     expect(item(p, 1, "MediaLive idle").usd).toBe(Math.round(2 * 4 * (730 - 18) * 0.01 * 100) / 100);
-    const single = architectureProjection({ ...DEFAULT_SCENARIO, channel: { ...DEFAULT_SCENARIO.channel, class: "SINGLE_PIPELINE" } }, catalog);
-    expect(item(single, 1, "MediaLive channels on air").usd).toBe(Math.round(72 * (0.234 + 2 * 0.882 + 4 * 0.441) * 100) / 100);
+    const standard = architectureProjection({ ...DEFAULT_SCENARIO, channel: { ...DEFAULT_SCENARIO.channel, class: "STANDARD" } }, catalog);
+    expect(item(standard, 1, "MediaLive channels on air").usage).toEqual({ quantity: 144, unit: "pipeline-hours" });
+    expect(item(standard, 1, "MediaLive channels on air").usd).toBe(Math.round(144 * (0.234 + 2 * 0.882 + 4 * 0.441) * 100) / 100);
   });
 
   it("originates nothing from MediaPackage when CloudFront reads live video from S3, and prices cache fills when it does not", () => {

@@ -20,9 +20,10 @@ import { impliedLoad, seedLoad, type MonthLoad } from "./load";
 import { tieredCost } from "./egress";
 import { formatUsd, toCents } from "./money";
 import { assemble, type Finding, type LineCents, type MonthLines, type Projection, type ReportPrice } from "./projection";
-import { minuteOfDay, primeHours, type RangeCase, type Resolution, type Scenario } from "./scenario-defaults";
+import { minuteOfDay, primeHours, type RangeCase, type Scenario } from "./scenario-defaults";
 import { deploymentFromScenario, floorAt, type CapacityStrategyEntry, type Deployment, type ServiceDeployment } from "./deployment";
 import { architectureAssumptions } from "./assumptions";
+import { channelPriceKeys, channelRunUsd, describeOutputs, pipelinesOf } from "./channel-hour";
 
 /** Thrown when the catalog lacks a price the scenario needs; `key` names it. */
 export class MissingPriceError extends Error {
@@ -324,33 +325,28 @@ export function architectureLines(s: Scenario, d: Deployment, meter: MonthMeter,
   }
 
   // Media: channels on air in each broadcast slot, each pipeline billing its input and every encode.
-  const runMinutes = billedChannelMinutes(s.video.sessionHours, s.channel.leadMinutes, s.channel.graceMinutes, s.channel.minimumBilledMinutes);
+  const lead = d.reconcile?.leadMinutes ?? s.channel.leadMinutes;
+  const grace = d.reconcile?.graceMinutes ?? s.channel.graceMinutes;
+  const runMinutes = billedChannelMinutes(s.video.sessionHours, lead, grace, s.channel.minimumBilledMinutes);
   const onAir = d.channels.slice(0, Math.min(s.channel.concurrentChannels, d.channels.length));
   const runHoursPerChannel = (viewing.broadcastsPerMonth * runMinutes) / 60;
-  const pipelines = (cls: string) => (cls === "STANDARD" ? 2 : 1);
   if (onAir.length > 0) {
     let usd = 0;
     let pipelineHours = 0;
     const keys = new Set<string>();
     for (const ch of onAir) {
-      const ph = runHoursPerChannel * pipelines(ch.class);
-      pipelineHours += ph;
-      keys.add(`medialive.input.${ch.inputResolution.toLowerCase()}`);
-      usd += meter.cost(`medialive.input.${ch.inputResolution.toLowerCase()}`, ph);
-      for (const res of ["SD", "HD", "UHD"] as Resolution[]) {
-        if (ch.outputs[res] === 0) continue;
-        keys.add(`medialive.output.${res.toLowerCase()}`);
-        usd += meter.cost(`medialive.output.${res.toLowerCase()}`, ph * ch.outputs[res]);
-      }
+      pipelineHours += runHoursPerChannel * pipelinesOf(ch.class);
+      channelPriceKeys(ch).forEach((k) => keys.add(k));
+      usd += channelRunUsd(ch, runHoursPerChannel, (key, quantity) => meter.cost(key, quantity));
     }
     const ch = onAir[0];
-    const outs = (["HD", "SD", "UHD"] as Resolution[]).filter((r) => ch.outputs[r] > 0).map((r) => `${ch.outputs[r]} ${r}`).join(" + ");
+    const pipelines = pipelinesOf(ch.class);
     add({
       item: "MediaLive channels on air",
       service: "MediaLive",
       usd,
       usage: { quantity: pipelineHours, unit: "pipeline-hours" },
-      detail: `${onAir.length} x ${ch.class} (${pipelines(ch.class)} pipeline${pipelines(ch.class) > 1 ? "s" : ""}), ${outs} outputs each, ${round2(viewing.broadcastsPerMonth)} broadcasts x ${runMinutes} min`,
+      detail: `${onAir.length} x ${ch.class} (${pipelines} pipeline${pipelines > 1 ? "s" : ""}), ${describeOutputs(ch.outputs)} outputs each, ${round2(viewing.broadcastsPerMonth)} broadcasts x ${runMinutes} min (${lead} min lead, ${grace} min grace)`,
       priceKeys: [...keys],
     });
   }
@@ -373,7 +369,7 @@ export function architectureLines(s: Scenario, d: Deployment, meter: MonthMeter,
   }
   const ladder = viewerLadder(s, d);
   const gbPerChannelPipelineHour = (gbs: readonly number[]) => gbs.reduce((a, b) => a + b, 0);
-  const ingestGb = onAir.filter((ch) => ch.toMediaPackage).reduce((a, ch) => a + runHoursPerChannel * pipelines(ch.class) * gbPerChannelPipelineHour(ch.renditionGbPerHour.length ? ch.renditionGbPerHour : ladder), 0);
+  const ingestGb = onAir.filter((ch) => ch.toMediaPackage).reduce((a, ch) => a + runHoursPerChannel * pipelinesOf(ch.class) * gbPerChannelPipelineHour(ch.renditionGbPerHour.length ? ch.renditionGbPerHour : ladder), 0);
   if (onAir.some((ch) => ch.toMediaPackage)) {
     add({ item: "MediaPackage ingest", service: "MediaPackage", usd: meter.cost("mediapackage.ingest", ingestGb), usage: { quantity: ingestGb, unit: "GB" }, detail: "every rendition of every pipeline, for recording (startover window, harvest)", priceKeys: ["mediapackage.ingest"] });
   }
@@ -417,7 +413,7 @@ export function architectureLines(s: Scenario, d: Deployment, meter: MonthMeter,
     let puts = 0;
     let writtenGb = 0;
     for (const ch of hlsChannels) {
-      const ph = runHoursPerChannel * pipelines(ch.class);
+      const ph = runHoursPerChannel * pipelinesOf(ch.class);
       const rungs = ch.renditionGbPerHour.length || ladder.length;
       puts += ph * segmentsPerHour * rungs * 2; // a segment and its playlist per rendition
       writtenGb += ph * gbPerChannelPipelineHour(ch.renditionGbPerHour.length ? ch.renditionGbPerHour : ladder);
@@ -666,6 +662,14 @@ function architectureFindings(s: Scenario, d: Deployment, catalog: UnitPriceCata
     });
   }
   const pool = d.channels.length;
+  if (s.channel.concurrentChannels > pool) {
+    findings.push({
+      id: "input.concurrent-channels-beyond-pool",
+      severity: "warning",
+      message: `The scenario puts ${plural(s.channel.concurrentChannels, "channel")} on air at once but ${d.source.kind === "synth" ? d.source.stack : "the deployment"} has ${plural(pool, "channel")}: the forecast prices ${pool} on air; add channels (media.channelCount) or lower channel.concurrentChannels.`,
+      values: { concurrentChannels: s.channel.concurrentChannels, pool },
+    });
+  }
   const needed = months.findIndex((m) => Math.ceil((m.dau * s.primeTime.share * s.video.attendance) / s.channel.viewersPerSession) > pool);
   if (pool > 0 && needed >= 0) {
     findings.push({

@@ -29,7 +29,12 @@ export function architectureAssumptions(s: Scenario, d: Deployment): Assumption[
     },
     { id: "channel.broadcastsPerMonth", label: "Broadcast slots a month", value: String(s.channel.broadcastsPerMonth), low: String(s.ranges.low.broadcastsPerMonth), high: String(s.ranges.high.broadcastsPerMonth), basis: "design.md B.1.5 (8 sessions a month)" },
     { id: "channel.onAir", label: "Channels on air per slot", value: `${Math.min(s.channel.concurrentChannels, d.channels.length)} of a pool of ${d.channels.length}`, basis: `channel.concurrentChannels, pool ${deployed}` },
-    { id: "channel.run", label: "Billed run of a channel", value: `${s.channel.leadMinutes} min before + session + ${s.channel.graceMinutes} min after, at least ${s.channel.minimumBilledMinutes} min`, basis: "reconcile lead and grace; MediaLive bills per minute with a 10-minute minimum" },
+    {
+      id: "channel.run",
+      label: "Billed run of a channel",
+      value: `${d.reconcile?.leadMinutes ?? s.channel.leadMinutes} min before + session + ${d.reconcile?.graceMinutes ?? s.channel.graceMinutes} min after, at least ${s.channel.minimumBilledMinutes} min`,
+      basis: `${d.reconcile ? "the stack's reconcile task (--lead, --grace)" : "scenario channel.leadMinutes and graceMinutes"}; MediaLive bills per minute with a 10-minute minimum`,
+    },
     { id: "cdn.cacheHitRatio", label: "CloudFront cache hit ratio", value: pct(s.cdn.cacheHitRatio), basis: "AWS's live streaming solution assumes 99 %" },
     { id: "requests", label: "Requests per user a day", value: `${s.requests.backendPerUser} backend, ${s.requests.cdnPerUser} CDN pages (+ a segment and a playlist per ${s.video.segmentSeconds} s watched)`, basis: "design.md B.1.6" },
     { id: "requests.loadMode", label: "Load model", value: s.requests.loadMode, basis: s.requests.loadMode === "implied" ? "each class's requests spread over its own window" : "the seed RPS sheet's formulas" },

@@ -57,7 +57,13 @@ export interface QuarterPlan {
   readonly offPeakBackendRps: number;
   readonly services: readonly ServicePlan[];
   readonly channels: { readonly needed: number; readonly planned: number; readonly quota: number; readonly quotaIncreaseNeeded: boolean };
-  readonly database: { readonly primaryClass: string; readonly replicaClass: string | null; readonly classForLoad: string };
+  readonly database: {
+    readonly primaryClass: string;
+    readonly replicaClass: string | null;
+    readonly classForLoad: string;
+    /** The prime-time load is beyond the ladder's largest class: no class of the ladder is known to serve it. */
+    readonly ladderExceeded: boolean;
+  };
   readonly changes: readonly ConfigChange[];
 }
 
@@ -67,11 +73,15 @@ export interface CapacityPlan {
   readonly source: Deployment["source"];
   readonly assumptions: readonly string[];
   readonly quarters: readonly QuarterPlan[];
+  /** What the plan cannot size: each says what to do instead. */
+  readonly warnings: readonly string[];
 }
 
 const rank = (cls: string) => DATABASE_LADDER.findIndex((r) => r.instanceClass === cls);
 
-/** The smallest class of the ladder that serves `rps`, or the largest. */
+const LARGEST = DATABASE_LADDER[DATABASE_LADDER.length - 1];
+
+/** The smallest class of the ladder that serves `rps`, or the largest (check ladderExceeded). */
 export function databaseClassFor(rps: number): string {
   return (DATABASE_LADDER.find((r) => r.maxRps >= rps) ?? DATABASE_LADDER[DATABASE_LADDER.length - 1]).instanceClass;
 }
@@ -84,6 +94,7 @@ function atLeast(current: string, needed: string): string {
 
 export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
   const quarters: QuarterPlan[] = [];
+  const warnings: string[] = [];
   const prev = {
     services: new Map(d.services.map((svc) => [svc.name, { prime: Math.max(...svc.floorSchedule.map((f) => f.minTasks)), off: Math.min(...svc.floorSchedule.map((f) => f.minTasks)), max: svc.maxTasks }])),
     channels: d.channels.length,
@@ -128,8 +139,17 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
     }
     prev.channels = planned;
     const classForLoad = databaseClassFor(load.prime.backendRps);
+    const ladderExceeded = load.prime.backendRps > LARGEST.maxRps;
+    if (ladderExceeded && !quarters.some((q) => q.database.ladderExceeded)) {
+      warnings.push(
+        `From ${quarterLabel(s.startMonth, q, s.months)} the prime-time load (${Math.round(load.prime.backendRps).toLocaleString("en-US")} RPS) is beyond the database ladder's largest class ` +
+          `(${LARGEST.instanceClass}, ${LARGEST.maxRps.toLocaleString("en-US")} RPS): the plan shows ${LARGEST.instanceClass} but nothing says it is enough. ` +
+          "Load-test a larger class, add read replicas and cache reads, then extend DATABASE_LADDER (cost-model/capacity.ts) with what was measured.",
+      );
+    }
     const primary = atLeast(prev.primary, classForLoad);
-    if (primary !== prev.primary) changes.push({ path: "database.instanceClass", from: prev.primary, to: primary, why: `${Math.round(load.prime.backendRps)} prime-time RPS (ladder: ${DATABASE_LADDER.find((r) => r.instanceClass === classForLoad)?.maxRps} RPS for ${classForLoad})` });
+    const ladderNote = ladderExceeded ? `beyond the ladder: ${classForLoad} serves ${LARGEST.maxRps} RPS, see the warnings` : `ladder: ${DATABASE_LADDER.find((r) => r.instanceClass === classForLoad)?.maxRps} RPS for ${classForLoad}`;
+    if (primary !== prev.primary) changes.push({ path: "database.instanceClass", from: prev.primary, to: primary, why: `${Math.round(load.prime.backendRps)} prime-time RPS (${ladderNote})` });
     prev.primary = primary;
     let replica = prev.replica;
     if (replica !== null) {
@@ -148,7 +168,7 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
       offPeakBackendRps: Math.round(load.nonPrime.backendRps * 10) / 10,
       services,
       channels: { needed, planned, quota: MEDIALIVE_CHANNEL_QUOTA, quotaIncreaseNeeded },
-      database: { primaryClass: primary, replicaClass: replica, classForLoad },
+      database: { primaryClass: primary, replicaClass: replica, classForLoad, ladderExceeded },
       changes,
     });
   }
@@ -164,5 +184,6 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
       "floors and classes never shrink below what is deployed",
     ],
     quarters,
+    warnings,
   };
 }

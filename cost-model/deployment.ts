@@ -101,6 +101,12 @@ export interface Deployment {
   readonly interfaceEndpoints: readonly { readonly service: string; readonly azs: number }[];
   readonly database: readonly DatabaseInstanceDeployment[];
   readonly channels: readonly ChannelDeployment[];
+  /**
+   * Lead and grace of the reconcile task that runs the channels (its `--lead`/`--grace` flags): how
+   * long a channel runs around each session. Absent when the stack has no such task or the scenario
+   * describes the deployment (the scenario's channel.leadMinutes/graceMinutes apply).
+   */
+  readonly reconcile?: { readonly leadMinutes: number; readonly graceMinutes: number };
   /** Push inputs attached to no channel (idle all month). */
   readonly unattachedPushInputs: number;
   /** CloudFront fetches from MediaPackage (origination billed) rather than S3. */

@@ -5,11 +5,13 @@
  * for prod (config/environments/prod.json); `ops forecast --environment <env>` replaces them with
  * what it reads from that environment's synthesized stack. This file has no dependencies so
  * `ops forecast --scenario seed` starts without loading zod; `scenario.ts` validates files against
- * the same defaults.
+ * the same defaults (it imports only contracts/channels.ts, which has none either).
  */
 
+import { DEFAULT_CHANNEL_CLASS, type ChannelClassName } from "../contracts/channels";
+
 export type ScenarioModel = "architecture" | "seed";
-export type ChannelClass = "SINGLE_PIPELINE" | "STANDARD";
+export type ChannelClass = ChannelClassName;
 export type Resolution = "SD" | "HD" | "UHD";
 
 export interface ServiceAssumptions {
@@ -248,7 +250,7 @@ export const DEFAULT_SCENARIO: Scenario = {
     concurrentChannels: 4,
     viewersPerSession: 2_500,
     poolSize: 4,
-    class: "STANDARD",
+    class: DEFAULT_CHANNEL_CLASS,
     inputResolution: "HD",
     outputsPerChannel: { SD: 4, HD: 2, UHD: 0 },
     leadMinutes: 10,

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, SEED_SCENARIO, type Scenario } from "./scenario-defaults";
 import { closestMatch } from "../lib/did-you-mean";
 import { MAX_FORECAST_DAU, MAX_FORECAST_MONTHLY_GROWTH, MAX_FORECAST_MONTHS } from "../contracts/limits";
+import { CHANNEL_CLASSES } from "../contracts/channels";
 
 export { DEFAULT_SCENARIO, SEED_SCENARIO, BUILT_IN_SCENARIOS } from "./scenario-defaults";
 export type { Scenario } from "./scenario-defaults";
@@ -78,7 +79,7 @@ export const scenarioSchema = z
       concurrentChannels: count,
       viewersPerSession: positive,
       poolSize: count,
-      class: z.enum(["SINGLE_PIPELINE", "STANDARD"]),
+      class: z.enum(CHANNEL_CLASSES),
       inputResolution: resolution,
       outputsPerChannel: z.strictObject({ SD: count.max(50), HD: count.max(50), UHD: count.max(50) }),
       leadMinutes: z.number().min(0).max(240),
@@ -135,6 +136,13 @@ export const scenarioSchema = z
     const total = s.services.mentee.requestShare + s.services.mentor.requestShare + s.services.social.requestShare;
     if (Math.abs(total - 1) > 1e-9) {
       ctx.addIssue({ code: "custom", path: ["services", "mentee", "requestShare"], message: `request shares of mentee, mentor and social must sum to 1, got ${total}` });
+    }
+    if (s.channel.concurrentChannels > s.channel.poolSize) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["channel", "concurrentChannels"],
+        message: `${s.channel.concurrentChannels} channels on air at once need a pool of at least ${s.channel.concurrentChannels}, but channel.poolSize is ${s.channel.poolSize}: raise poolSize or lower concurrentChannels`,
+      });
     }
     const rungs = s.video.renditions.length;
     const mixes: [string[], readonly number[]][] = [

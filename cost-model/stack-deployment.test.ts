@@ -11,7 +11,7 @@ import { architectureProjection } from "./architecture";
 import { BUILT_IN_CATALOGS } from "./catalogs";
 import type { UnitPriceCatalog } from "./catalog-types";
 import { floorHours, type Deployment } from "./deployment";
-import { dailyCronMinute, readDeployment, runsPerHour } from "./stack-deployment";
+import { dailyCronMinute, readDeployment, reconcileTiming, runsPerHour } from "./stack-deployment";
 import { DEFAULT_SCENARIO, withOverrides } from "./scenario-defaults";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
@@ -71,6 +71,8 @@ describe("reading a synthesized stack", () => {
     expect(prod).toMatchObject({ alarms: expect.any(Number), dashboards: 1, kmsKeys: 3, secrets: 1, hostedZones: 1, aliasRecordShare: 1, accessLogRetentionDays: 90, hlsRetentionDays: 3, logRetentionDays: 90 });
     expect(prod.alarms).toBeGreaterThan(10);
     expect(prod.lambdaFunctions).toEqual([{ name: "livestream-prod-recording-indexer", architecture: "arm", memoryMb: 256 }]);
+    // The reconcile task's --lead 10m --grace 5m (the contract defaults, as prod configures them).
+    expect(prod.reconcile).toEqual({ leadMinutes: 10, graceMinutes: 5 });
   });
 
   it("reads dev as the cheap environment it is", () => {
@@ -120,6 +122,13 @@ describe("reading a synthesized stack", () => {
     expect(runsPerHour("sometimes")).toBeUndefined();
     expect(dailyCronMinute("cron(45 17 * * ? *)")).toBe(17 * 60 + 45);
     expect(dailyCronMinute("rate(1 minute)")).toBeUndefined();
+  });
+
+  it("reads the reconcile task's lead and grace from its command, a missing flag as the CLI's default", () => {
+    const task = (command: string[]) => ({ container_definitions: JSON.stringify([{ name: "reconcile", command }]) });
+    expect(reconcileTiming([task(["sessions", "reconcile", "--lead", "1h30m", "--grace=90s"])])).toEqual({ leadMinutes: 90, graceMinutes: 1.5 });
+    expect(reconcileTiming([task(["sessions", "reconcile", "--schedule", "postgres://"])])).toEqual({ leadMinutes: 10, graceMinutes: 5 });
+    expect(reconcileTiming([task(["db", "migrate"]), { container_definitions: "${aws_x.y.z}" }])).toBeUndefined();
   });
 });
 

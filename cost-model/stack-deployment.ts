@@ -8,6 +8,8 @@
  */
 import type { CapacityStrategyEntry, ChannelDeployment, DatabaseInstanceDeployment, Deployment, DeploymentSource, FloorStep, ServiceDeployment, WebAclDeployment } from "./deployment";
 import type { ChannelClass, Resolution } from "./scenario-defaults";
+import { resolutionOf } from "./channel-hour";
+import { DEFAULT_GRACE, DEFAULT_LEAD } from "../contracts/sessions";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON is untyped by nature
 type Json = any;
@@ -176,8 +178,53 @@ export function runsPerHour(expression: unknown): number | undefined {
   return undefined;
 }
 
-/** MediaLive's output resolution classes: SD below 720 lines, HD up to 1080, UHD above. */
-export const resolutionOf = (height: number): Resolution => (height < 720 ? "SD" : height <= 1080 ? "HD" : "UHD");
+export { resolutionOf };
+
+/** Minutes of a duration flag value such as 10m, 90s or 1h30m; undefined when it is not one. */
+export function durationMinutes(text: unknown): number | undefined {
+  if (typeof text !== "string" || !/^(\d+(ms|s|m|h))+$/.test(text)) return undefined;
+  const ms = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+  let total = 0;
+  for (const [, n, unit] of text.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(n) * ms[unit as keyof typeof ms];
+  return total / 60_000;
+}
+
+/** The value of `--flag v` or `--flag=v` in a command line. */
+function flagValue(command: readonly unknown[], flag: string): unknown {
+  for (let i = 0; i < command.length; i++) {
+    const arg = command[i];
+    if (arg === flag) return command[i + 1];
+    if (typeof arg === "string" && arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Lead and grace of the stack's `ops sessions reconcile` task, read from its container command in
+ * the task definition (a flag left out means the CLI's default, as the task would run it).
+ */
+export function reconcileTiming(taskDefinitions: readonly Json[]): Deployment["reconcile"] {
+  for (const task of taskDefinitions) {
+    let containers: Json;
+    try {
+      containers = typeof task?.container_definitions === "string" ? JSON.parse(task.container_definitions) : task?.container_definitions;
+    } catch {
+      continue; // not JSON (an unresolved token): nothing to read
+    }
+    for (const c of list(containers)) {
+      const command = list(c?.command);
+      const at = command.findIndex((arg, i) => arg === "sessions" && command[i + 1] === "reconcile");
+      if (at < 0) continue;
+      const lead = flagValue(command, "--lead");
+      const grace = flagValue(command, "--grace");
+      return {
+        leadMinutes: durationMinutes(lead ?? DEFAULT_LEAD) ?? durationMinutes(DEFAULT_LEAD)!,
+        graceMinutes: durationMinutes(grace ?? DEFAULT_GRACE) ?? durationMinutes(DEFAULT_GRACE)!,
+      };
+    }
+  }
+  return undefined;
+}
 
 const architectureOf = (value: Json): "x86" | "arm" => {
   const cpu = block(value)?.cpu_architecture ?? (Array.isArray(value) ? value[0] : undefined);
@@ -400,6 +447,7 @@ export function readDeployment(tf: Json, options: ReadDeploymentOptions = {}): D
     interfaceEndpoints,
     database,
     channels,
+    reconcile: reconcileTiming(of("aws_ecs_task_definition").map(([, task]) => task)),
     unattachedPushInputs,
     cdnOriginatesFromMediaPackage,
     alarms: of("aws_cloudwatch_metric_alarm").length,

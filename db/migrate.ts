@@ -48,7 +48,11 @@ export interface MigrateResult {
 }
 
 export class MigrationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The migration that failed and was rolled back, when one did (the ones before it stay applied). */
+    readonly file?: string,
+  ) {
     super(message);
     this.name = "MigrationError";
   }
@@ -142,7 +146,7 @@ export async function migrate(client: MigrationConnection, options: MigrateOptio
         await client.query("ROLLBACK").catch(() => undefined);
         const code = (err as { code?: string }).code;
         const hint = code === "55P03" ? ` (a lock was not granted within ${lockTimeoutMs} ms: run it again when the table is not busy)` : "";
-        throw new MigrationError(`${m.file} failed and was rolled back: ${(err as Error).message}${hint}`);
+        throw new MigrationError(`${m.file} failed and was rolled back: ${(err as Error).message}${hint}`, m.file);
       }
       done.push(m);
       options.onMigration?.(m);

@@ -107,6 +107,8 @@ export function databaseSettingsFromEnv(env: NodeJS.ProcessEnv, defaults: Databa
     if (!SECRET_ARN.test(secretArn)) problems.push(`LIVESTREAM_DB_AUTH=secret needs LIVESTREAM_DB_SECRET_ARN, a Secrets Manager ARN, got '${secretArn}'`);
     auth = { method: "secret", secretArn };
   } else if (method === "password") {
+    // Known now, not at the first connection: a missing login role is a settings problem.
+    if (!env.PGUSER) problems.push("PGUSER is not set (the database role to log in as)");
     auth = { method: "password", password: env.PGPASSWORD };
   } else problems.push(`LIVESTREAM_DB_AUTH must be iam, secret or password, got '${method}'`);
 

@@ -33,6 +33,15 @@ test("rejects an unknown format with the usage exit code", () => {
   expect(policy(["--format", "xml"]).code).toBe(2);
 });
 
+test("an --output that cannot be written exits 2 before synthesizing, naming the folder; no stack trace", () => {
+  const neverSynth = () => {
+    throw new Error("synthesized although the report could not be written");
+  };
+  expect(policy(["--output", "/nonexistent/x.json"], neverSynth)).toEqual({ code: 2, stderr: "policy: --output /nonexistent/x.json: the folder /nonexistent does not exist\n" });
+  const folder = mkdtempSync(join(tmpdir(), "policy-out-"));
+  expect(policy(["--output", folder], neverSynth)).toEqual({ code: 2, stderr: `policy: --output ${folder}: ${folder} is a folder; name a file\n` });
+});
+
 test("writes a SARIF 2.1.0 report of every stack, and the committed stacks leave no error: exit 0", () => {
   const file = join(mkdtempSync(join(tmpdir(), "policy-cli-")), "policy.sarif");
   const { code } = policy(["--format", "sarif", "--output", file]);

@@ -3,11 +3,12 @@
  * `npm run policy`: synthesizes every environment in report mode and prints the policy report.
  *   --format table|json|sarif   (default table)
  *   --output <file>             write the report there instead of stdout
- * Exit codes: 0 clean, 1 unsuppressed errors or stale suppressions, 2 bad flags or configuration.
+ * Exit codes: 0 clean, 1 unsuppressed errors or stale suppressions, 2 bad flags, configuration or
+ * an --output that cannot be written (checked before the synthesis).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { TerraformStack } from "cdktf";
 import { ConfigError, loadAllEnvironments } from "../config/load";
@@ -38,6 +39,22 @@ export function render(reports: readonly StackReport[], format: string): string 
   return formatTable(reports);
 }
 
+/** Why the report cannot be written to `file`, checked before the (slow) synthesis; undefined when it can. */
+export function outputProblem(file: string): string | undefined {
+  const folder = dirname(resolve(file));
+  try {
+    if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+  } catch {
+    return `the folder ${folder} does not exist`;
+  }
+  try {
+    if (statSync(file).isDirectory()) return `${file} is a folder; name a file`;
+  } catch {
+    // a new file: fine
+  }
+  return undefined;
+}
+
 /** Runs the report; `collect` is the synthesis (tests hand in reports of their own). */
 export function main(argv: string[], collect: () => StackReport[] = collectReports): number {
   const program = new Command("policy")
@@ -52,6 +69,11 @@ export function main(argv: string[], collect: () => StackReport[] = collectRepor
     throw err;
   }
   const opts = program.opts<{ format: string; output?: string }>();
+  const unwritable = opts.output === undefined ? undefined : outputProblem(opts.output);
+  if (unwritable) {
+    process.stderr.write(`policy: --output ${opts.output}: ${unwritable}\n`);
+    return 2;
+  }
   let reports: StackReport[];
   try {
     reports = collect();
@@ -63,8 +85,14 @@ export function main(argv: string[], collect: () => StackReport[] = collectRepor
     throw err;
   }
   const text = render(reports, opts.format);
-  if (opts.output) writeFileAtomic(opts.output, text);
-  else process.stdout.write(text);
+  if (opts.output) {
+    try {
+      writeFileAtomic(opts.output, text);
+    } catch (err) {
+      process.stderr.write(`policy: --output ${opts.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
+      return 2;
+    }
+  } else process.stdout.write(text);
   const errors = reports.reduce((n, r) => n + r.counts.error, 0);
   const stale = reports.reduce((n, r) => n + staleSuppressions(r).length, 0);
   if (errors > 0) process.stderr.write(`policy: ${errors} unsuppressed error(s)\n`);

@@ -21,6 +21,15 @@ test("an invalid field exits 2, names environment and field, and writes no outpu
   expect(existsSync(outdir)).toBe(false);
 });
 
+test("LIVESTREAM_CONFIG_DIR naming a file, not a folder, exits 2 saying so, with no stack trace", () => {
+  const outdir = join(mkdtempSync(join(tmpdir(), "bad-out-")), "cdktf.out");
+  const file = join(__dirname, "../config/environments/dev.json");
+  const result = synthApp(outdir, { LIVESTREAM_CONFIG_DIR: file });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toBe(`synth stopped, nothing written: LIVESTREAM_CONFIG_DIR=${file} is a file, not a folder: it must name the folder holding one <env>.json per environment (e.g. config/environments)\n`);
+  expect(existsSync(outdir)).toBe(false);
+});
+
 test("an unknown environment in LIVESTREAM_ENVIRONMENTS exits 2 and writes nothing", () => {
   const outdir = join(mkdtempSync(join(tmpdir(), "bad-out-")), "cdktf.out");
   const result = synthApp(outdir, { LIVESTREAM_ENVIRONMENTS: "dev,staging" });

@@ -6,6 +6,7 @@ import { DescribeChannelCommand, ListChannelsCommand, type MediaLiveClient } fro
 import { awsErrorInfo } from "../aws/clients";
 import { POOL_TAG } from "../../contracts";
 import { RemoteError, UsageError } from "../errors";
+import { encodesOf, type ChannelEncodes } from "./encodes";
 
 export { POOL_TAG };
 
@@ -78,6 +79,8 @@ export async function listPoolChannels(client: MediaLiveClient, pool: string, ab
 export interface ChannelDetails extends PoolChannel {
   /** MediaPackage channel ids the channel's MediaPackage output group sends to. */
   readonly mediaPackageChannelIds: string[];
+  /** What the channel encodes (its price); absent when its encoder settings hold no video output. */
+  readonly encodes?: ChannelEncodes;
 }
 
 export async function describeChannel(client: MediaLiveClient, id: string, abortSignal?: AbortSignal): Promise<ChannelDetails> {
@@ -86,7 +89,7 @@ export async function describeChannel(client: MediaLiveClient, id: string, abort
     const mediaPackageChannelIds = (c.Destinations ?? []).flatMap((d) =>
       (d.MediaPackageSettings ?? []).map((m) => m.ChannelId).filter((x): x is string => !!x),
     );
-    return { ...toPoolChannel(c), mediaPackageChannelIds };
+    return { ...toPoolChannel(c), mediaPackageChannelIds, encodes: encodesOf(c) };
   } catch (err) {
     if (awsErrorInfo(err).name === "NotFoundException") throw new UsageError(`MediaLive channel '${id}' does not exist in this region`);
     throw remoteError(`MediaLive DescribeChannel ${id}`, err);

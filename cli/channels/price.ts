@@ -1,62 +1,63 @@
 /**
- * Channel-hour prices. Read from the cost model's price catalog (cost-model/catalogs/<region>.json,
- * keys `medialive.input.hd` and `medialive.output.hd`) when present, else a small built-in table
- * from the field notes (us-east-1 list prices). A channel-hour here is one HD input plus one HD
- * output per pipeline; a STANDARD channel runs two pipelines and bills both.
+ * Channel-hour prices for `ops sessions plan` and `ops channels list`, priced exactly as the forecast
+ * prices them (cost-model/channel-hour.ts through the forecast's MonthMeter): every pipeline bills
+ * its input and each encoded output. The catalog is `--price-catalog` (validated like a forecast
+ * catalog: unit prices, no negative price), else the region's built-in catalog, else the default
+ * catalog with the source saying so.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { projectRoot } from "../../lib/project-root";
+import { relative } from "node:path";
 import { UsageError } from "../errors";
+import { projectRoot } from "../../lib/project-root";
+import { readDocument } from "../support/read-document";
+import { channelRunUsd, describeOutputs, type ChannelEncodes } from "../../cost-model/channel-hour";
+import type { UnitPriceCatalog } from "../../cost-model/catalog-types";
 
-export interface ChannelPrice {
-  /** USD per hour of one single-pipeline channel. */
-  readonly usdPerPipelineHour: number;
-  /** Where the price came from, printed with every cost. */
+export interface ChannelPriceCatalog {
+  readonly catalog: UnitPriceCatalog;
+  /** Where the prices came from, printed with every cost. */
   readonly source: string;
 }
 
-const BUILT_IN = { input: 0.234, output: 0.882, source: "built-in table (us-east-1 list prices: HD input + HD output)" };
-
-/** The region's catalog in the project's cost-model/catalogs, the same from sources and from dist/. */
-function catalogCandidates(region: string): string[] {
-  return [join(projectRoot(__dirname), "cost-model", "catalogs", `${region}.json`)];
-}
-
-/** Paths in messages: relative to the project when inside it, never an absolute dist/ path. */
+/** Paths in messages: relative to the project when inside it. */
 function shown(path: string): string {
   const rel = relative(projectRoot(__dirname), path);
   return rel && !rel.startsWith("..") ? rel : path;
 }
 
-/** Loads the price from `catalogPath`, the region's catalog, or the built-in table, in that order. */
-export function loadChannelPrice(options: { region?: string; catalogPath?: string; usdPerHour?: number } = {}): ChannelPrice {
-  if (options.usdPerHour !== undefined) {
-    if (!(options.usdPerHour >= 0)) throw new UsageError(`--price-per-hour must be a non-negative number, got ${options.usdPerHour}`);
-    return { usdPerPipelineHour: options.usdPerHour, source: "--price-per-hour" };
-  }
-  const paths = options.catalogPath ? [options.catalogPath] : catalogCandidates(options.region ?? "ap-southeast-1");
-  for (const path of paths) {
-    if (!existsSync(path)) {
-      if (options.catalogPath) throw new UsageError(`price catalog ${path} does not exist`);
-      continue;
-    }
-    let doc: { prices?: Record<string, { usd?: number }> };
+/** `--price-catalog <file>`, else the region's built-in catalog, else the default one (said in the source). */
+export async function loadChannelPriceCatalog(options: { region?: string; catalogPath?: string } = {}): Promise<ChannelPriceCatalog> {
+  if (options.catalogPath !== undefined) {
+    const flag = "--price-catalog";
+    const doc = await readDocument(options.catalogPath, flag);
+    const { parseCatalog, CatalogError } = require("../../cost-model/catalog") as typeof import("../../cost-model/catalog");
+    let catalog;
     try {
-      doc = JSON.parse(readFileSync(path, "utf8"));
+      catalog = parseCatalog(doc);
     } catch (err) {
-      throw new UsageError(`price catalog ${path} is not JSON: ${(err as Error).message}`);
+      if (err instanceof CatalogError) throw new UsageError(`${flag} ${options.catalogPath} is not a price catalog: field ${err.message}`, "pass a catalog written by `ops pricing refresh`, e.g. cost-model/catalogs/ap-southeast-1.json");
+      throw err;
     }
-    const input = doc.prices?.["medialive.input.hd"]?.usd;
-    const output = doc.prices?.["medialive.output.hd"]?.usd;
-    if (typeof input === "number" && typeof output === "number") {
-      return { usdPerPipelineHour: input + output, source: `${shown(path)} (medialive.input.hd + medialive.output.hd)` };
-    }
+    if (catalog.kind !== "unit-prices") throw new UsageError(`${flag} ${options.catalogPath} holds line prices (${catalog.name}); channel-hours need unit prices (medialive.input.*, medialive.output.*)`);
+    return { catalog, source: `${shown(options.catalogPath)} version ${catalog.version}` };
   }
-  return { usdPerPipelineHour: BUILT_IN.input + BUILT_IN.output, source: BUILT_IN.source };
+  const { BUILT_IN_CATALOGS, DEFAULT_UNIT_CATALOG } = require("../../cost-model/catalogs") as typeof import("../../cost-model/catalogs");
+  const region = options.region ?? DEFAULT_UNIT_CATALOG.region;
+  const own = BUILT_IN_CATALOGS[region];
+  if (own?.kind === "unit-prices") return { catalog: own, source: `cost-model/catalogs/${region}.json version ${own.version}` };
+  return {
+    catalog: DEFAULT_UNIT_CATALOG,
+    source: `cost-model/catalogs/${DEFAULT_UNIT_CATALOG.region}.json version ${DEFAULT_UNIT_CATALOG.version} (no catalog for ${region}: ops pricing refresh --region ${region})`,
+  };
 }
 
-/** USD per hour for a channel of this class. */
-export function channelHourUsd(price: ChannelPrice, channelClass: string): number {
-  return price.usdPerPipelineHour * (channelClass === "SINGLE_PIPELINE" ? 1 : 2);
+/** USD per hour of one running channel with these encodes, every pipeline included. */
+export function channelHourUsd(prices: ChannelPriceCatalog, encodes: ChannelEncodes): number {
+  const { MonthMeter, MissingPriceError } = require("../../cost-model/architecture") as typeof import("../../cost-model/architecture");
+  const meter = new MonthMeter(prices.catalog);
+  try {
+    return channelRunUsd(encodes, 1, (key, quantity) => meter.cost(key, quantity));
+  } catch (err) {
+    if (err instanceof MissingPriceError) throw new UsageError(`${err.message}: a ${encodes.class} channel with an ${encodes.inputResolution} input and ${describeOutputs(encodes.outputs)} outputs needs it`, "add the price to the catalog or run `ops pricing refresh`");
+    throw err;
+  }
 }

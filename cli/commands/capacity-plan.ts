@@ -25,7 +25,7 @@ export function renderCapacityPlan(plan: CapacityPlan): string {
   out.push(
     grid(
       ["quarter", "peak DAU", "prime RPS", "off-peak RPS", "channels needed", "pool", "database"],
-      plan.quarters.map((q) => [q.label, q.peakDau.toLocaleString("en-US"), String(q.primeBackendRps), String(q.offPeakBackendRps), String(q.channels.needed), `${q.channels.planned}${q.channels.quotaIncreaseNeeded ? " (quota!)" : ""}`, q.database.primaryClass]),
+      plan.quarters.map((q) => [q.label, q.peakDau.toLocaleString("en-US"), String(q.primeBackendRps), String(q.offPeakBackendRps), String(q.channels.needed), `${q.channels.planned}${q.channels.quotaIncreaseNeeded ? " (quota!)" : ""}`, q.database.ladderExceeded ? `${q.database.primaryClass} (ladder exceeded!)` : q.database.primaryClass]),
     ),
   );
   out.push("");
@@ -45,11 +45,13 @@ export function renderCapacityPlan(plan: CapacityPlan): string {
     out.push(`${q.label} (months ${q.firstMonth}-${q.lastMonth}, peak ${q.peakDau.toLocaleString("en-US")} DAU):`);
     for (const c of q.changes) out.push(`  ${c.path}: ${c.from} -> ${c.to}  (${c.why})`);
   }
+  if (plan.warnings.length) out.push("", "Warnings:", ...plan.warnings.map((w) => `- ${w}`));
   out.push("", "Assumptions:", ...plan.assumptions.map((a) => `- ${a}`));
   return out.join("\n") + "\n";
 }
 
 export async function capacityPlanCommand(options: CapacityPlanOptions): Promise<void> {
   const result = await buildCapacityPlan(options);
+  for (const w of result.warnings) (options.stderr ?? process.stderr).write(`warning: ${w}\n`);
   (options.stdout ?? process.stdout).write(options.json ? JSON.stringify(result, null, 2) + "\n" : renderCapacityPlan(result));
 }

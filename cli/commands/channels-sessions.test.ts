@@ -55,8 +55,19 @@ test("channels list --json shows the pool only, with running time and cost from 
   expect(running.pipelinesRunning).toBe(2);
   expect(Date.parse(running.runningSince)).toBe(since);
   expect(running.billedMinutes).toBe(26);
-  // STANDARD = two pipelines, each an HD input plus an HD output per hour
-  expect(running.costSoFarUsd).toBeGreaterThan(0.5);
+  // From DescribeChannel's encoder settings: 720p/540p/360p in two output groups. STANDARD = two
+  // pipelines, each billing 0.234 (HD input) + 2 x 0.882 (HD) + 4 x 0.441 (SD): 7.524 an hour.
+  expect(running).toMatchObject({ outputs: "2 HD + 4 SD", outputsFrom: "encoder settings", usdPerHour: 7.524 });
+  expect(running.costSoFarUsd).toBe(3.26); // 26/60 h x 7.524
+});
+
+test("channels list prices each channel from its own encoder settings", async () => {
+  aws.medialive.addChannel({ id: "1000003", tags: { "livestream:pool": "dev" }, channelClass: "SINGLE_PIPELINE", renditionHeights: [1080], outputGroups: 1 });
+  expect(await ops("channels", "list", "--pool", "dev", "--json")).toBe(ExitCode.Ok);
+  const lean = JSON.parse(stdout).channels.find((c: { id: string }) => c.id === "1000003");
+  // one pipeline: HD input 0.234 + one HD output 0.882
+  expect(lean).toMatchObject({ channelClass: "SINGLE_PIPELINE", outputs: "1 HD", usdPerHour: 1.116 });
+  expect(aws.medialive.calls.filter((c) => c.operation === "DescribeChannel").map((c) => c.target).sort()).toEqual(["1000001", "1000002", "1000003"]);
 });
 
 test("channels status shows alarms on the channel and its latest metrics", async () => {
@@ -85,6 +96,30 @@ test("channels start/stop are idempotent and --dry-run calls nothing", async () 
   expect(aws.medialive.state("1000001")).toBe("IDLE");
 });
 
+test("channels start/stop refuse channels outside the pool before any call that changes something, unless --any-channel", async () => {
+  aws.medialive.addChannel({ id: "3000001" }); // another workload's channel: no pool tag
+  aws.medialive.addChannel({ id: "2000001", tags: { "livestream:pool": "prod" }, state: "RUNNING" });
+  expect(await ops("channels", "start", "3000001")).toBe(ExitCode.Usage);
+  expect(stderr).toMatch(/error: not a pool channel: 3000001 \(no livestream:pool tag\); nothing was started/);
+  expect(stderr).toMatch(/hint: .*--any-channel/);
+  expect(await ops("channels", "stop", "2000001", "--pool", "dev", "--json")).toBe(ExitCode.Usage);
+  expect(JSON.parse(stdout)).toMatchObject({ error: { type: "usage", message: "not in pool 'dev': 2000001 (livestream:pool=prod); nothing was stopped" }, outsidePool: [{ id: "2000001", pool: "prod" }] });
+  // One channel outside the pool stops the whole command: the pool's own channel is not started either.
+  process.env.LIVESTREAM_POOL = "dev";
+  try {
+    expect(await ops("channels", "start", "1000001", "2000001", "3000001")).toBe(ExitCode.Usage);
+    expect(stderr).toMatch(/not in pool 'dev': 2000001 \(livestream:pool=prod\), 3000001 \(no livestream:pool tag\)/);
+  } finally {
+    delete process.env.LIVESTREAM_POOL;
+  }
+  expect(aws.medialive.accepted()).toEqual([]);
+  expect(aws.medialive.state("1000001")).toBe("IDLE");
+
+  expect(await ops("channels", "start", "3000001", "--any-channel", "--json")).toBe(ExitCode.Ok);
+  expect(aws.medialive.accepted("StartChannel").map((c) => c.target)).toEqual(["3000001"]);
+  expect(await ops("channels", "stop", "1000001", "--pool", "dev")).toBe(ExitCode.Ok);
+});
+
 test("channels start: a wait that runs out exits 4; an unknown channel exits 2; AWS failing exits 3", async () => {
   aws.medialive.stick("1000001", "STARTING");
   expect(await ops("channels", "start", "1000001", "--wait", "--timeout", "1s", "--poll-interval", "50ms")).toBe(ExitCode.Timeout);
@@ -102,7 +137,12 @@ test("sessions plan prints assignments, channel-hours and cost; a pool too small
   expect(plan.assignments.map((a: { sessionId: string; channelId: string }) => `${a.sessionId}:${a.channelId}`)).toEqual(["a:1000001", "b:1000002", "c:1000001"]);
   // channel 1000001 runs 09:50 -> 12:05 (a and c back to back), 1000002 10:20 -> 11:35
   expect(plan.billedChannelHours).toBeCloseTo(135 / 60 + 75 / 60, 2);
-  expect(plan.costUsd).toBeGreaterThan(0);
+  // Both STANDARD with the pool's six outputs: 7.524 an hour each (from their encoder settings).
+  expect(plan.channelPrices.map((p: { channelId: string; usdPerHour: number; outputsFrom: string }) => [p.channelId, p.usdPerHour, p.outputsFrom])).toEqual([
+    ["1000001", 7.524, "encoder settings"],
+    ["1000002", 7.524, "encoder settings"],
+  ]);
+  expect(plan.costUsd).toBeCloseTo((135 / 60 + 75 / 60) * 7.524, 1);
   const tooMany = file("s.yaml", ["- {id: x, startsAt: '2026-05-01T10:00:00Z', endsAt: '2026-05-01T11:00:00Z'}", "- {id: y, startsAt: '2026-05-01T10:00:00Z', endsAt: '2026-05-01T11:00:00Z'}", "- {id: z, startsAt: '2026-05-01T10:10:00Z', endsAt: '2026-05-01T11:00:00Z'}"].join("\n"));
   expect(await ops("sessions", "plan", "--schedule", tooMany, "--pool", "dev")).toBe(ExitCode.Infeasible);
   expect(stderr).toMatch(/needs 3/);
@@ -157,6 +197,16 @@ test("sessions reconcile: --dry-run mutates nothing; a real pass starts, a secon
   expect(await ops(...args)).toBe(ExitCode.Ok);
   expect(aws.medialive.accepted().length).toBe(before);
   expect(JSON.parse(stdout).mutatingCalls).toBe(0);
+});
+
+test("sessions reconcile --pool with a pool no channel carries exits 2 naming the pools that exist; nothing done, no metric", async () => {
+  const schedule = file("s.json", JSON.stringify([{ id: "a", startsAt: iso(5), endsAt: iso(60) }]));
+  expect(await ops("sessions", "reconcile", "--schedule", schedule, "--pool", "dve", "--json")).toBe(ExitCode.Usage);
+  const report = JSON.parse(stdout);
+  expect(report.error).toEqual({ type: "usage", exitCode: 2, message: "nothing done: no channel carries livestream:pool=dve in ap-southeast-1 (did you mean 'dev'?)", hint: "pools in ap-southeast-1: dev" });
+  expect(report.mutatingCalls).toBe(0);
+  expect(stderr).not.toMatch(/no healthy channel/);
+  expect(mutations()).toBe(0);
 });
 
 test("sessions reconcile: a failed channel's session runs on a healthy one; a channel outside the pool is partial (exit 6); bad flags exit 2", async () => {

@@ -3,7 +3,9 @@
  * waits, 409 answered by reading the state again. Shared by both verbs.
  *
  * Every id is checked (format, then DescribeChannel) before the first Start/Stop, so a typo in the
- * second id never leaves the first channel running and billed. When some channels were changed and
+ * second id never leaves the first channel running and billed. Only pool channels are acted on:
+ * with --pool (or LIVESTREAM_POOL) a channel tagged for another pool is refused, without one a
+ * channel with no pool tag is (another workload's channel in the same account); --any-channel lifts it. When some channels were changed and
  * others failed, the exit code is 6 (partial) and the report lists both. Results go to stdout in the
  * same form for real and dry runs; progress goes to stderr.
  */
@@ -11,14 +13,19 @@ import type { MediaLiveClient } from "@aws-sdk/client-medialive";
 import { createMediaLiveClient } from "../aws/clients";
 import { ExitCode, OpsError, PartialError, TimeoutError, UsageError, type ExitCodeValue } from "../errors";
 import { ensureChannelState, realClock, type Goal, type LifecycleResult } from "../channels/lifecycle";
-import { describeChannel } from "../channels/pool";
+import { describeChannel, POOL_TAG, type PoolChannel } from "../channels/pool";
 import { createProgress, type Progress } from "../progress";
 import { formatDuration, parseDuration } from "../support/duration";
+import { mapLimited } from "../support/map-limited";
 import { CHANNEL_CHANGE_DEFAULTS } from "./defaults";
-import { awsOptions, print, printJson, type AwsCommandOptions } from "./ops-context";
+import { awsOptions, print, printJson, resolvePool, type AwsCommandOptions } from "./ops-context";
 
 export interface ChannelsLifecycleOptions extends AwsCommandOptions {
   readonly ids: string[];
+  /** Only channels of this pool (their livestream:pool tag). @default $LIVESTREAM_POOL, else any channel that carries a pool tag */
+  readonly pool?: string;
+  /** Act on channels outside the pool too (no livestream:pool tag, or another pool's). @default false */
+  readonly anyChannel?: boolean;
   readonly wait?: boolean;
   /** Bound on all waiting, ms. @default CHANNEL_CHANGE_DEFAULTS.timeout */
   readonly timeoutMs?: number;
@@ -60,8 +67,13 @@ export async function changeChannels(goal: Goal, opts: ChannelsLifecycleOptions)
   if (!(timeoutMs >= 1000 && timeoutMs <= 3_600_000)) throw new UsageError(`--timeout must be from 1s to 1h, got ${formatDuration(timeoutMs)}`);
   if (!(pollMs > 0 && pollMs <= 300_000)) throw new UsageError(`--poll-interval must be at most 5m, got ${formatDuration(pollMs)}`);
 
+  const pool = opts.pool ?? process.env.LIVESTREAM_POOL;
+  if (pool !== undefined) resolvePool(pool); // the tag value's format
+  if (opts.anyChannel && opts.pool !== undefined) throw new UsageError("--pool and --any-channel exclude each other: --pool limits the channels acted on, --any-channel lifts the limit");
+
   const medialive = await createMediaLiveClient(awsOptions(opts));
-  await checkEveryChannelExists(medialive, ids, goal);
+  const channels = await checkEveryChannelExists(medialive, ids, goal);
+  if (!opts.anyChannel) checkPoolMembership(channels, pool, goal);
 
   const progress = await createProgress({ quiet: opts.json });
   const deadline = Date.now() + timeoutMs;
@@ -78,14 +90,15 @@ export async function changeChannels(goal: Goal, opts: ChannelsLifecycleOptions)
 }
 
 /** DescribeChannel for every id before anything changes; unknown ids stop the command (exit 2). */
-async function checkEveryChannelExists(medialive: MediaLiveClient, ids: string[], goal: Goal): Promise<void> {
+async function checkEveryChannelExists(medialive: MediaLiveClient, ids: string[], goal: Goal): Promise<PoolChannel[]> {
   const unknown: string[] = [];
-  await mapLimited(ids, CONCURRENCY, async (id) => {
+  const found = await mapLimited(ids, CONCURRENCY, async (id) => {
     try {
-      await describeChannel(medialive, id);
+      return await describeChannel(medialive, id);
     } catch (err) {
       if (err instanceof UsageError) unknown.push(id);
       else throw err;
+      return undefined;
     }
   });
   if (unknown.length) {
@@ -96,6 +109,25 @@ async function checkEveryChannelExists(medialive: MediaLiveClient, ids: string[]
       { goal, dryRun: false, channels: [], unknownIds: unknown },
     );
   }
+  return found.filter((c): c is NonNullable<typeof c> => c !== undefined);
+}
+
+/**
+ * Refuses channels outside the pool before anything changes (exit 2): another pool's channels when a
+ * pool is given, channels without a pool tag when none is (another workload in the same account).
+ */
+function checkPoolMembership(channels: readonly PoolChannel[], pool: string | undefined, goal: Goal): void {
+  const outside = channels
+    .filter((c) => (pool === undefined ? !c.tags[POOL_TAG] : c.tags[POOL_TAG] !== pool))
+    .map((c) => ({ id: c.id, pool: c.tags[POOL_TAG] ?? null }));
+  if (!outside.length) return;
+  const verb = goal === "RUNNING" ? "started" : "stopped";
+  const what = outside.map((c) => `${c.id} (${c.pool === null ? `no ${POOL_TAG} tag` : `${POOL_TAG}=${c.pool}`})`).join(", ");
+  throw new UsageError(
+    pool === undefined ? `not a pool channel: ${what}; nothing was ${verb}` : `not in pool '${pool}': ${what}; nothing was ${verb}`,
+    `pool channels carry the ${POOL_TAG} tag (\`ops channels list --pool <pool>\`); pass --any-channel to act on a channel outside the pool on purpose`,
+    { goal, dryRun: false, channels: [], outsidePool: outside },
+  );
 }
 
 async function changeOne(
@@ -168,20 +200,6 @@ function failureOf(report: ChannelsReport, failed: ChannelOutcome[]): OpsError {
   const message = failed.length === 1 ? `${worst.id}: ${worst.error}` : `${failed.length} channel(s) failed: ${list}`;
   if (worst.exitCode === ExitCode.Timeout) return new TimeoutError(message, "run again later, or look at the channel in the console", report);
   return new OpsError(message, worst.exitCode ?? ExitCode.Remote, undefined, report);
-}
-
-/** Runs `work` over items with at most `limit` in flight, keeping the order of items in the result. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export async function channelsStart(opts: ChannelsLifecycleOptions): Promise<void> {

@@ -3,14 +3,14 @@
  * Prefer DATABASE_URL over --database-url: a password on the command line shows in `ps`.
  */
 import { Client } from "pg";
-import { migrate, MigrationError } from "../../db/migrate";
-import { RemoteError, UsageError } from "../errors";
+import { loadMigrations, migrate, MigrationError } from "../../db/migrate";
+import { PartialError, RemoteError, UsageError } from "../errors";
 
 export interface DbMigrateOptions {
   /** postgresql://user:password@host:port/database[?sslmode=verify-full] */
   readonly databaseUrl?: string;
   readonly dryRun?: boolean;
-  /** Print one JSON document (database, dryRun, applied, alreadyApplied) instead of lines. */
+  /** Print one JSON document (database, dryRun, applied or pending, alreadyApplied: file names) instead of lines. */
   readonly json?: boolean;
 }
 
@@ -26,15 +26,23 @@ export async function dbMigrate(opts: DbMigrateOptions, out: NodeJS.WritableStre
   if (!["postgres:", "postgresql:"].includes(parsed.protocol)) {
     throw new UsageError(`--database-url must use postgresql://, got ${parsed.protocol}//`);
   }
-  const where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // What pg will connect to: the URL's parts, with PG* variables and libpq defaults for what it leaves out.
+  const where = `${client.host}:${client.port}/${client.database ?? ""}`;
   try {
     await client.connect();
   } catch (err) {
     throw new RemoteError(`cannot connect to ${where}: ${(err as Error).message}`, "check the host, port, credentials and that your network reaches the database");
   }
   const done: string[] = [];
+  let fileOf: Map<number, string>;
+  try {
+    fileOf = new Map(loadMigrations().map((m) => [m.version, m.file]));
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    if (err instanceof MigrationError) throw new UsageError(err.message);
+    throw err;
+  }
   try {
     const result = await migrate(client, {
       dryRun: opts.dryRun,
@@ -44,7 +52,7 @@ export async function dbMigrate(opts: DbMigrateOptions, out: NodeJS.WritableStre
       },
     });
     if (opts.json) {
-      const report = { database: where, dryRun: result.dryRun, [result.dryRun ? "pending" : "applied"]: result.applied.map((m) => m.file), alreadyApplied: result.alreadyApplied };
+      const report = { database: where, dryRun: result.dryRun, [result.dryRun ? "pending" : "applied"]: result.applied.map((m) => m.file), alreadyApplied: result.alreadyApplied.map((v) => fileOf.get(v) ?? String(v)) };
       out.write(`${JSON.stringify(report, null, 2)}\n`);
       return;
     }
@@ -52,7 +60,16 @@ export async function dbMigrate(opts: DbMigrateOptions, out: NodeJS.WritableStre
     out.write(`${where}: ${result.applied.length} migration(s) ${verb}, ${result.alreadyApplied.length} already applied\n`);
   } catch (err) {
     // Each migration runs in its own transaction: the ones listed as applied stay applied.
-    const details = { database: where, dryRun: !!opts.dryRun, applied: opts.dryRun ? [] : done };
+    const applied = opts.dryRun ? [] : done;
+    const failed = err instanceof MigrationError ? err.file : undefined;
+    const details = { database: where, dryRun: !!opts.dryRun, applied, ...(failed ? { failed } : {}), error: (err as Error).message };
+    if (applied.length) {
+      throw new PartialError(
+        `${where}: applied ${applied.join(", ")}, then ${failed ? `${failed} failed and was rolled back: ${(err as Error).message.replace(`${failed} failed and was rolled back: `, "")}` : `migrating failed: ${(err as Error).message}`}`,
+        "the applied migrations stay applied; fix the failed one (a new migration, never an edit of an applied one) and run ops db migrate again",
+        details,
+      );
+    }
     if (err instanceof MigrationError) throw new UsageError(err.message, undefined, details);
     throw new RemoteError(`migrating ${where} failed: ${(err as Error).message}`, undefined, details);
   } finally {

@@ -5,6 +5,7 @@
  * startover window, the metrics namespace) come from contracts/.
  */
 import {
+  DEFAULT_CHANNEL_CLASS,
   DEFAULT_GRACE,
   DEFAULT_LEAD,
   DEFAULT_MAX_SESSION_LENGTH,
@@ -23,8 +24,8 @@ export const PRICING_REFRESH_DEFAULTS = { region: "ap-southeast-1" } as const;
 /** `ops channels start|stop`: a start or stop waited for as long as the reconcile pass allows one. */
 export const CHANNEL_CHANGE_DEFAULTS = { timeout: DEFAULT_TRANSITION_TIMEOUT, pollInterval: "5s" } as const;
 
-/** `ops sessions plan`. */
-export const SESSIONS_PLAN_DEFAULTS = { lead: DEFAULT_LEAD, grace: DEFAULT_GRACE, maxSessionLength: DEFAULT_MAX_SESSION_LENGTH, channelClass: "STANDARD" } as const;
+/** `ops sessions plan`: --pool-size channels are of the class the pool deploys. */
+export const SESSIONS_PLAN_DEFAULTS = { lead: DEFAULT_LEAD, grace: DEFAULT_GRACE, maxSessionLength: DEFAULT_MAX_SESSION_LENGTH, channelClass: DEFAULT_CHANNEL_CLASS } as const;
 
 /** `ops sessions reconcile`. */
 export const RECONCILE_DEFAULTS = {

@@ -47,7 +47,7 @@ export function readSynthDir(dir: string, env: string, flag = "--synth-dir"): St
  * reads the platform stack. A child process keeps cdktf and the provider out of the CLI (and out of
  * the ops image, which has no config/environments to price anyway).
  */
-export function synthesizeStack(config: EnvironmentConfig): StackJson {
+export function synthesizeStack(config: EnvironmentConfig, configDir?: string): StackJson {
   const started = Date.now();
   const app = join(projectRoot(), "tooling", "synth-app.js");
   if (!existsSync(app)) {
@@ -57,13 +57,21 @@ export function synthesizeStack(config: EnvironmentConfig): StackJson {
   try {
     const result = spawnSync(process.execPath, [app], {
       encoding: "utf8",
-      env: { ...process.env, LIVESTREAM_OFFLINE: "1", LIVESTREAM_ENVIRONMENTS: config.name, CDKTF_OUTDIR: join(outdir, "cdktf.out"), LIVESTREAM_QUIET_BUILD: "1" },
+      env: {
+        ...process.env,
+        ...(configDir !== undefined ? { LIVESTREAM_CONFIG_DIR: configDir } : {}),
+        LIVESTREAM_OFFLINE: "1",
+        LIVESTREAM_ENVIRONMENTS: config.name,
+        CDKTF_OUTDIR: join(outdir, "cdktf.out"),
+        LIVESTREAM_QUIET_BUILD: "1",
+      },
     });
     if (result.status !== 0) {
       throw new UsageError(`--environment ${config.name}: the stack does not synthesize:\n${(result.stderr || result.stdout).trim()}`, "run `npm run synth` to see the full error");
     }
     const synthesized = readSynthDir(join(outdir, "cdktf.out"), config.name);
-    return { ...synthesized, file: `synthesized now from config/environments/${config.name}.json`, fresh: true, milliseconds: Date.now() - started };
+    const { environmentFile } = require("../../config/load") as typeof import("../../config/load");
+    return { ...synthesized, file: `synthesized now from ${environmentFile(config.name, configDir)}`, fresh: true, milliseconds: Date.now() - started };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -92,9 +92,14 @@ describe("ops forecast (compiled CLI)", () => {
   let dir: string;
   let base: string;
   let bigger: string;
+  let slowLoop: string;
   beforeAll(() => {
     const root = mkdtempSync(join(tmpdir(), "ops-forecast-synth-"));
     base = writeSynth(join(root, "base"), loadEnvironment("dev"));
+    const late = structuredClone(loadEnvironment("dev"));
+    late.reconcile.lead = "30m";
+    late.reconcile.grace = "30m";
+    slowLoop = writeSynth(join(root, "slow-loop"), late);
     const c = structuredClone(loadEnvironment("dev"));
     c.media.channelCount = 3;
     c.media.channelClass = "STANDARD";
@@ -193,6 +198,30 @@ describe("ops forecast (compiled CLI)", () => {
     expect((await ops(["forecast", "--environment", "dev", "--synth-dir", dir])).stderr).toContain("no synthesized stack livestream-dev");
   });
 
+  it("--environment with LIVESTREAM_CONFIG_DIR names the file it read in the header", async () => {
+    writeFileSync(join(dir, "dev.json"), readFileSync(join(CONFIG_DIR, "dev.json")));
+    const r = await ops(["forecast", "--environment", "dev", "--months", "1"], { LIVESTREAM_CONFIG_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Fixed-cost drivers read from the synthesized stack livestream-dev (synthesized now from ${join(dir, "dev.json")}).`);
+    expect(r.stdout).not.toContain("config/environments/dev.json");
+  });
+
+  it("--environment bills each channel run with the lead and grace of the stack's reconcile task", async () => {
+    const onAir = async (synth: string) => {
+      const r = await ops(["forecast", "--environment", "dev", "--synth-dir", synth, "--months", "1", "--json"]);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      return { line: doc.months[0].items.find((i: { item: string }) => i.item === "MediaLive channels on air"), run: doc.assumptions.find((a: { id: string }) => a.id === "channel.run") };
+    };
+    // A 2-hour session: 120 + 10 + 5 = 135 billed minutes with the defaults, 120 + 30 + 30 = 180 with --lead 30m --grace 30m.
+    const usual = await onAir(base);
+    expect(usual.line.detail).toMatch(/8 broadcasts x 135 min \(10 min lead, 5 min grace\)$/);
+    const late = await onAir(slowLoop);
+    expect(late.line.detail).toMatch(/8 broadcasts x 180 min \(30 min lead, 30 min grace\)$/);
+    expect(late.line.usage.quantity).toBeCloseTo((8 * 180) / 60, 6);
+    expect(late.run).toMatchObject({ value: "30 min before + session + 30 min after, at least 10 min", basis: expect.stringMatching(/^the stack's reconcile task/) });
+  });
+
   it("--compare prints per-line and monthly deltas between two configurations, against a report or a synth folder", async () => {
     const report = join(dir, "base.json");
     expect((await ops(["forecast", "--environment", "dev", "--synth-dir", base, "--format", "json", "--out", report])).code).toBe(0);
@@ -231,6 +260,30 @@ describe("ops forecast (compiled CLI)", () => {
     expect(json.quarters).toHaveLength(4);
     expect(json.quarters[3].services[0]).toMatchObject({ name: "mentee", primeTimeMinTasks: 6 });
     expect((await ops(["capacity", "plan", "--dau", "0x10"])).code).toBe(ExitCode.Usage);
+  });
+
+  it("ops capacity plan says when the load is beyond the database ladder, and what to do", async () => {
+    const r = await ops(["capacity", "plan", "--dau", "5000000", "--json"]);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.quarters[0].database).toMatchObject({ primaryClass: "db.m6g.2xlarge", ladderExceeded: true });
+    expect(plan.warnings).toEqual([expect.stringMatching(/prime-time load \([\d,]+ RPS\) is beyond the database ladder's largest class \(db\.m6g\.2xlarge, 1,600 RPS\).*Load-test a larger class/)]);
+    expect(r.stderr).toContain("warning: From Q1 the prime-time load");
+    const text = await ops(["capacity", "plan", "--dau", "5000000"]);
+    expect(text.stdout).toContain("db.m6g.2xlarge (ladder exceeded!)");
+    expect(JSON.parse((await ops(["capacity", "plan", "--json"])).stdout).warnings).toEqual([]);
+  });
+
+  it("a scenario cannot put more channels on air than its pool holds; against a smaller stack it is a finding", async () => {
+    const scenario = join(dir, "busy.json");
+    writeFileSync(scenario, JSON.stringify({ channel: { concurrentChannels: 10, poolSize: 4 } }));
+    const r = await ops(["forecast", "--scenario", scenario]);
+    expect(r.code).toBe(ExitCode.Usage);
+    expect(r.stderr).toContain("channel.concurrentChannels: 10 channels on air at once need a pool of at least 10, but channel.poolSize is 4");
+    writeFileSync(scenario, JSON.stringify({ channel: { concurrentChannels: 10, poolSize: 10 } }));
+    const env = await ops(["forecast", "--scenario", scenario, "--environment", "dev", "--synth-dir", base, "--months", "1", "--json"]);
+    expect(env.code).toBe(0);
+    expect(JSON.parse(env.stdout).findings.find((f: { id: string }) => f.id === "input.concurrent-channels-beyond-pool")?.message).toMatch(/puts 10 channels on air at once but livestream-dev has 1 channel: the forecast prices 1 on air/);
   });
 
   it("keeps --help free of zod and the SDK", () => {

@@ -180,7 +180,7 @@ export async function plan(options: ForecastOptions, stderr: NodeJS.WritableStre
   });
   const catalog = await loadCatalog(pricing, options.pricing ? "--pricing" : "environment region");
   const synth = require("./forecast-synth") as typeof import("./forecast-synth");
-  const stack = options.synthDir !== undefined ? synth.readSynthDir(options.synthDir, env.name) : synth.synthesizeStack(env.config);
+  const stack = options.synthDir !== undefined ? synth.readSynthDir(options.synthDir, env.name) : synth.synthesizeStack(env.config, options.configDir);
   stderr.write(stack.fresh ? `synthesized ${stack.stack} from the working tree in ${(stack.milliseconds / 1000).toFixed(1)} s\n` : `read ${stack.stack} from ${stack.file}\n`);
   const deployment = deploymentFrom(stack);
   if (deployment.region && deployment.region !== env.region) warnings.push({ id: "input.region-mismatch", severity: "warning", message: `The stack deploys to ${deployment.region} but config says ${env.region}.` });

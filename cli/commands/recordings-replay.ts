@@ -5,7 +5,8 @@
  * carry it as `requestPayload`), marked as a replay so a permanent failure is not parked twice.
  * A message is deleted only after the function indexed it; one that still fails stays parked with
  * its reason and becomes visible again at the end of the run.
- * Exit: 0 everything replayed (or nothing parked); 6 some replayed, some kept; 3 none replayed.
+ * Exit: 0 everything replayed (or nothing parked), and every dry run that could read the queue; 6 some
+ * replayed, some kept; 3 none replayed.
  */
 import { InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, GetQueueUrlCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
@@ -69,6 +70,11 @@ export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<R
     const queueUrl = opts.queueUrl ?? (await queueUrlOf(sqs, `livestream-${pool}-recording-indexer-dlq`));
     const report = await replayQueue(sqs, lambda, { queueUrl, functionName, max, dryRun: !!opts.dryRun });
     if (!opts.json) printHuman(report);
+    // A dry run reports what it found, unreadable messages included, and has failed at nothing.
+    if (opts.dryRun) {
+      if (opts.json) printJson(report);
+      return report;
+    }
     const kept = report.messages.filter((m) => m.result === "still-failing" || m.result === "unreadable");
     // On failure the report travels in the error: under --json, main prints it with the error.
     if (opts.json && !kept.length) printJson(report);

@@ -109,12 +109,19 @@ describe("ops recordings replay", () => {
   test("--dry-run lists the parked messages with their reasons and changes nothing", async () => {
     await addSession("dry-1");
     sqs.send(DLQ, lambdaFailureRecord("sessions/dry-1/index.m3u8", "connect ECONNREFUSED"));
+    sqs.send(DLQ, "not json at all");
     const r = await ops(["recordings", "replay", "--dry-run", "--json"], DATABASE_ROLES.indexer);
+    // An unreadable message is reported; the dry run itself did nothing and failed at nothing.
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).messages).toEqual([expect.objectContaining({ keys: ["sessions/dry-1/index.m3u8"], result: "would-replay", condition: "RetriesExhausted", reason: "connect ECONNREFUSED" })]);
+    const report = JSON.parse(r.stdout);
+    expect(report.error).toBeUndefined();
+    expect(report.messages).toEqual([
+      expect.objectContaining({ keys: ["sessions/dry-1/index.m3u8"], result: "would-replay", condition: "RetriesExhausted", reason: "connect ECONNREFUSED" }),
+      expect.objectContaining({ keys: [], result: "unreadable", reason: "the message body is not JSON" }),
+    ]);
     expect(lambda.invocations).toEqual([]);
-    expect(sqs.messages(DLQ)).toHaveLength(1);
-    expect(sqs.messages(DLQ)[0]!.invisibleUntil).toBeLessThanOrEqual(Date.now()); // visible again
+    expect(sqs.messages(DLQ)).toHaveLength(2);
+    expect(sqs.messages(DLQ).every((m) => m.invisibleUntil <= Date.now())).toBe(true); // visible again
     expect((await row("dry-1")).status).toBe("ended");
   });
 

@@ -3,7 +3,7 @@
  * all), a pool no channel carries is a usage error, strict dates and lengths, times shown as the
  * schedule wrote them, and the JSON report on failure.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeAws, type FakeAws } from "../../test/fakes/aws";
@@ -31,7 +31,7 @@ test("--pool-size N plans without AWS, in the schedule's own offset", async () =
   expect(r.stderr).toBe("");
   expect(r.code).toBe(ExitCode.Ok);
   const plan = JSON.parse(r.stdout);
-  expect(plan).toMatchObject({ pool: null, poolSize: 3, hypothetical: true, channelClass: "STANDARD", channelsNeeded: 2, sessions: 2 });
+  expect(plan).toMatchObject({ pool: null, poolSize: 3, hypothetical: true, channelClass: "SINGLE_PIPELINE", channelsNeeded: 2, sessions: 2 });
   expect(plan.assignments).toEqual([
     { sessionId: "a", channelId: "channel-1", explicit: false, startsAt: "2026-05-01T18:00+08:00", endsAt: "2026-05-01T19:00+08:00" },
     { sessionId: "b", channelId: "channel-2", explicit: false, startsAt: "2026-05-01T18:30+08:00", endsAt: "2026-05-01T19:30+08:00" },
@@ -46,6 +46,44 @@ test("--pool-size N plans without AWS, in the schedule's own offset", async () =
   expect(human.code).toBe(ExitCode.Ok);
   expect(human.stdout).toMatch(/^a +channel-1 +2026-05-01 10:00 Z +2026-05-01 11:00 Z +Intro$/m);
   expect(human.stdout).toMatch(/2 session\(s\), 2 session-hours on 2 of 2 hypothetical channel\(s\) \(peak need 2\); 2\.5 channel-hours billed, \$\d+\.\d\d \(cost-model\/catalogs\/ap-southeast-1\.json/);
+});
+
+test("a channel-hour costs what the forecast says: the deployed class (SINGLE_PIPELINE) with its six outputs", async () => {
+  const one = file("one.csv", "id,startsAt,endsAt\na,2026-05-01T18:00:00+08:00,2026-05-01T19:00:00+08:00\n");
+  const r = await runOps(["sessions", "plan", "--schedule", one, "--pool-size", "1", "--json"], noAws());
+  expect(r.code).toBe(ExitCode.Ok);
+  // cost-model/catalogs/ap-southeast-1.json: HD input 0.234 + 2 HD outputs x 0.882 + 4 SD outputs x 0.441 = 3.762 a pipeline-hour;
+  // the 720p/540p/360p ladder in two output groups (HLS to S3, MediaPackage); 75 billed minutes.
+  expect(JSON.parse(r.stdout)).toMatchObject({
+    channelClass: "SINGLE_PIPELINE",
+    channelPrices: [{ channelId: "each", channelClass: "SINGLE_PIPELINE", input: "HD", outputs: "2 HD + 4 SD", outputsFrom: "default ladder", usdPerHour: 3.762 }],
+    billedChannelHours: 1.25,
+    costUsd: 4.7,
+  });
+  const standard = await runOps(["sessions", "plan", "--schedule", one, "--pool-size", "1", "--channel-class", "STANDARD", "--json"], noAws());
+  expect(JSON.parse(standard.stdout).channelPrices[0]).toMatchObject({ channelClass: "STANDARD", usdPerHour: 7.524 });
+
+  // The forecast prices the same hour of the same channel the same way.
+  const forecast = await runOps(["forecast", "--json"], noAws());
+  expect(forecast.code).toBe(ExitCode.Ok);
+  const onAir = JSON.parse(forecast.stdout).months[0].items.find((i: { item: string }) => i.item === "MediaLive channels on air");
+  expect(onAir.detail).toMatch(/^4 x SINGLE_PIPELINE \(1 pipeline\), 2 HD \+ 4 SD outputs each/);
+  expect(onAir.usd / onAir.usage.quantity).toBeCloseTo(3.762, 3);
+});
+
+test("--price-catalog must be a unit-price catalog with no negative price; nothing is planned otherwise", async () => {
+  const schedule = file("event.json", JSON.stringify([{ id: "a", startsAt: "2026-05-01T18:00:00+08:00", endsAt: "2026-05-01T19:00:00+08:00" }]));
+  const notCatalog = await runOps(["sessions", "plan", "--schedule", schedule, "--pool-size", "1", "--price-catalog", schedule], noAws());
+  expect(notCatalog.code).toBe(ExitCode.Usage);
+  expect(notCatalog.stderr).toMatch(/--price-catalog .*event\.json is not a price catalog: field kind/);
+  expect(notCatalog.stdout).toBe("");
+
+  const catalog = JSON.parse(readFileSync(join(__dirname, "..", "..", "cost-model", "catalogs", "ap-southeast-1.json"), "utf8"));
+  catalog.prices["medialive.output.sd"].usd = -10;
+  const negative = await runOps(["sessions", "plan", "--schedule", schedule, "--pool-size", "1", "--price-catalog", file("cat.json", JSON.stringify(catalog))], noAws());
+  expect(negative.code).toBe(ExitCode.Usage);
+  expect(negative.stderr).toMatch(/prices\.medialive\.output\.sd\.usd: prices cannot be negative/);
+  expect(negative.stdout).not.toMatch(/\$-/);
 });
 
 test("a pool too small exits 5; --json still prints the report with the sessions that do not fit", async () => {
@@ -71,6 +109,25 @@ test("impossible dates and absurd lengths exit 2; a longer maximum is a flag; ni
   const allowed = await runOps(["sessions", "plan", "--schedule", twoDays, "--pool-size", "1", "--max-session-length", "3d"], noAws());
   expect(allowed.code).toBe(ExitCode.Ok);
   expect(allowed.stderr).toMatch(/^warning: long.json item 1 \(id marathon\): runs 2026-05-01 18:00-18:00 \(UTC\+08:00\), partly between 00:00 and 06:00 local time/m);
+});
+
+test("the small-hours warning judges local time in --timezone when given", async () => {
+  // Written in UTC: 00:30Z is 08:30 in Singapore, 18:00Z is 02:00 the next day there.
+  const utc = file("utc.csv", "id,startsAt,endsAt\nbreakfast,2026-05-01T00:30:00Z,2026-05-01T01:30:00Z\nnight,2026-05-01T18:00:00Z,2026-05-01T19:00:00Z\n");
+  const sg = await runOps(["sessions", "plan", "--schedule", utc, "--pool-size", "2", "--timezone", "Asia/Singapore"], noAws());
+  expect(sg.code).toBe(ExitCode.Ok);
+  expect(sg.stderr).toBe("warning: utc.csv line 3 (id night): runs 2026-05-02 02:00-03:00 (Asia/Singapore, UTC+08:00), partly between 00:00 and 06:00 local time: check the date and the offset\n");
+  // Without --timezone, the offset each row was written with decides.
+  const asWritten = await runOps(["sessions", "plan", "--schedule", utc, "--pool-size", "2"], noAws());
+  expect(asWritten.stderr).toBe("warning: utc.csv line 2 (id breakfast): runs 2026-05-01 00:30-01:30 (UTC+00:00), partly between 00:00 and 06:00 local time: check the date and the offset\n");
+});
+
+test("a duplicate key in a JSON schedule is refused with its line and column, as in config files", async () => {
+  const dup = file("dup.json", '[\n  {"id": "a", "startsAt": "2026-05-01T18:00:00+08:00",\n   "endsAt": "2026-05-01T19:00:00+08:00", "startsAt": "2026-05-02T18:00:00+08:00"}\n]\n');
+  const r = await runOps(["sessions", "plan", "--schedule", dup, "--pool-size", "1"], noAws());
+  expect(r.code).toBe(ExitCode.Usage);
+  expect(r.stderr).toMatch(/error: schedule dup\.json is not valid JSON: line 3, column 43: duplicate key 'startsAt': JSON keeps only the last one; remove one of them/);
+  expect(r.stdout).toBe("");
 });
 
 test("flag combinations and zones are checked before anything runs", async () => {

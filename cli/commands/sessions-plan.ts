@@ -9,13 +9,18 @@ import { createMediaLiveClient, resolveRegion } from "../aws/clients";
 import { InfeasibleError, UsageError } from "../errors";
 import { emptyPoolError } from "../channels/pool-names";
 import { listPoolChannels } from "../channels/pool";
-import { loadChannelPrice } from "../channels/price";
+import { channelHourUsd, loadChannelPriceCatalog, type ChannelPriceCatalog } from "../channels/price";
+import { defaultChannelEncodes, type ChannelEncodes } from "../channels/encodes";
+import { describeChannel, type PoolChannel } from "../channels/pool";
 import { assertValid, checkChannels, loadSchedule, sessionsBetween, type ScheduleParse, type Session } from "../schedule";
-import { redact } from "../schedule/postgres-source";
+import { isPostgresUrl, redact } from "../schedule/postgres-source";
+import { mapLimited } from "../support/map-limited";
+import { describeOutputs } from "../../cost-model/channel-hour";
+import type { MediaLiveClient } from "@aws-sdk/client-medialive";
 import { planSessions, type Plan, type PlanChannel } from "../sessions/planner";
 import { didYouMean } from "../../lib/did-you-mean";
 import { awsOptions, print, printJson, resolvePool, table, type AwsCommandOptions } from "./ops-context";
-import { MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
+import { CHANNEL_CLASSES, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
 import { SESSIONS_PLAN_DEFAULTS } from "./defaults";
 import { parseDuration } from "../support/duration";
 import { parseInstant } from "../support/instant";
@@ -40,8 +45,15 @@ export interface SessionsPlanOptions extends AwsCommandOptions {
   readonly priceCatalog?: string;
 }
 
-const CHANNEL_CLASSES = ["STANDARD", "SINGLE_PIPELINE"];
 const MAX_POOL_SIZE = 100;
+/** DescribeChannel calls in flight at once (MediaLive's default quota is 5 channels a region). */
+const DESCRIBE_CONCURRENCY = 5;
+
+/** A plan channel with what it encodes and where that came from. */
+interface PricedChannel extends PlanChannel {
+  readonly encodes: ChannelEncodes;
+  readonly encodesFrom: "encoder settings" | "default ladder";
+}
 
 export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
   const offline = opts.poolSize !== undefined;
@@ -51,38 +63,44 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
   }
   if (opts.channelClass !== undefined && !offline) throw new UsageError("--channel-class goes with --pool-size (a real pool's channels have their own class)");
   const channelClass = (opts.channelClass ?? SESSIONS_PLAN_DEFAULTS.channelClass).toUpperCase();
-  if (!CHANNEL_CLASSES.includes(channelClass)) throw new UsageError(`--channel-class must be STANDARD or SINGLE_PIPELINE, got '${opts.channelClass}'`);
+  if (!(CHANNEL_CLASSES as readonly string[]).includes(channelClass)) throw new UsageError(`--channel-class must be ${CHANNEL_CLASSES.join(" or ")}, got '${opts.channelClass}'`);
   const zone = opts.timezone === undefined ? undefined : displayZone(opts.timezone);
   const leadMs = opts.leadMs ?? parseDuration(SESSIONS_PLAN_DEFAULTS.lead, "--lead", { minMs: 0 });
   const graceMs = opts.graceMs ?? parseDuration(SESSIONS_PLAN_DEFAULTS.grace, "--grace", { minMs: 0 });
   const from = parseInstant(opts.from, "--from");
   const to = parseInstant(opts.to, "--to");
   if (from !== undefined && to !== undefined && to <= from) throw new UsageError("--to must be after --from");
-  const rules = { maxSessionMs: opts.maxSessionLengthMs };
+  const rules = { maxSessionMs: opts.maxSessionLengthMs, displayZone: zone };
+  // Database rows name a channel only when the app asked for it (the loop's own assignments are free).
+  const requestedBy = isPostgresUrl(opts.schedule) ? "app" : "schedule";
 
   let pool: string | undefined;
-  let channels: PlanChannel[];
+  let channels: PricedChannel[];
   let parse: ScheduleParse;
   let region: string | undefined;
+  let prices: ChannelPriceCatalog;
   if (offline) {
-    parse = await loadSchedule(opts.schedule, { from, to }, rules);
-    channels = hypotheticalPool(parse.sessions, opts.poolSize!, channelClass);
     region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     if (region) resolveRegion(region);
+    // Catalog problems are input problems: found before the schedule is read.
+    prices = await loadChannelPriceCatalog({ region, catalogPath: opts.priceCatalog });
+    parse = await loadSchedule(opts.schedule, { from, to }, rules);
+    channels = hypotheticalPool(parse.sessions, opts.poolSize!, channelClass, requestedBy);
   } else {
     pool = resolvePool(opts.pool);
     const medialive = await createMediaLiveClient(awsOptions(opts));
+    region = await medialive.config.region();
+    prices = await loadChannelPriceCatalog({ region, catalogPath: opts.priceCatalog });
     const [loaded, poolChannels] = await Promise.all([loadSchedule(opts.schedule, { from, to }, rules), listPoolChannels(medialive, pool)]);
     if (!poolChannels.length) throw await emptyPoolError(medialive, pool);
     parse = checkChannels(loaded, poolChannels.map((c) => c.id), pool);
-    channels = poolChannels;
-    region = await medialive.config.region();
+    channels = await describedPool(medialive, poolChannels);
   }
   const sessions = sessionsBetween(assertValid(parse, redact(opts.schedule)), from, to);
   for (const w of parse.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
 
-  const price = loadChannelPrice({ region, catalogPath: opts.priceCatalog });
-  const plan = planSessions(sessions, channels, { leadMs, graceMs }, price);
+  const priced = channels.map((c) => ({ ...c, usdPerHour: channelHourUsd(prices, c.encodes) }));
+  const plan = planSessions(sessions, priced, { leadMs, graceMs });
   const show = timeFormatter(zone, pool, sessions);
   const report = {
     pool: pool ?? null,
@@ -93,9 +111,18 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
     sessionHours: Math.round((plan.sessionMinutes / 60) * 100) / 100,
     billedChannelHours: Math.round((plan.billedMinutes / 60) * 100) / 100,
     costUsd: plan.costUsd,
-    priceSource: price.source,
+    priceSource: prices.source,
+    channelPrices: channelPrices(priced, offline),
     timezone: show.description,
-    assignments: plan.assignments.map((a) => ({ sessionId: a.session.id, channelId: a.channelId, explicit: a.explicit, startsAt: show.at(a.session.startsAt, a.session), endsAt: show.at(a.session.endsAt, a.session) })),
+    assignments: plan.assignments.map((a) => ({
+      sessionId: a.session.id,
+      channelId: a.channelId,
+      explicit: a.explicit,
+      ...(a.explicit ? { requestedBy } : {}),
+      ...(a.session.assignedChannelId ? { loopChannelId: a.session.assignedChannelId } : {}),
+      startsAt: show.at(a.session.startsAt, a.session),
+      endsAt: show.at(a.session.endsAt, a.session),
+    })),
     runs: plan.runs.map((r) => {
       const first = sessions.find((s) => s.id === r.sessionIds[0]);
       return { channelId: r.channelId, start: show.at(r.start, first), end: show.at(r.end, first), sessionIds: r.sessionIds, billedMinutes: r.billedMinutes };
@@ -106,6 +133,29 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
   if (plan.unplaced.length) throw infeasible(plan, report, offline);
   if (opts.json) return printJson(report);
   printHuman(plan, report, show);
+}
+
+/** Each pool channel with its encodes: from DescribeChannel's encoder settings, else the default ladder. */
+async function describedPool(medialive: MediaLiveClient, poolChannels: readonly PoolChannel[]): Promise<PricedChannel[]> {
+  return mapLimited(poolChannels, DESCRIBE_CONCURRENCY, async (c) => {
+    const details = await describeChannel(medialive, c.id);
+    return details.encodes
+      ? { id: c.id, channelClass: c.channelClass, encodes: details.encodes, encodesFrom: "encoder settings" as const }
+      : { id: c.id, channelClass: c.channelClass, encodes: defaultChannelEncodes(c.channelClass), encodesFrom: "default ladder" as const };
+  });
+}
+
+/** What each channel-hour costs and why: one line for a hypothetical pool (its channels are alike). */
+function channelPrices(channels: readonly (PricedChannel & { usdPerHour: number })[], hypothetical: boolean) {
+  const line = (c: PricedChannel & { usdPerHour: number }) => ({
+    channelClass: c.encodes.class,
+    input: c.encodes.inputResolution,
+    outputs: describeOutputs(c.encodes.outputs),
+    outputsFrom: c.encodesFrom,
+    usdPerHour: Math.round(c.usdPerHour * 10_000) / 10_000,
+  });
+  if (hypothetical) return channels.length ? [{ channelId: "each", ...line(channels[0]!) }] : [];
+  return channels.map((c) => ({ channelId: c.id, ...line(c) }));
 }
 
 /** Exit 5, naming what does not fit in the schedule's own times; the JSON report lists it under `unplaced`. */
@@ -124,12 +174,13 @@ function infeasible(plan: Plan, report: Report & { unplaced: { sessionId: string
   );
 }
 
-type Report = { assignments: { sessionId: string; channelId: string; explicit: boolean; startsAt: string; endsAt: string }[]; runs: { channelId: string; start: string; end: string; sessionIds: string[]; billedMinutes: number }[] } & Record<string, unknown>;
+type Report = { assignments: { sessionId: string; channelId: string; explicit: boolean; requestedBy?: string; startsAt: string; endsAt: string }[]; runs: { channelId: string; start: string; end: string; sessionIds: string[]; billedMinutes: number }[] } & Record<string, unknown>;
 
 function printHuman(plan: Plan, report: Report, show: TimeFormatter): void {
   // A quoted CSV title may hold newlines: one line per row in the table.
   const titles = new Map(plan.assignments.map((a) => [a.session.id, (a.session.title ?? "").replace(/\s+/g, " ")]));
-  print(table(["SESSION", "CHANNEL", "STARTS", "ENDS", "TITLE"], report.assignments.map((a) => [a.sessionId, a.channelId + (a.explicit ? " (explicit)" : ""), human(a.startsAt), human(a.endsAt), titles.get(a.sessionId) ?? ""])));
+  const label = (a: Report["assignments"][number]) => (!a.explicit ? "" : a.requestedBy === "app" ? " (requested by the app)" : " (explicit)");
+  print(table(["SESSION", "CHANNEL", "STARTS", "ENDS", "TITLE"], report.assignments.map((a) => [a.sessionId, a.channelId + label(a), human(a.startsAt), human(a.endsAt), titles.get(a.sessionId) ?? ""])));
   print("");
   print(table(["CHANNEL", "RUNS FROM", "UNTIL", "BILLED MIN", "SESSIONS"], report.runs.map((r) => [r.channelId, human(r.start), human(r.end), String(r.billedMinutes), r.sessionIds.join(" ")])));
   print("");
@@ -138,18 +189,25 @@ function printHuman(plan: Plan, report: Report, show: TimeFormatter): void {
     `${report.sessions} session(s), ${report.sessionHours} session-hours on ${used} of ${plan.poolSize}${report.hypothetical ? " hypothetical" : ""} channel(s) (peak need ${plan.channelsNeeded}); ` +
       `${report.billedChannelHours} channel-hours billed, $${(plan.costUsd ?? 0).toFixed(2)} (${report.priceSource}); times ${show.description}`,
   );
+  for (const p of report.channelPrices as { channelId: string; channelClass: string; input: string; outputs: string; outputsFrom: string; usdPerHour: number }[]) {
+    print(`${p.channelId === "each" ? "each channel" : `channel ${p.channelId}`}: ${p.channelClass}, ${p.input} input, ${p.outputs} outputs (${p.outputsFrom}): $${p.usdPerHour.toFixed(4)} an hour`);
+  }
 }
 
 /** "2026-05-01T18:00+08:00" -> "2026-05-01 18:00 +08:00" for tables. */
 const human = (iso: string) => iso.replace("T", " ").replace(/(Z|[+-]\d{2}:\d{2})$/, " $1");
 
-/** --pool-size: the explicit channels the schedule names, then numbered stand-ins up to N. */
-function hypotheticalPool(sessions: readonly Session[], size: number, channelClass: string): PlanChannel[] {
+/** --pool-size: the channels the schedule asks for, then numbered stand-ins up to N, each with the default ladder. */
+function hypotheticalPool(sessions: readonly Session[], size: number, channelClass: string, requestedBy: "app" | "schedule"): PricedChannel[] {
   const named = [...new Set(sessions.map((s) => s.channelId).filter((id): id is string => !!id))].sort();
-  if (named.length > size) throw new UsageError(`--pool-size ${size} is smaller than the ${named.length} channels the schedule names (${named.join(", ")})`);
+  if (named.length > size) {
+    const who = requestedBy === "app" ? "the app requested (live_sessions.channel_id without channel_assigned_at)" : "the schedule names";
+    throw new UsageError(`--pool-size ${size} is smaller than the ${named.length} channels ${who} (${named.join(", ")})`);
+  }
   const width = String(size).length;
   const standIns = Array.from({ length: size - named.length }, (_, i) => `channel-${String(i + 1).padStart(width, "0")}`);
-  return [...named, ...standIns].map((id) => ({ id, channelClass }));
+  const encodes = defaultChannelEncodes(channelClass);
+  return [...named, ...standIns].map((id) => ({ id, channelClass, encodes, encodesFrom: "default ladder" as const }));
 }
 
 function displayZone(name: string): Zone {

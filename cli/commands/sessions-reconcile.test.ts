@@ -96,3 +96,41 @@ test("failures carry the report as details; an unreachable database is exit 3 wi
   expect(stderr).toMatch(/cannot connect to postgresql:\/\/app:\*\*\*@127.0.0.1:1\/x/);
   expect(aws.medialive.calls).toHaveLength(calls);
 });
+
+test("postgres:// without PGUSER is a settings problem: exit 2 before any call, not 'cannot connect'", async () => {
+  const db = new URL(url);
+  const saved = { PGHOST: process.env.PGHOST, PGPORT: process.env.PGPORT, PGDATABASE: process.env.PGDATABASE, PGUSER: process.env.PGUSER, PGSSLMODE: process.env.PGSSLMODE };
+  Object.assign(process.env, { PGHOST: db.hostname, PGPORT: db.port, PGDATABASE: db.pathname.slice(1), PGSSLMODE: "disable" });
+  delete process.env.PGUSER;
+  try {
+    expect(await ops("sessions", "reconcile", "--schedule", "postgres://", "--pool", "dev")).toBe(ExitCode.Usage);
+    expect(stderr).toMatch(/error: --schedule postgres:\/\/: database settings: PGUSER is not set/);
+    expect(stderr).not.toMatch(/cannot connect/);
+    expect(aws.medialive.calls).toEqual([]);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+});
+
+test("sessions plan --schedule postgres://: channels the loop assigned are not requests; the app's requests are, and say so", async () => {
+  // The loop assigned s1 and s2 to two channels (channel_assigned_at set): a what-if plan may move them.
+  await insert("s1", 5, 60, "1000001");
+  await insert("s2", 120, 180, "1000002");
+  await sql.query("UPDATE live_sessions SET channel_assigned_at = now() WHERE id IN ('s1', 's2')");
+  expect(await ops("sessions", "plan", "--schedule", url, "--pool-size", "1", "--json")).toBe(ExitCode.Ok);
+  const plan = JSON.parse(stdout);
+  expect(plan.assignments.map((a: { sessionId: string; channelId: string; explicit: boolean; loopChannelId?: string }) => [a.sessionId, a.channelId, a.explicit, a.loopChannelId])).toEqual([
+    ["s1", "channel-1", false, "1000001"],
+    ["s2", "channel-1", false, "1000002"],
+  ]);
+
+  // s3 asks for a channel (channel_id, no channel_assigned_at): explicit, labelled as the app's request.
+  await insert("s3", 300, 360, "1000002");
+  expect(await ops("sessions", "plan", "--schedule", url, "--pool-size", "1", "--json")).toBe(ExitCode.Ok);
+  expect(JSON.parse(stdout).assignments.find((a: { sessionId: string }) => a.sessionId === "s3")).toMatchObject({ channelId: "1000002", explicit: true, requestedBy: "app" });
+  expect(await ops("sessions", "plan", "--schedule", url, "--pool-size", "2")).toBe(ExitCode.Ok);
+  expect(stdout).toMatch(/^s3 +1000002 \(requested by the app\) /m);
+});

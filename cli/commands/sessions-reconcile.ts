@@ -5,8 +5,8 @@
  * a file schedule is planned whole on every pass (cli/sessions/file-store.ts says what that can and
  * cannot guarantee).
  *
- * Exit codes: 0 done or progressing (also when another pass holds the lock); 1 a bug; 2 bad flags or schedule
- * file (nothing done); 3 AWS or PostgreSQL failed before anything could be done; 4 a start or stop
+ * Exit codes: 0 done or progressing (also when another pass holds the lock); 1 a bug; 2 bad flags, schedule
+ * file or a pool no channel carries (nothing done); 3 AWS or PostgreSQL failed before anything could be done; 4 a start or stop
  * took longer than the transition timeout; 6 partial: some sessions, channels or harvests failed and
  * were reported, the rest of the pass went on.
  */
@@ -214,6 +214,8 @@ export function failureOf(r: PassReport): OpsError | undefined {
     .join("; ")}`;
   const bug = r.errors.find((e) => e.kind === "internal");
   if (bug) return new OpsError(`internal error in the pass: ${bug.message}`, ExitCode.Internal, undefined, r);
+  const usage = r.errors.find((e) => e.kind === "usage");
+  if (usage) return new UsageError(`nothing done: ${usage.message.replace(/^\w+: /, "")}`, usage.hint, r);
   if (r.stoppedAt === "lock" || r.stoppedAt === "load") return new OpsError(`nothing done: ${summary}`, ExitCode.Remote, "AWS or PostgreSQL did not answer in time; the next pass tries again", r);
   if (r.errors.some((e) => e.kind === "timeout")) {
     return new OpsError(summary, ExitCode.Timeout, "a channel has been starting or stopping for longer than --transition-timeout: ops channels status <id>", r);

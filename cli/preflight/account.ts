@@ -5,7 +5,7 @@ export const accountCheck: PreflightCheck = {
   id: "account",
   title: "the credentials are for the environment's accountId",
   actions: ["sts:GetCallerIdentity"],
-  async run({ config, clients }) {
+  async run({ config, configFile, clients }) {
     const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
     const identity = await (await clients.sts()).send(new GetCallerIdentityCommand({}));
     const data = { expected: config.accountId, actual: identity.Account, caller: identity.Arn };
@@ -13,7 +13,7 @@ export const accountCheck: PreflightCheck = {
     return {
       status: "fail",
       summary: `credentials are for account ${identity.Account} (${identity.Arn}), but environment '${config.name}' deploys to ${config.accountId}`,
-      fix: `use credentials of account ${config.accountId} (--profile), or correct accountId in config/environments/${config.name}.json`,
+      fix: `use credentials of account ${config.accountId} (--profile), or correct accountId in ${configFile ?? `config/environments/${config.name}.json`}`,
       data,
     };
   },

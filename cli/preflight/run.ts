@@ -3,6 +3,7 @@
  * (the others still run and report); a bug or a usage error stops the run as usual.
  */
 import { awsErrorInfo } from "../aws/clients";
+import { credentialsHint } from "../aws/credentials-hint";
 import { OpsError } from "../errors";
 import type { CheckResult, PreflightCheck, PreflightContext } from "./types";
 
@@ -21,9 +22,10 @@ export async function runChecks(checks: readonly PreflightCheck[], context: Pref
           id: check.id,
           status: "error",
           summary: `could not check: ${name}${status ? ` (HTTP ${status})` : ""}: ${message}`,
-          fix: DENIED.test(name)
-            ? `allow ${check.actions.join(", ")} for these credentials (docs/operations.md, "Preflight")`
-            : "AWS did not answer after retries: run again, or raise --max-attempts",
+          // Missing or expired credentials are no outage: retrying cannot help, and the hint says what does.
+          fix:
+            credentialsHint(`${name}: ${message}`) ??
+            (DENIED.test(name) ? `allow ${check.actions.join(", ")} for these credentials (docs/operations.md, "Preflight")` : "AWS did not answer after retries: run again, or raise --max-attempts"),
           data: { error: name, httpStatus: status ?? null },
         };
       }

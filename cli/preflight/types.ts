@@ -24,6 +24,8 @@ export interface CheckResult extends CheckOutcome {
 
 export interface PreflightContext {
   readonly config: EnvironmentConfig;
+  /** The file the configuration was read from, as fixes name it (LIVESTREAM_CONFIG_DIR honoured). @default config/environments/<env>.json */
+  readonly configFile?: string;
   readonly clients: PreflightClients;
 }
 

@@ -7,6 +7,9 @@
  * id, startsAt, endsAt, channelId, title (snake_case too). Without a header the columns are
  * positional in that order. Unknown columns and fields are errors with a "did you mean".
  *
+ * JSON is checked as environment files are (config/json-syntax.ts): a duplicate key, which JSON.parse
+ * would resolve silently to the last one, is an error with its line and column (YAML refuses them itself).
+ *
  * An empty schedule, or a CSV with only a header, is refused: a truncated export must not read as
  * "no sessions", which would stop every running channel. An intended empty schedule is a JSON `[]`.
  */
@@ -15,6 +18,7 @@ import { basename, extname } from "node:path";
 import { UsageError } from "../errors";
 import { didYouMean } from "../../lib/did-you-mean";
 import { validateRows, type RawSession, type ScheduleParse, type ScheduleRules } from "./session";
+import { refuseJsonProblems } from "../support/json-problems";
 
 const COLUMNS = ["id", "startsAt", "endsAt", "channelId", "title"] as const;
 type Column = (typeof COLUMNS)[number];
@@ -156,6 +160,7 @@ export async function parseScheduleText(text: string, format: "json" | "yaml" | 
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new UsageError(`schedule ${name} is empty: refusing to read it as "no sessions"`, EMPTY_HINT);
   if (format === "csv") return validateRows(parseCsv(text, name), rules);
   let doc: unknown;
+  if (format === "json") refuseJsonProblems(text.replace(/^\uFEFF/, ""), `schedule ${name} is not valid JSON`);
   try {
     if (format === "json") doc = JSON.parse(text.replace(/^\uFEFF/, ""));
     else {

@@ -1,6 +1,8 @@
 /**
  * The schedule in PostgreSQL: the `live_sessions` table (db/migrations/001_live_sessions.sql).
- * Cancelled sessions are left out, so cancelling a session in the app stops its channel.
+ * Cancelled sessions are left out, so cancelling a session in the app stops its channel. Only a
+ * channel the app asked for (channel_id without channel_assigned_at) is a session's `channelId`; one
+ * the reconcile loop assigned is reported as `assignedChannelId` and planned like any free session.
  * `postgres://` with nothing after it uses the PG* environment variables (PGHOST, PGUSER,
  * PGPASSWORD, PGDATABASE, PGSSLMODE): the ECS task gets them from the database secret.
  */
@@ -34,8 +36,8 @@ export async function readSchedulePostgres(url: string, window: PostgresWindow =
     throw new RemoteError(`cannot connect to ${where}: ${(err as Error).message}`);
   }
   try {
-    const result = await client.query<{ id: string; starts_at: Date; ends_at: Date; channel_id: string | null; title: string | null }>(
-      `SELECT id, starts_at, ends_at, channel_id, title
+    const result = await client.query<{ id: string; starts_at: Date; ends_at: Date; channel_id: string | null; channel_assigned_at: Date | null; title: string | null }>(
+      `SELECT id, starts_at, ends_at, channel_id, channel_assigned_at, title
          FROM live_sessions
         WHERE status <> 'cancelled'
           AND ($1::timestamptz IS NULL OR ends_at > $1::timestamptz)
@@ -44,7 +46,16 @@ export async function readSchedulePostgres(url: string, window: PostgresWindow =
       [window.from === undefined ? null : new Date(window.from), window.to === undefined ? null : new Date(window.to)],
     );
     return validateRows(
-      result.rows.map((r) => ({ id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, channelId: r.channel_id, title: r.title, origin: `live_sessions id ${r.id}` })),
+      // channel_id with channel_assigned_at is the loop's own assignment, not a request: a plan may move it.
+      result.rows.map((r) => ({
+        id: r.id,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        channelId: r.channel_assigned_at === null ? r.channel_id : null,
+        assignedChannelId: r.channel_assigned_at === null ? undefined : (r.channel_id ?? undefined),
+        title: r.title,
+        origin: `live_sessions id ${r.id}`,
+      })),
       rules,
     );
   } catch (err) {

@@ -2,7 +2,7 @@
  * A scheduled live session and the checks every schedule source shares. Sources collect every bad
  * row before failing, so an operator fixes a file in one go; nothing is acted on while any row is bad.
  */
-import { DateTime, FixedOffsetZone } from "luxon";
+import { DateTime, FixedOffsetZone, type Zone } from "luxon";
 import { DEFAULT_MAX_SESSION_LENGTH } from "../../contracts";
 import { UsageError } from "../errors";
 import { formatDuration, parseDuration } from "../support/duration";
@@ -19,6 +19,8 @@ export interface Session {
   readonly origin: string;
   /** The UTC offset (minutes) startsAt was written with, for showing times as the schedule wrote them; absent for database rows. */
   readonly offsetMinutes?: number;
+  /** Database rows: the channel the reconcile loop assigned (channel_assigned_at set); not a request, so not `channelId`. */
+  readonly assignedChannelId?: string;
 }
 
 /** ISO 8601 date-time with an explicit offset (Z or +hh:mm): a bare local time is ambiguous. */
@@ -75,6 +77,8 @@ export interface RawSession {
   readonly endsAt?: unknown;
   readonly channelId?: unknown;
   readonly title?: unknown;
+  /** The channel the reconcile loop assigned (database rows): informational, never pinned. */
+  readonly assignedChannelId?: string;
   readonly origin: string;
   /** Problems the source found in the row itself (unknown fields, extra cells), reported with the rest. */
   readonly problems?: readonly string[];
@@ -92,6 +96,8 @@ export interface ScheduleParse {
 export interface ScheduleRules {
   /** Longest session accepted, ms: a longer one is nearly always a wrong date. @default DEFAULT_MAX_SESSION_LENGTH (8h) */
   readonly maxSessionMs?: number;
+  /** The zone times are shown in (`--timezone`): the quiet-hours warning judges local time there. @default each session's own offset */
+  readonly displayZone?: Zone;
 }
 
 export const DEFAULT_MAX_SESSION_MS = parseDuration(DEFAULT_MAX_SESSION_LENGTH, "DEFAULT_MAX_SESSION_LENGTH");
@@ -99,10 +105,13 @@ export const DEFAULT_MAX_SESSION_MS = parseDuration(DEFAULT_MAX_SESSION_LENGTH, 
 /** Sessions are expected between 06:00 and midnight where they happen; anything in 00:00-06:00 gets a warning. */
 const QUIET_HOURS = { from: 0, to: 6 };
 
-/** A warning when any part of the session falls in the quiet hours of the offset it was written in. */
-function quietHoursWarning(startsAt: number, endsAt: number, offsetMinutes: number | undefined): string | undefined {
-  if (offsetMinutes === undefined) return undefined;
-  const zone = FixedOffsetZone.instance(offsetMinutes);
+/**
+ * A warning when any part of the session falls in the quiet hours of the display zone, or else of
+ * the offset it was written in (database rows without a display zone have neither: no warning).
+ */
+function quietHoursWarning(startsAt: number, endsAt: number, offsetMinutes: number | undefined, displayZone: Zone | undefined): string | undefined {
+  if (displayZone === undefined && offsetMinutes === undefined) return undefined;
+  const zone = displayZone ?? FixedOffsetZone.instance(offsetMinutes!);
   const start = DateTime.fromMillis(startsAt, { zone });
   const end = DateTime.fromMillis(endsAt, { zone });
   // Walk the local days the session touches; each day's quiet window is [00:00, 06:00).
@@ -110,7 +119,8 @@ function quietHoursWarning(startsAt: number, endsAt: number, offsetMinutes: numb
     const quietStart = day.set({ hour: QUIET_HOURS.from });
     const quietEnd = day.set({ hour: QUIET_HOURS.to });
     if (start < quietEnd && quietStart < end) {
-      return `runs ${start.toFormat("yyyy-LL-dd HH:mm")}-${end.toFormat("HH:mm")} (UTC${start.toFormat("ZZ")}), partly between ${String(QUIET_HOURS.from).padStart(2, "0")}:00 and ${String(QUIET_HOURS.to).padStart(2, "0")}:00 local time: check the date and the offset`;
+      const where = displayZone ? `${displayZone.name}, UTC${start.toFormat("ZZ")}` : `UTC${start.toFormat("ZZ")}`;
+      return `runs ${start.toFormat("yyyy-LL-dd HH:mm")}-${end.toFormat("HH:mm")} (${where}), partly between ${String(QUIET_HOURS.from).padStart(2, "0")}:00 and ${String(QUIET_HOURS.to).padStart(2, "0")}:00 local time: check the date and the offset`;
     }
   }
   return undefined;
@@ -153,7 +163,7 @@ export function validateRows(rows: readonly RawSession[], rules: ScheduleRules =
       issues.push(`${where}: ${problems.join("; ")}`);
       continue;
     }
-    const warning = quietHoursWarning(starts.ms, ends.ms, starts.offsetMinutes);
+    const warning = quietHoursWarning(starts.ms, ends.ms, starts.offsetMinutes, rules.displayZone);
     if (warning) warnings.push(`${where}: ${warning}`);
     sessions.push({
       id: id!,
@@ -163,6 +173,7 @@ export function validateRows(rows: readonly RawSession[], rules: ScheduleRules =
       title: optionalString(row.title),
       origin: row.origin,
       ...(starts.offsetMinutes === undefined ? {} : { offsetMinutes: starts.offsetMinutes }),
+      ...(row.assignedChannelId ? { assignedChannelId: row.assignedChannelId } : {}),
     });
   }
   return { sessions, issues, warnings };

@@ -59,6 +59,8 @@ async function connectFromEnvironment(options: PassDatabaseOptions): Promise<Cli
     client.on("error", () => undefined);
     return client;
   } catch (err) {
+    // Settings found wanting only at login (a secret without a username): fix the settings, not the network.
+    if (err instanceof DatabaseSettingsError) throw new UsageError(`--schedule postgres://: ${err.message}`, "set the PG* variables (and LIVESTREAM_DB_AUTH), or pass a full postgres:// URL");
     throw new RemoteError(`cannot connect to ${settings.user ?? "?"}@${settings.host}:${settings.port}/${settings.database}: ${(err as Error).message}`, "check the PG* variables, the security group, IAM database authentication (rds-db:connect) and that the database is up");
   }
 }

@@ -19,10 +19,12 @@ test("explicit channels are honoured; free sessions pack back to back on the cha
 });
 
 test("runs far apart are billed separately with the 10-minute minimum", () => {
-  const plan = planSessions([s("a", 0, 1), s("b", 300, 301)], [{ id: "c1" }], { leadMs: 0, graceMs: 0 }, { usdPerPipelineHour: 1, source: "t" });
+  const plan = planSessions([s("a", 0, 1), s("b", 300, 301)], [{ id: "c1", usdPerHour: 2 }], { leadMs: 0, graceMs: 0 });
   expect(plan.runs.map((r) => r.billedMinutes)).toEqual([10, 10]);
-  // two 10-minute runs of a STANDARD (two-pipeline) channel at $1 per pipeline-hour, cents per run
+  // two 10-minute runs of a channel at $2 an hour, rounded to cents per run
   expect(plan.costUsd).toBe(0.66);
+  // no price for a channel it runs: no cost rather than a wrong one
+  expect(planSessions([s("a", 0, 1)], [{ id: "c1" }], { leadMs: 0, graceMs: 0 }).costUsd).toBeUndefined();
 });
 
 test("a pool too small: channels needed and the sessions that do not fit", () => {

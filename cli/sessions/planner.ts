@@ -11,7 +11,6 @@
  */
 import { InfeasibleError } from "../errors";
 import { billedMinutes, costUsd, type Interval } from "../channels/billing";
-import { channelHourUsd, type ChannelPrice } from "../channels/price";
 import type { Session } from "../schedule/session";
 
 export interface PlanOptions {
@@ -29,6 +28,8 @@ export interface PlanOptions {
 export interface PlanChannel {
   readonly id: string;
   readonly channelClass?: string;
+  /** USD per hour the channel runs (cli/channels/price.ts); the plan has a cost when every channel it uses has one. */
+  readonly usdPerHour?: number;
 }
 
 export interface Assignment {
@@ -58,7 +59,7 @@ export interface Plan {
   readonly poolSize: number;
   readonly sessionMinutes: number;
   readonly billedMinutes: number;
-  /** Present when a price was given. */
+  /** Present when every channel the plan runs has a price. */
   readonly costUsd?: number;
 }
 
@@ -88,7 +89,7 @@ export function peakOverlap(sessions: readonly Session[]): number {
   return peak;
 }
 
-export function planSessions(sessions: readonly Session[], channels: readonly PlanChannel[], options: PlanOptions, price?: ChannelPrice): Plan {
+export function planSessions(sessions: readonly Session[], channels: readonly PlanChannel[], options: PlanOptions): Plan {
   const ordered = [...sessions].sort(bySchedule);
   const channelIds = channels.map((c) => c.id).sort();
   const hosted = new Map<string, Session[]>(channelIds.map((id) => [id, []]));
@@ -132,11 +133,10 @@ export function planSessions(sessions: readonly Session[], channels: readonly Pl
 
   assignments.sort((a, b) => bySchedule(a.session, b.session));
   const runs = channelRuns(assignments, options);
-  const classOf = new Map(channels.map((c) => [c.id, c.channelClass ?? "STANDARD"]));
+  const priceOf = new Map(channels.map((c) => [c.id, c.usdPerHour]));
   const billed = runs.reduce((sum, r) => sum + r.billedMinutes, 0);
-  const cost = price
-    ? Math.round(runs.reduce((sum, r) => sum + costUsd(r.billedMinutes, channelHourUsd(price, classOf.get(r.channelId) ?? "STANDARD")), 0) * 100) / 100
-    : undefined;
+  const priced = runs.every((r) => priceOf.get(r.channelId) !== undefined);
+  const cost = priced ? Math.round(runs.reduce((sum, r) => sum + costUsd(r.billedMinutes, priceOf.get(r.channelId)!), 0) * 100) / 100 : undefined;
   return {
     assignments,
     runs,

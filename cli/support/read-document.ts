@@ -1,6 +1,10 @@
-/** Reads a JSON or YAML file (by extension) for a flag, mapping failures to UsageError naming both. */
+/**
+ * Reads a JSON or YAML file (by extension) for a flag, mapping failures to UsageError naming both.
+ * JSON duplicate keys are refused with their line and column (YAML refuses them itself).
+ */
 import { readFileSync } from "node:fs";
 import { UsageError } from "../errors";
+import { refuseJsonProblems } from "./json-problems";
 
 export async function readDocument(path: string, flag: string): Promise<unknown> {
   let text: string;
@@ -9,6 +13,7 @@ export async function readDocument(path: string, flag: string): Promise<unknown>
   } catch (err) {
     throw new UsageError(`${flag} ${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
+  if (!/\.ya?ml$/i.test(path)) refuseJsonProblems(text.replace(/^\uFEFF/, ""), `${flag} ${path}: not valid JSON`);
   try {
     if (/\.ya?ml$/i.test(path)) {
       const { parse } = (require("yaml") as typeof import("yaml"));

@@ -25,6 +25,10 @@ export interface FakeChannelSpec {
   readonly mediaPackageChannelId?: string;
   /** Id of the channel's RTMP push input. @default `<id>-in` */
   readonly inputId?: string;
+  /** Heights of the channel's video descriptions (DescribeChannel's encoder settings). @default the pool's 720/540/360 ladder */
+  readonly renditionHeights?: number[];
+  /** Output groups each encoding every rendition (HLS to S3 and MediaPackage in the pool). @default 2 */
+  readonly outputGroups?: number;
 }
 
 interface FakeChannel {
@@ -35,6 +39,8 @@ interface FakeChannel {
   tags: Record<string, string>;
   mediaPackageChannelId?: string;
   inputId: string;
+  renditionHeights: number[];
+  outputGroups: number;
   /** Pending automatic transition. */
   next?: { state: string; at: number };
   /** Stays in this state until released (e.g. a start that never completes). */
@@ -122,6 +128,8 @@ export class MediaLiveFake extends FakeHttpServer {
       tags: spec.tags ?? {},
       mediaPackageChannelId: spec.mediaPackageChannelId,
       inputId: spec.inputId ?? `${spec.id}-in`,
+      renditionHeights: spec.renditionHeights ?? [720, 540, 360],
+      outputGroups: spec.outputGroups ?? 2,
       failingStarts: 0,
     };
     if (ch.state === "RUNNING") {
@@ -255,6 +263,21 @@ export class MediaLiveFake extends FakeHttpServer {
     };
   }
 
+  /** Encoder settings in the wire's camelCase: one video description per rendition, each in every output group, plus audio. */
+  private encoderSettings(ch: FakeChannel) {
+    const videos = ch.renditionHeights.map((height) => ({ name: `video-${height}p`, height, width: Math.round((height * 16) / 9) }));
+    return {
+      audioDescriptions: [{ name: "audio", audioSelectorName: "default" }],
+      videoDescriptions: videos,
+      outputGroups: Array.from({ length: ch.outputGroups }, (_, g) => ({
+        name: g === 0 ? "hls-s3" : "mediapackage",
+        outputGroupSettings: g === 0 ? { hlsGroupSettings: { destination: { destinationRefId: "hls-bucket" } } } : { mediaPackageGroupSettings: { destination: { destinationRefId: "mediapackage" } } },
+        outputs: videos.map((v) => ({ outputName: `${v.name}-${g}`, videoDescriptionName: v.name, audioDescriptionNames: ["audio"], outputSettings: {} })),
+      })),
+      timecodeConfig: { source: "SYSTEMCLOCK" },
+    };
+  }
+
   private inputWire(input: FakeInput) {
     return {
       arn: this.arn("input", input.id),
@@ -338,7 +361,8 @@ export class MediaLiveFake extends FakeHttpServer {
     this.settle(ch);
     if (operation === "DescribeChannel") {
       log(200);
-      return sendJson(res, 200, { ...this.summary(ch), pipelineDetails: [] });
+      // ListChannels' summaries carry no encoder settings; DescribeChannel does (MediaLive API reference).
+      return sendJson(res, 200, { ...this.summary(ch), pipelineDetails: [], inputSpecification: { codec: "AVC", maximumBitrate: "MAX_10_MBPS", resolution: "HD" }, encoderSettings: this.encoderSettings(ch) });
     }
     const now = this.options.now();
     if (operation === "StartChannel") {

@@ -109,14 +109,19 @@ export interface HarvestReport {
   error?: string;
 }
 
-/** `internal`: a step failed with something that is not an AWS or PostgreSQL error (a bug). */
-export type PassErrorKind = "session" | "channel" | "remote" | "store" | "timeout" | "harvest" | "internal";
+/**
+ * `internal`: a step failed with something that is not an AWS or PostgreSQL error (a bug).
+ * `usage`: the pass cannot run as asked (e.g. a pool no channel carries): nothing was done.
+ */
+export type PassErrorKind = "session" | "channel" | "remote" | "store" | "timeout" | "harvest" | "internal" | "usage";
 
 export interface PassError {
   readonly kind: PassErrorKind;
   readonly channelId?: string;
   readonly sessionId?: string;
   readonly message: string;
+  /** What to do about it (usage errors). */
+  readonly hint?: string;
 }
 
 export interface PassReport {

@@ -4,6 +4,7 @@
  * startover window (still to be harvested).
  */
 import { FAILED_STATES, listPoolChannels } from "../../channels/pool";
+import { emptyPoolError } from "../../channels/pool-names";
 import type { StoredChannel } from "../store";
 import { passTime, queueChannel, type ChannelView, type PassContext, type PassStep } from "./context";
 
@@ -17,6 +18,9 @@ export const loadStep: PassStep = {
       deadline.race("MediaLive ListChannels", listPoolChannels(ctx.aws.medialive, settings.pool, deadline.signal)),
       deadline.race("reading pool_channels", ctx.store.loadChannels(settings.pool)),
     ]);
+    // No channel carries the tag and the store remembers none: a pool that does not exist (a typo),
+    // not a pool whose channels went away. Nothing is done; the error names the pools that exist.
+    if (!poolChannels.length && !stored.length) throw await deadline.race("MediaLive ListChannels", emptyPoolError(ctx.aws.medialive, settings.pool));
     const memory = new Map(stored.map((c) => [c.channelId, c]));
     ctx.channels = poolChannels.map((channel): ChannelView => {
       const remembered = memory.get(channel.id) ?? NEVER_SEEN(channel.id);

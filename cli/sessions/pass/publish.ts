@@ -27,7 +27,8 @@ export const publishStep: PassStep = {
   name: "publish",
   always: true,
   async run(ctx: PassContext): Promise<void> {
-    if (ctx.report.skipped) return;
+    // Skipped, or asked for something that cannot be (a pool that does not exist): nothing to report.
+    if (ctx.report.skipped || ctx.report.errors.some((e) => e.kind === "usage")) return;
     const now = passTime(ctx);
     const loaded = ctx.report.stoppedAt !== "lock" && ctx.report.stoppedAt !== "load";
     const metrics: Partial<Record<OpsMetricName, number>> = {

@@ -8,7 +8,7 @@
  * A step that throws ends the pass early (its error is reported; later steps are skipped, except
  * record and publish). runPass always closes the store, which releases the pool's lock.
  */
-import { OpsError } from "../../errors";
+import { OpsError, UsageError } from "../../errors";
 import { DeadlineExceeded } from "../deadline";
 import { actStep } from "./act";
 import { addError, type PassContext, type PassReport, type PassStep } from "./context";
@@ -53,7 +53,8 @@ export async function runPass(ctx: PassContext, steps: readonly PassStep[] = PAS
         ctx.report.stoppedAt = step.name;
         // AWS, PostgreSQL and the deadline fail as OpsError/DeadlineExceeded; anything else is a bug.
         const expected = err instanceof OpsError || err instanceof DeadlineExceeded;
-        addError(ctx, { kind: expected ? "remote" : "internal", message: `${step.name}: ${expected ? (err as Error).message : ((err as Error).stack ?? String(err))}` });
+        if (err instanceof UsageError) addError(ctx, { kind: "usage", message: `${step.name}: ${err.message}`, hint: err.hint });
+        else addError(ctx, { kind: expected ? "remote" : "internal", message: `${step.name}: ${expected ? (err as Error).message : ((err as Error).stack ?? String(err))}` });
       }
       ctx.report.steps.push({ name: step.name, ms: Math.round((performance.now() - t0) * 10) / 10 });
     }
