@@ -9,6 +9,7 @@
  */
 import { DEFAULT_LEAD, DEFAULT_GRACE, DEFAULT_TRANSITION_TIMEOUT } from "./sessions";
 import { DEFAULT_LOG_RETENTION_DAYS } from "./logs";
+import { DEFAULT_CHANNEL_CLASS } from "./channels";
 
 /** dns.*: the API and media names inside the environment's zone (ApiEdge, MediaCdn). */
 export const DEFAULT_DNS_SETTINGS = {
@@ -60,7 +61,7 @@ export const DEFAULT_LADDER = {
 /** media.* (MediaChannelPool, MediaBuckets, MediaCdn). */
 export const DEFAULT_MEDIA_SETTINGS = {
   /** Half the price of STANDARD, which only helps when the encoder pushes to both inputs (docs/reliability.md). */
-  channelClass: "SINGLE_PIPELINE",
+  channelClass: DEFAULT_CHANNEL_CLASS,
   ladder: DEFAULT_LADDER,
   allowWorldIngest: false,
   hlsRetentionDays: 3,

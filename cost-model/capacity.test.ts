@@ -10,7 +10,7 @@ describe("quarterly capacity plan", () => {
     expect(plan.quarters.map((q) => q.channels.needed)).toEqual([4, 6, 7, 10]);
     expect(plan.quarters.map((q) => q.channels.quotaIncreaseNeeded)).toEqual([false, true, true, true]);
     expect(plan.quarters[0].changes).toEqual([]);
-    expect(plan.quarters[1].changes).toEqual([expect.objectContaining({ path: "media.channelCount", from: 4, to: 6, why: expect.stringContaining("raise the MediaLive channel quota above 5") })]);
+    expect(plan.quarters[1].changes).toEqual([expect.objectContaining({ path: "media.channelCount", from: 4, to: 6, why: expect.stringContaining("raise the account's MediaLive Channels quota above 5 (Service Quotas L-D1AFAF75) and set media.channelQuota") })]);
     expect(plan.quarters[3].changes.find((c) => c.path === "media.channelCount")).toMatchObject({ from: 7, to: 10 });
     // The design's factor for the prime-time rows, for comparison: round(3 x DAU(first month) / DAU(1)).
     expect(plan.quarters.map((q) => q.services[0].seedFactor)).toEqual([3, 4, 5, 7]);

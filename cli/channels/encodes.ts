@@ -7,6 +7,7 @@
 import { CHANNEL_OUTPUT_GROUPS, type ChannelClassName } from "../../contracts";
 import { outputsOfLadder, resolutionOf, RESOLUTIONS, type ChannelEncodes } from "../../cost-model/channel-hour";
 import type { Resolution } from "../../cost-model/scenario-defaults";
+import { DEFAULT_LADDER } from "../../contracts/settings-defaults";
 
 export type { ChannelEncodes };
 
@@ -23,11 +24,9 @@ export interface EncoderShape {
 const classOf = (c: string | undefined): ChannelClassName => (c === "STANDARD" ? "STANDARD" : "SINGLE_PIPELINE");
 const inputOf = (r: string | undefined): Resolution => ((RESOLUTIONS as readonly string[]).includes(r ?? "") ? (r as Resolution) : "HD");
 
-/** The default ladder (config/sections/media.ts DEFAULT_RENDITIONS) in each of the pool's output groups, HD input. */
+/** The default ladder (contracts/settings-defaults.ts DEFAULT_LADDER) in each of the pool's output groups, HD input. */
 export function defaultChannelEncodes(channelClass: string): ChannelEncodes {
-  // Loaded here only: the media section pulls in zod, which the other commands do not need.
-  const { DEFAULT_RENDITIONS } = require("../../config/sections/media") as typeof import("../../config/sections/media");
-  return { class: classOf(channelClass), inputResolution: "HD", outputs: outputsOfLadder(DEFAULT_RENDITIONS.map((r) => r.height), CHANNEL_OUTPUT_GROUPS) };
+  return { class: classOf(channelClass), inputResolution: "HD", outputs: outputsOfLadder(DEFAULT_LADDER.renditions.map((r) => r.height), CHANNEL_OUTPUT_GROUPS) };
 }
 
 /**

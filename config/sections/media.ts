@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_STARTOVER_WINDOW_HOURS, MAX_STARTOVER_WINDOW_HOURS, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
+import { CHANNEL_CLASSES, DEFAULT_STARTOVER_WINDOW_HOURS, MAX_STARTOVER_WINDOW_HOURS, MEDIALIVE_CHANNEL_QUOTA } from "../../contracts";
 import { DEFAULT_MEDIA_SETTINGS } from "../../contracts/settings-defaults";
 import { httpsOrigin, networkCidr } from "../fields";
 
@@ -60,7 +60,7 @@ export const mediaSchema = z
      * SINGLE_PIPELINE is half the price. STANDARD runs two pipelines in two AZs and only helps when
      * the encoder pushes to both ingest URLs (a mobile app pushes once): docs/reliability.md.
      */
-    channelClass: z.enum(["SINGLE_PIPELINE", "STANDARD"]).default(DEFAULTS.channelClass),
+    channelClass: z.enum(CHANNEL_CLASSES).default(DEFAULTS.channelClass),
     ladder: ladderSchema,
     /**
      * CIDRs allowed to push RTMP to the inputs (mentors' encoders, office egress). No default: an
