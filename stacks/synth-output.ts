@@ -12,6 +12,8 @@ import type { App } from "cdktf";
 export function synthesizeAtomically(outdir: string, build: (outdir: string) => App): string[] {
   const partial = `${outdir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
+  // cdktf creates only the output folder itself, not its parents (CDKTF_OUTDIR=/new/dir/cdktf.out).
+  mkdirSync(dirname(partial), { recursive: true });
   try {
     build(partial).synth();
     const stacks = readdirSync(join(partial, "stacks")).sort();
