@@ -15,8 +15,8 @@
 import { ConfigError, loadAllEnvironments } from "./config/load";
 import { describeReservedValues, findReservedValues } from "./config/reserved-values";
 import type { EnvironmentConfig } from "./config/schema";
-import { buildPlatformApp } from "./stacks/app";
 import { skipTokenCreationTraces } from "./lib/cdktf-speedups";
+import { buildPlatformApp } from "./stacks/app";
 import { synthesizeAtomically } from "./stacks/synth-output";
 
 /**
@@ -36,15 +36,17 @@ function warnAboutReservedValues(environments: readonly EnvironmentConfig[]): vo
 
 function main(): number {
   let environments: EnvironmentConfig[];
+  let selected: EnvironmentConfig[];
   try {
     environments = loadAllEnvironments();
+    selected = environments;
     const only = process.env.LIVESTREAM_ENVIRONMENTS?.split(",").map((s) => s.trim()).filter(Boolean);
     if (only?.length) {
       const unknown = only.filter((e) => !environments.some((c) => c.name === e));
       if (unknown.length) {
         throw new ConfigError(`LIVESTREAM_ENVIRONMENTS names unknown environment(s): ${unknown.join(", ")} (known: ${environments.map((c) => c.name).join(", ")})`);
       }
-      environments = environments.filter((c) => only.includes(c.name));
+      selected = environments.filter((c) => only.includes(c.name));
     }
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -53,14 +55,16 @@ function main(): number {
     }
     throw err;
   }
-  warnAboutReservedValues(environments);
+  warnAboutReservedValues(selected);
   const offline = ["1", "true", "yes"].includes((process.env.LIVESTREAM_OFFLINE ?? "").toLowerCase());
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   skipTokenCreationTraces();
   const started = Date.now();
   let stacks: string[];
   try {
-    stacks = synthesizeAtomically(outdir, (dir) => buildPlatformApp({ environments, offline, outdir: dir }));
+    // Every environment counts for what they share (the first creates a shared state bucket or OIDC
+    // provider), so a stack synthesized alone is the stack synthesized among the others.
+    stacks = synthesizeAtomically(outdir, (dir) => buildPlatformApp({ environments, only: selected.map((c) => c.name), offline, outdir: dir }));
   } catch (err) {
     // Invalid construct props and policy violations: the message says what and where.
     process.stderr.write(`synth failed, ${outdir} left as it was:\n${(err as Error).message}\n`);

@@ -29,15 +29,29 @@ export function cdktfSpeedupsEnabled(env: NodeJS.ProcessEnv = process.env): bool
  */
 export function skipTokenCreationTraces(env: NodeJS.ProcessEnv = process.env): () => void {
   const previous = Error.prepareStackTrace;
+  const previousCapture = Error.captureStackTrace;
   if (!cdktfSpeedupsEnabled(env) || env.LIVESTREAM_TOKEN_TRACES === "1") return () => undefined;
   Error.prepareStackTrace = (error, frames) => {
     if (!(error instanceof Error)) return "";
     const header = error.message ? `${error.name}: ${error.message}` : error.name;
     return [header, ...frames.map((frame) => `    at ${frame}`)].join("\n");
   };
+  // Collecting the frames costs even when nothing formats them (cdktf raises the frame limit to
+  // Number.MAX_SAFE_INTEGER for each capture): a trace holder keeps its empty stack, which is what
+  // the formatting above would give it anyway.
+  Error.captureStackTrace = function captureStackTrace(target: object, constructorOpt?: (...args: never[]) => unknown): void {
+    if (isTraceHolder(target)) return;
+    previousCapture.call(Error, target, constructorOpt);
+  };
   return () => {
     Error.prepareStackTrace = previous;
+    Error.captureStackTrace = previousCapture;
   };
+}
+
+/** cdktf's (and constructs') trace holder: a plain `{ stack: "" }`, never an Error. */
+function isTraceHolder(target: object): boolean {
+  return !(target instanceof Error) && Object.getPrototypeOf(target) === Object.prototype && (target as { stack?: unknown }).stack === "";
 }
 
 type StackJson = ReturnType<TerraformStack["toTerraform"]>;

@@ -20,6 +20,13 @@ export interface PlatformAppOptions {
    * @default "enforce"
    */
   readonly policy?: "enforce" | "report";
+  /**
+   * Build only these environments' stacks. Every environment still counts for what environments
+   * share (the first of those sharing a state bucket or an account creates the bucket or the OIDC
+   * provider), so one environment built alone synthesizes as it does among the others.
+   * @default every environment
+   */
+  readonly only?: readonly string[];
 }
 
 /**
@@ -33,12 +40,13 @@ export function buildPlatformApp(options: PlatformAppOptions): App {
   const stateBuckets = new Set<string>();
   const oidcAccounts = new Set<string>();
   for (const config of options.environments) {
-    new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
     const createStateBucket = !stateBuckets.has(config.state.bucket);
     stateBuckets.add(config.state.bucket);
     // One GitHub OIDC provider per account: the first environment's bootstrap stack creates it.
     const createOidcProvider = !oidcAccounts.has(config.accountId);
     if (config.imagePipeline && opsRepositoryName(config)) oidcAccounts.add(config.accountId);
+    if (options.only && !options.only.includes(config.name)) continue;
+    new LivestreamStack(app, stackName(config.name), { config, offline: options.offline });
     new BootstrapStack(app, bootstrapStackName(config.name), { config, offline: options.offline, createStateBucket, createOidcProvider });
   }
   const stacks = app.node.children.filter(TerraformStack.isStack);
