@@ -15,7 +15,8 @@
 import { ConfigError, loadAllEnvironments } from "./config/load";
 import { describeReservedValues, findReservedValues } from "./config/reserved-values";
 import type { EnvironmentConfig } from "./config/schema";
-import { skipTokenCreationTraces } from "./lib/cdktf-speedups";
+import { TerraformStack } from "cdktf";
+import { skipPreparingResolve, skipTokenCreationTraces } from "./lib/cdktf-speedups";
 import { buildPlatformApp } from "./stacks/app";
 import { synthesizeAtomically } from "./stacks/synth-output";
 
@@ -59,6 +60,7 @@ function main(): number {
   const offline = ["1", "true", "yes"].includes((process.env.LIVESTREAM_OFFLINE ?? "").toLowerCase());
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   skipTokenCreationTraces();
+  skipPreparingResolve(TerraformStack);
   const started = Date.now();
   let stacks: string[];
   try {

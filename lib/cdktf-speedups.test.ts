@@ -11,7 +11,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { loadAllEnvironments } from "../config/load";
 import { buildPlatformApp } from "../stacks/app";
-import { reuseSynthesizedJsonOnce, skipTokenCreationTraces } from "./cdktf-speedups";
+import { reuseSynthesizedJsonOnce, skipPreparingResolve, skipTokenCreationTraces } from "./cdktf-speedups";
 
 const ON: NodeJS.ProcessEnv = {};
 const OFF: NodeJS.ProcessEnv = { LIVESTREAM_CDKTF_SPEEDUPS: "off" };
@@ -120,6 +120,49 @@ describe("reusing the JSON the policy pack resolved", () => {
   });
 });
 
+describe("skipping the preparing resolution", () => {
+  const twoStacks = (outdir: string, crossReference: boolean) => {
+    const app = new App({ outdir });
+    const a = new TerraformStack(app, "a");
+    new AwsProvider(a, "aws", { region: "ap-southeast-1" });
+    const topic = new SnsTopic(a, "topic", { name: "t" });
+    const b = new TerraformStack(app, "b");
+    new AwsProvider(b, "aws", { region: "ap-southeast-1" });
+    new SnsTopic(b, "other", { name: crossReference ? topic.name : "o" });
+    return app;
+  };
+  const synthB = (crossReference: boolean, env: NodeJS.ProcessEnv) => {
+    const outdir = mkdtempSync(join(tmpdir(), "cdktf-speedups-prepare-"));
+    const undo = skipPreparingResolve(TerraformStack, env);
+    try {
+      twoStacks(outdir, crossReference).synth();
+      return readFileSync(join(outdir, "stacks", "b", "cdk.tf.json"), "utf8");
+    } finally {
+      undo();
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  };
+
+  test("prepareStack is a prototype method that checks the backend, then resolves every element to prepare", () => {
+    expect(typeof TerraformStack.prototype.prepareStack).toBe("function");
+    expect(TerraformStack.prototype.prepareStack.toString()).toMatch(/ensureBackendExists\(\)[\s\S]*resolve\)\(this, e\.toTerraform\(\), true\)/);
+  });
+
+  test("without cross-stack references the preparing resolution changes nothing; with one, it adds the remote state the patch would miss", () => {
+    expect(synthB(false, ON)).toBe(synthB(false, OFF));
+    const unpatched = synthB(true, OFF);
+    expect(unpatched).toContain("terraform_remote_state");
+    expect(synthB(true, ON)).not.toBe(unpatched);
+  });
+
+  test("LIVESTREAM_CDKTF_SPEEDUPS=off leaves prepareStack as cdktf has it", () => {
+    const before = TerraformStack.prototype.prepareStack;
+    const undo = skipPreparingResolve(TerraformStack, OFF);
+    expect(TerraformStack.prototype.prepareStack).toBe(before);
+    undo();
+  });
+});
+
 describe("the platform with and without the patches", () => {
   const files = (root: string): Record<string, string> => {
     const out: Record<string, string> = {};
@@ -139,6 +182,7 @@ describe("the platform with and without the patches", () => {
     const outdir = mkdtempSync(join(tmpdir(), "cdktf-speedups-app-"));
     const saved = process.env.LIVESTREAM_CDKTF_SPEEDUPS;
     const undo = skipTokenCreationTraces(env);
+    const undoPreparing = skipPreparingResolve(TerraformStack, env);
     const resolutions = jest.spyOn(TerraformStack.prototype, "toTerraform");
     try {
       if (env.LIVESTREAM_CDKTF_SPEEDUPS === undefined) delete process.env.LIVESTREAM_CDKTF_SPEEDUPS;
@@ -147,6 +191,7 @@ describe("the platform with and without the patches", () => {
       return { files: files(outdir), resolutions: resolutions.mock.calls.length };
     } finally {
       resolutions.mockRestore();
+      undoPreparing();
       undo();
       if (saved === undefined) delete process.env.LIVESTREAM_CDKTF_SPEEDUPS;
       else process.env.LIVESTREAM_CDKTF_SPEEDUPS = saved;
@@ -154,7 +199,7 @@ describe("the platform with and without the patches", () => {
     }
   }
 
-  test("writes the same files, byte for byte, resolving each stack once instead of twice", () => {
+  test("writes the same files, byte for byte, resolving each stack once instead of two or three times", () => {
     const patched = synth(ON);
     const unpatched = synth(OFF);
     expect(Object.keys(patched.files).filter((f) => f.endsWith("cdk.tf.json")).sort()).toEqual([
@@ -164,6 +209,7 @@ describe("the platform with and without the patches", () => {
       "stacks/livestream-prod/cdk.tf.json",
     ]);
     expect(patched.files).toEqual(unpatched.files);
-    expect([patched.resolutions, unpatched.resolutions]).toEqual([4, 8]);
+    // Unpatched, each platform stack is resolved by its budget's aspect, the policy pack and the writer.
+    expect([patched.resolutions, unpatched.resolutions]).toEqual([4, 10]);
   });
 });

@@ -5,7 +5,7 @@
  * slower or wrong. `npm run bench` (BENCH_ONLY=synth) measures the synth with and without them.
  *
  * Switches (environment):
- *   LIVESTREAM_CDKTF_SPEEDUPS=off  neither patch (to measure them, or to rule them out)
+ *   LIVESTREAM_CDKTF_SPEEDUPS=off  no patch (to measure them, or to rule them out)
  *   LIVESTREAM_TOKEN_TRACES=1      keep the token creation traces (to debug a token error)
  */
 import type { TerraformStack } from "cdktf";
@@ -54,6 +54,33 @@ function isTraceHolder(target: object): boolean {
   return !(target instanceof Error) && Object.getPrototypeOf(target) === Object.prototype && (target as { stack?: unknown }).stack === "";
 }
 
+/**
+ * Skips the "preparing" resolution cdktf runs over every element of every stack before synth: about
+ * a sixth of a synth, and a whole resolution of the platform spent finding cross-stack references,
+ * which this project does not make (every stack plans on its own from an empty state: a reference
+ * from one stack into another would need the other's state). Only the backend check stays.
+ *
+ * Assumes (cdktf/lib/terraform-stack.js, `TerraformStack.prototype.prepareStack`): it runs
+ * `ensureBackendExists()`, then resolves every element with `preparing: true`, and that resolution
+ * changes nothing but cross-stack plumbing (tfExpression.js, `Reference.resolve`: with `preparing`,
+ * a reference whose origin stack is another registers an output there and a remote state here).
+ * If a stack ever refers to another, the synth with the patch differs from the synth without it:
+ * lib/cdktf-speedups.test.ts compares the whole platform both ways.
+ *
+ * Returns what undoes it (tests).
+ */
+export function skipPreparingResolve(stackClass: typeof TerraformStack, env: NodeJS.ProcessEnv = process.env): () => void {
+  const proto = stackClass.prototype as TerraformStack & { ensureBackendExists(): unknown };
+  const previous = proto.prepareStack;
+  if (!cdktfSpeedupsEnabled(env)) return () => undefined;
+  proto.prepareStack = function prepareStack(this: TerraformStack & { ensureBackendExists(): unknown }): void {
+    this.ensureBackendExists();
+  };
+  return () => {
+    proto.prepareStack = previous;
+  };
+}
+
 type StackJson = ReturnType<TerraformStack["toTerraform"]>;
 
 /**
@@ -77,4 +104,18 @@ export function reuseSynthesizedJsonOnce(stack: TerraformStack, json: StackJson,
       return json;
     },
   });
+}
+
+/**
+ * The stack's JSON for a reader that runs before the writer (an aspect that reads the whole stack):
+ * resolved here, then handed on with reuseSynthesizedJsonOnce to the next `toTerraform()` (the policy
+ * pack's validation, which hands it on to the writer), so the stack is resolved once, not once per
+ * reader. Assumes, besides reuseSynthesizedJsonOnce's assumptions, that nothing after the caller
+ * changes the tree; a reader that changes it (the budget sets its own planned limits) puts the
+ * changed resource into the JSON it got. With the patches off, every reader resolves on its own.
+ */
+export function resolvedStackJson(stack: TerraformStack, env: NodeJS.ProcessEnv = process.env): StackJson {
+  const json = stack.toTerraform();
+  reuseSynthesizedJsonOnce(stack, json, env);
+  return json;
 }

@@ -1,4 +1,4 @@
-import { Aspects, DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, TerraformStack, Tokenization, type IAspect } from "cdktf";
+import { Aspects, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization, type IAspect } from "cdktf";
 import { Construct, type IConstruct } from "constructs";
 import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget";
 import { plannedBudgetLimits, type PlannedLimit } from "../../cost-model/budget-plan";
@@ -6,30 +6,11 @@ import { BUILT_IN_CATALOGS } from "../../cost-model/catalogs";
 import type { UnitPriceCatalog } from "../../cost-model/catalog-types";
 import { COST_BUDGET_DEFAULTS, type CostBudgetProps } from "./props";
 import { DEFAULT_REGION } from "../../contracts";
-import { isFreeResourceType, readDeployment } from "../../cost-model/stack-deployment";
+import { readDeployment } from "../../cost-model/stack-deployment";
+import { resolvedStackJson } from "../../lib/cdktf-speedups";
 import { DEFAULT_SCENARIO, withOverrides } from "../../cost-model/scenario-defaults";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
-
-/**
- * The stack's Terraform JSON (providers and every resource type that is not known to be free),
- * resolved element by element as `TerraformStack.toTerraform()` does. Skipping IAM policies, security
- * group rules and the like makes it about a tenth of a full resolution; the budget itself is free.
- */
-function billableTerraform(stack: TerraformStack): Record<string, unknown> {
-  const tf: { provider: Record<string, unknown[]>; resource: Record<string, Record<string, unknown>> } = { provider: {}, resource: {} };
-  for (const c of stack.node.findAll()) {
-    if (TerraformResource.isTerraformResource(c)) {
-      if (isFreeResourceType(c.terraformResourceType)) continue;
-      const json = Tokenization.resolve(c.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER }) as { resource?: Record<string, Record<string, unknown>> };
-      for (const [type, byId] of Object.entries(json.resource ?? {})) tf.resource[type] = { ...tf.resource[type], ...byId };
-    } else if (TerraformProvider.isTerraformProvider(c)) {
-      const json = Tokenization.resolve(c.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER }) as { provider?: Record<string, unknown[]> };
-      for (const [name, blocks] of Object.entries(json.provider ?? {})) tf.provider[name] = [...(tf.provider[name] ?? []), ...blocks];
-    }
-  }
-  return tf;
-}
 
 const YEAR_MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
 /** Context key that pins the budget's current month (reproducible synths, tests). */
@@ -93,8 +74,8 @@ export class CostBudget extends Construct {
     const aspect: IAspect = {
       visit: (node: IConstruct) => {
         if (node !== this.budget) return;
-        // The stack's Terraform JSON, as synth writes it, for every resource that may cost money.
-        const tf = billableTerraform(stack);
+        // The stack's Terraform JSON as synth writes it (resolved once, then handed on to the writer).
+        const tf = resolvedStackJson(stack) as Record<string, unknown> & { resource?: Record<string, Record<string, unknown>> };
         const deployment = readDeployment(tf, { source: { kind: "synth", stack: stack.node.id, file: "stack.toTerraform()" } });
         const region = deployment.region ?? DEFAULT_REGION;
         const catalog = props.catalog ?? (BUILT_IN_CATALOGS[region] as UnitPriceCatalog | undefined);
@@ -104,6 +85,9 @@ export class CostBudget extends Construct {
         const scenario = withOverrides(DEFAULT_SCENARIO, { name: stack.node.id, dau: props.dau, monthlyGrowth: props.monthlyGrowth });
         this.plan = plannedBudgetLimits({ scenario, deployment, catalog, startMonth, currentMonth, headroomPercent: headroom });
         this.budget.putPlannedLimit(this.plan.map((p) => ({ startTime: `${p.month}-01_00:00`, amount: p.limitUsd.toFixed(2), unit: "USD" })));
+        // The JSON handed on was resolved before the limits existed: the budget's entry, resolved again.
+        const own = Tokenization.resolve(this.budget.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER }) as { resource: Record<string, Record<string, unknown>> };
+        for (const [type, byId] of Object.entries(own.resource)) tf.resource = { ...tf.resource, [type]: { ...tf.resource?.[type], ...byId } };
       },
     };
     Aspects.of(this).add(aspect);
