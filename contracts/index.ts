@@ -16,3 +16,4 @@ export * from "./network";
 export * from "./recordings";
 export * from "./ingest";
 export * from "./services";
+export * from "./database";
