@@ -46,9 +46,9 @@ const clusterOf = (r: Blocks) => {
   return { key: all[0][0], cluster: all[0][1] };
 };
 /** The instances in identifier order (`-postgres-1` is the one created as the writer); JSON keys are sorted by name. */
-const instancesOf = (r: Blocks) =>
+const instancesOf = (r: Blocks): Record<string, any>[] =>
   Object.entries(r.aws_rds_cluster_instance)
-    .map(([key, i]) => ({ key, ...i }))
+    .map(([key, i]): Record<string, any> => ({ key, ...i }))
     .sort((a, b) => a.identifier.localeCompare(b.identifier, "en", { numeric: true }));
 
 describe.each([

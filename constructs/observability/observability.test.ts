@@ -130,6 +130,14 @@ describe("dashboard", () => {
     for (const w of metricWidgets) expect(w.properties.region).toBe("ap-southeast-1");
   });
 
+  test("without readers the database lines show the writer only and there is no lag chart", () => {
+    const lone = JSON.parse((Object.values(synth({ dbHasReaders: false }).resource.aws_cloudwatch_dashboard)[0] as Json).dashboard_body);
+    const titles = lone.widgets.filter((w: Json) => w.type === "metric").map((w: Json) => w.properties.title);
+    expect(titles).not.toContain("Database reader lag (ms)");
+    const cpu = lone.widgets.find((w: Json) => w.properties.title === "Database CPU %").properties.metrics;
+    expect(cpu.map((m: string[]) => m[5])).toEqual(["WRITER"]);
+  });
+
   test("widgets do not overlap and fit the 24-column grid", () => {
     const cells = new Set<string>();
     for (const w of body.widgets as Json[]) {
