@@ -7,6 +7,7 @@
  */
 import type { ChannelClass, Resolution, Scenario } from "./scenario-defaults";
 import { minuteOfDay } from "./scenario-defaults";
+import { AURORA_SERVERLESS_CLASS } from "../contracts/database";
 
 /** Tasks the scheduled scaling holds from `fromMinute` (minute of day) until the next entry. */
 export interface FloorStep {
@@ -42,9 +43,6 @@ export interface ScheduledTaskDeployment {
   readonly architecture: "x86" | "arm";
   readonly spot: boolean;
 }
-
-/** Aurora Serverless v2's instance class (contracts/database.ts AURORA_SERVERLESS_CLASS; spelt here so the scenario path loads nothing). */
-export const SERVERLESS_CLASS = "db.serverless";
 
 export interface DatabaseInstanceDeployment {
   readonly name: string;
@@ -176,7 +174,7 @@ const SERVICE_NAMES = ["mentee", "mentor", "social"] as const;
 /** The deployment a scenario describes in its own fields (prod as deployed, by default). */
 export function deploymentFromScenario(s: Scenario): Deployment {
   const db = s.database;
-  const serverless = (instanceClass: string) => (instanceClass === SERVERLESS_CLASS ? { acu: { min: db.serverlessMinAcu, max: db.serverlessMinAcu } } : {});
+  const serverless = (instanceClass: string) => (instanceClass === AURORA_SERVERLESS_CLASS ? { acu: { min: db.serverlessMinAcu, max: db.serverlessMinAcu } } : {});
   const ch = s.channel;
   const o = s.operations;
   const channel = (i: number): ChannelDeployment => ({

@@ -6,7 +6,8 @@
  * back to the provider's default, and a resource type that is neither priced nor known to be free is
  * listed in `unpriced` instead of failing.
  */
-import { SERVERLESS_CLASS, type CapacityStrategyEntry, type ChannelDeployment, type DatabaseClusterDeployment, type DatabaseInstanceDeployment, type Deployment, DeploymentSource, FloorStep, ServiceDeployment, WebAclDeployment } from "./deployment";
+import { AURORA_SERVERLESS_CLASS } from "../contracts/database";
+import type { CapacityStrategyEntry, ChannelDeployment, DatabaseClusterDeployment, DatabaseInstanceDeployment, Deployment, DeploymentSource, FloorStep, ServiceDeployment, WebAclDeployment } from "./deployment";
 import type { ChannelClass, Resolution } from "./scenario-defaults";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON is untyped by nature
@@ -317,7 +318,7 @@ export function readDeployment(tf: Json, options: ReadDeploymentOptions = {}): D
       multiAz: false,
       storageGb: 0,
       storageType: "aurora",
-      ...(m.instanceClass === SERVERLESS_CLASS ? { acu: { min: num(scaling?.min_capacity, 0.5), max: num(scaling?.max_capacity, num(scaling?.min_capacity, 0.5)) } } : {}),
+      ...(m.instanceClass === AURORA_SERVERLESS_CLASS ? { acu: { min: num(scaling?.min_capacity, 0.5), max: num(scaling?.max_capacity, num(scaling?.min_capacity, 0.5)) } } : {}),
     }));
   });
   const database = [...rdsInstances, ...auroraInstances];

@@ -179,8 +179,7 @@ describe("Database capacity", () => {
   });
 
   test("without AZs RDS places the instances", () => {
-    const { availabilityZones: _omit, ...rest } = PROD;
-    for (const i of instancesOf(synth(rest).resource)) expect(i.availability_zone).toBeUndefined();
+    for (const i of instancesOf(synth({ ...PROD, availabilityZones: undefined }).resource)) expect(i.availability_zone).toBeUndefined();
   });
 });
 
