@@ -18,19 +18,19 @@ function expectConfigError(fn: () => unknown, ...fragments: (string | RegExp)[])
 }
 
 describe("shipped environments", () => {
-  test("dev is cheap: 2 AZs, one NAT, single-AZ DB, Spot", () => {
+  test("dev is cheap: 2 AZs, one NAT, a lone serverless database writer at 0.5 ACU, Spot", () => {
     const dev = loadEnvironment("dev", shippedDir);
     expect(dev.network.azCount).toBe(2);
     expect(dev.network.natGateways).toBe("single");
-    expect(dev.database.multiAz).toBe(false);
+    expect(dev.database).toMatchObject({ instanceClass: "db.serverless", readers: 0, serverless: { minAcu: 0.5, maxAcu: 2 } });
     expect(dev.services.capacityProvider).toBe("FARGATE_SPOT");
   });
 
-  test("prod is resilient: 3 AZs, NAT per AZ, Multi-AZ DB", () => {
+  test("prod is resilient: 3 AZs, NAT per AZ, a database reader to fail over to", () => {
     const prod = loadEnvironment("prod", shippedDir);
     expect(prod.network.azCount).toBe(3);
     expect(prod.network.natGateways).toBe("per-az");
-    expect(prod.database.multiAz).toBe(true);
+    expect(prod.database).toMatchObject({ instanceClass: "db.r6g.large", readers: 1, engineVersion: "16.9" });
     expect(prod.tier).toBe("prod");
   });
 
@@ -61,11 +61,34 @@ describe("invalid configuration names the environment and the field", () => {
     expectConfigError(() => parseEnvironment("dev", raw), "services.social.desiredTasks", /minTasks <= desiredTasks <= maxTasks/);
   });
 
-  test("a prod environment without Multi-AZ or 3 AZs", () => {
+  test("a prod environment without a database reader or 3 AZs", () => {
     const raw = shipped("prod");
-    raw.database.multiAz = false;
+    raw.database.readers = 0;
     raw.network.azCount = 2;
-    expectConfigError(() => parseEnvironment("prod", raw), "environment 'prod'", "database.multiAz", "network.azCount");
+    expectConfigError(() => parseEnvironment("prod", raw), "environment 'prod'", "database.readers", "network.azCount");
+  });
+
+  test("database: only Aurora PostgreSQL classes and versions, no storage to allocate, a sane ACU range", () => {
+    const raw = shipped("dev");
+    raw.database = { instanceClass: "db.m6g.large", readerInstanceClass: "db.t4g.micro", engineVersion: "16", serverless: { minAcu: 0, maxAcu: 0.75 } };
+    expectConfigError(
+      () => parseEnvironment("dev", raw),
+      "database.instanceClass",
+      "database.readerInstanceClass",
+      /expected an Aurora PostgreSQL class/,
+      "database.engineVersion",
+      "database.serverless.minAcu",
+      "database.serverless.maxAcu",
+    );
+    const removed = shipped("dev");
+    removed.database = { allocatedStorageGb: 20, multiAz: false };
+    expectConfigError(() => parseEnvironment("dev", removed), "database", /allocatedStorageGb/, /multiAz/);
+    const inverted = shipped("dev");
+    inverted.database = { serverless: { minAcu: 8, maxAcu: 4 } };
+    expectConfigError(() => parseEnvironment("dev", inverted), "database.serverless.maxAcu", /at least minAcu \(8\)/);
+    const old = shipped("dev");
+    old.database = { engineVersion: "14.12" };
+    expectConfigError(() => parseEnvironment("dev", old), "database.engineVersion", /PostgreSQL 15 or later/);
   });
 
   test("a malformed CIDR, time zone and e-mail are all reported at once", () => {

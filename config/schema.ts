@@ -7,9 +7,10 @@ import { imagePipelineSchema } from "./sections/image-pipeline";
 import { awsRegion } from "./region";
 import { wafSchema } from "./sections/waf";
 import { recordingIndexerSchema } from "./sections/recording-indexer";
+import { databaseSchema } from "./sections/database";
 import { logRetentionDays } from "./log-retention";
 import { DEFAULT_REGION } from "../contracts";
-import { DEFAULT_DATABASE_SETTINGS, DEFAULT_DNS_SETTINGS, DEFAULT_NETWORK_SETTINGS, DEFAULT_SERVICES_SETTINGS } from "../contracts/settings-defaults";
+import { DEFAULT_DNS_SETTINGS, DEFAULT_NETWORK_SETTINGS, DEFAULT_SERVICES_SETTINGS } from "../contracts/settings-defaults";
 import { containerImage, extraTags, networkCidr } from "./fields";
 
 /**
@@ -79,7 +80,7 @@ export const environmentSchema = z
     accountId: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
     /** An AWS commercial region (contracts/aws-regions.ts). */
     region: awsRegion.default(DEFAULT_REGION),
-    /** Resilience profile: prod turns on deletion protection and Multi-AZ defaults. */
+    /** Resilience profile: prod turns on deletion protection and requires a database reader and 3 AZs. */
     tier: z.enum(["dev", "prod"]),
     dns: z.strictObject({
       /** Hosted zone name, e.g. dev.mentoring.example.com. */
@@ -131,23 +132,7 @@ export const environmentSchema = z
         if (p.start >= p.end) ctx.addIssue({ code: "custom", path: ["end"], message: `window must end after it starts (${p.start}-${p.end}); windows across midnight are not supported` });
       })
       .prefault({}),
-    database: z
-      .strictObject({
-        engineVersion: z.string().regex(/^\d+(\.\d+)?$/).default(DEFAULT_DATABASE_SETTINGS.engineVersion),
-        instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.t4g.medium").default(DEFAULT_DATABASE_SETTINGS.instanceClass),
-        replicaInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/).optional(),
-        allocatedStorageGb: z.number().int().min(20).max(65536).default(DEFAULT_DATABASE_SETTINGS.allocatedStorageGb),
-        maxAllocatedStorageGb: z.number().int().min(20).max(65536).default(DEFAULT_DATABASE_SETTINGS.maxAllocatedStorageGb),
-        multiAz: z.boolean().default(DEFAULT_DATABASE_SETTINGS.multiAz),
-        backupRetentionDays: z.number().int().min(7, "at least 7 days of backups").max(35).default(DEFAULT_DATABASE_SETTINGS.backupRetentionDays),
-        databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default(DEFAULT_DATABASE_SETTINGS.databaseName),
-      })
-      .superRefine((d, ctx) => {
-        if (d.maxAllocatedStorageGb < d.allocatedStorageGb) {
-          ctx.addIssue({ code: "custom", path: ["maxAllocatedStorageGb"], message: `must be at least allocatedStorageGb (${d.allocatedStorageGb})` });
-        }
-      })
-      .prefault({}),
+    database: databaseSchema,
     alarms: z.strictObject({
       /** Where alarm notifications are e-mailed (the subscription must be confirmed once). */
       email: z.email("expected an e-mail address for alarm notifications"),
@@ -169,8 +154,8 @@ export const environmentSchema = z
     tags: extraTags.default({}),
   })
   .superRefine((e, ctx) => {
-    if (e.tier === "prod" && !e.database.multiAz) {
-      ctx.addIssue({ code: "custom", path: ["database", "multiAz"], message: "prod must run a Multi-AZ database (set database.multiAz to true)" });
+    if (e.tier === "prod" && e.database.readers < 1) {
+      ctx.addIssue({ code: "custom", path: ["database", "readers"], message: "prod must keep a reader in another AZ to fail over to (set database.readers to 1 or more)" });
     }
     if (e.tier === "prod" && e.network.azCount < 3) {
       ctx.addIssue({ code: "custom", path: ["network", "azCount"], message: "prod must span 3 AZs (set network.azCount to 3)" });

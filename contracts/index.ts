@@ -17,3 +17,4 @@ export * from "./recordings";
 export * from "./ingest";
 export * from "./services";
 export * from "./channels";
+export * from "./database";

@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import {
+  APP_DATABASE_GROUP,
+  AURORA_SERVERLESS_CLASS,
   CHANNEL_INDEX_TAG,
   DATA_CLASS_TAG,
   DATABASE_ROLES,
@@ -30,6 +32,7 @@ import {
   ORIGIN_ENDPOINT_TAG,
   POOL_TAG,
   RECORDING_SWEEP_METRICS,
+  SERVICE_DATABASE_ROLES,
   SESSIONS_PREFIX,
   TERRAFORM_STATE_DATA_CLASS,
   WAF_LOG_DESTINATION_PREFIX,
@@ -52,6 +55,8 @@ const contains = (values: Record<string, string>): Guarded[] => Object.entries(v
 export const GUARDED_LITERALS: readonly Guarded[] = [
   ...contains({ OPS_METRICS_NAMESPACE, POOL_TAG, CHANNEL_INDEX_TAG, MEDIAPACKAGE_CHANNEL_TAG, ORIGIN_ENDPOINT_TAG, ENVIRONMENT_TAG, DATA_CLASS_TAG, TERRAFORM_STATE_DATA_CLASS, WAF_LOG_DESTINATION_PREFIX, MASTER_MANIFEST }),
   ...contains(named("DATABASE_ROLES", DATABASE_ROLES)),
+  ...contains({ ...named("SERVICE_DATABASE_ROLES", SERVICE_DATABASE_ROLES), APP_DATABASE_GROUP }),
+  { name: "AURORA_SERVERLESS_CLASS", value: AURORA_SERVERLESS_CLASS, match: "equals" },
   // Metric names are plain words ("Errors", "Actions"): only a string that is the name counts.
   ...[named("OPS_METRICS", OPS_METRICS), named("RECORDING_SWEEP_METRICS", RECORDING_SWEEP_METRICS), named("DNSSEC_ALARM_METRICS", DNSSEC_ALARM_METRICS)].flatMap((group) =>
     Object.entries(group).map(([name, value]): Guarded => ({ name, value, match: "equals" })),

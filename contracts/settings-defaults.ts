@@ -31,13 +31,16 @@ export const DEFAULT_SERVICES_SETTINGS = {
   logRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
 } as const;
 
-/** database.* (Database). */
+/** database.* (Database): an Aurora PostgreSQL cluster. */
 export const DEFAULT_DATABASE_SETTINGS = {
-  engineVersion: "16",
+  /** A current Aurora PostgreSQL 16 minor (Aurora PostgreSQL release calendars); pinned, see docs/operations.md (minor upgrades). */
+  engineVersion: "16.9",
+  /** The smallest provisioned class Aurora PostgreSQL offers. */
   instanceClass: "db.t4g.medium",
-  allocatedStorageGb: 50,
-  maxAllocatedStorageGb: 200,
-  multiAz: false,
+  /** One reader: the read endpoint's instance and the writer's failover target, in another AZ. */
+  readers: 1,
+  /** Capacity range of db.serverless instances, in ACUs (about 2 GiB of memory each). */
+  serverless: { minAcu: 0.5, maxAcu: 4 },
   backupRetentionDays: 7,
   databaseName: "livestream",
 } as const;

@@ -17,5 +17,8 @@ export const ENVIRONMENT_TAG = `${TAG_PREFIX}environment`;
 export const MANAGED_BY_TAG = `${TAG_PREFIX}managed-by`;
 /** On subnets: `public`, `private` or `isolated`; the runbook finds the private subnets by it. */
 export const SUBNET_TIER_TAG = `${TAG_PREFIX}subnet-tier`;
-/** On RDS instances: `primary` or `replica`. */
+/**
+ * On the Aurora instances: `writer` or `reader`, the role each was created for. A failover swaps the
+ * roles, the tags stay: `aws rds describe-db-clusters` (DBClusterMembers[].IsClusterWriter) tells the current one.
+ */
 export const DB_ROLE_TAG = `${TAG_PREFIX}db-role`;

@@ -156,7 +156,7 @@ describe("architecture model", () => {
   it("names a missing price", () => {
     const s: Scenario = { ...DEFAULT_SCENARIO, database: { ...DEFAULT_SCENARIO.database, instanceClass: "db.r7g.4xlarge" } };
     expect(() => architectureProjection(s, catalog)).toThrow(MissingPriceError);
-    expect(() => architectureProjection(s, catalog)).toThrow(/rds\.db\.r7g\.4xlarge/);
+    expect(() => architectureProjection(s, catalog)).toThrow(/aurora\.db\.r7g\.4xlarge/);
   });
 
   it("prices tiers cumulatively", () => {

@@ -290,38 +290,75 @@ export function architectureLines(s: Scenario, d: Deployment, meter: MonthMeter,
     });
   }
 
-  // Database: instance-hours (a Multi-AZ instance bills its standby), storage growing monthly.
-  const instances = (role: "primary" | "replica") => d.database.filter((i) => i.role === role);
-  for (const [role, item] of [["primary", "RDS primary instance"], ["replica", "RDS read replicas"]] as const) {
-    const group = instances(role);
+  // Database: instance-hours (an RDS Multi-AZ instance bills its standby; Aurora Serverless v2 bills
+  // ACU-hours at its minimum capacity), storage growing monthly: per RDS instance, once per Aurora
+  // cluster volume; Aurora Standard also bills each storage I/O request.
+  const instanceGroups = [
+    ["postgres", "primary", "RDS primary instance"],
+    ["postgres", "replica", "RDS read replicas"],
+    ["aurora-postgresql", "primary", "Aurora writer instance"],
+    ["aurora-postgresql", "replica", "Aurora reader instances"],
+  ] as const;
+  for (const [engine, role, item] of instanceGroups) {
+    const group = d.database.filter((i) => i.engine === engine && i.role === role);
     if (group.length === 0) continue;
     let usd = 0;
-    let instanceHours = 0;
+    let units = 0;
+    const keys = new Set<string>();
     for (const i of group) {
-      const h = (i.multiAz ? 2 : 1) * hours;
-      instanceHours += h;
-      usd += meter.cost(`rds.${i.instanceClass}`, h);
+      const key = i.acu ? "aurora.serverless.acu" : `${engine === "postgres" ? "rds" : "aurora"}.${i.instanceClass}`;
+      const quantity = i.acu ? i.acu.min * hours : (i.multiAz ? 2 : 1) * hours;
+      keys.add(key);
+      units += quantity;
+      usd += meter.cost(key, quantity);
     }
+    const serverless = group.every((i) => i.acu);
     fixed({
       item,
-      service: "RDS",
+      service: engine === "postgres" ? "RDS" : "Aurora",
       usd,
-      usage: { quantity: instanceHours, unit: "instance-hours" },
-      detail: group.map((i) => `${i.instanceClass}${i.multiAz ? " Multi-AZ" : ""}`).join(", "),
-      priceKeys: [...new Set(group.map((i) => `rds.${i.instanceClass}`))],
+      usage: { quantity: units, unit: serverless ? "ACU-hours" : "instance-hours" },
+      detail: group.map((i) => (i.acu ? `${i.instanceClass} at its ${i.acu.min} ACU minimum (up to ${i.acu.max} under load)` : `${i.instanceClass}${i.multiAz ? " Multi-AZ" : ""}`)).join(", "),
+      priceKeys: [...keys],
     });
   }
-  if (d.database.length > 0) {
+  const rdsStorage = d.database.filter((i) => i.engine === "postgres");
+  if (rdsStorage.length > 0) {
     let usd = 0;
     let gbMonths = 0;
     const keys = new Set<string>();
-    for (const i of d.database) {
+    for (const i of rdsStorage) {
       const gb = (i.storageGb + s.database.storageGrowthGbPerMonth * (month - 1)) * (i.multiAz ? 2 : 1);
       gbMonths += gb;
       keys.add(`rds.storage.${i.storageType}`);
       usd += meter.cost(`rds.storage.${i.storageType}`, gb);
     }
     fixed({ item: "RDS storage", service: "RDS", usd, usage: { quantity: gbMonths, unit: "GB-months" }, detail: `growing ${s.database.storageGrowthGbPerMonth} GB a month per instance`, priceKeys: [...keys] });
+  }
+  if (d.databaseClusters.length > 0) {
+    const gb = (s.database.storageGb + s.database.storageGrowthGbPerMonth * (month - 1)) * d.databaseClusters.length;
+    const optimized = d.databaseClusters.some((c) => c.storageType === "aurora-iopt1");
+    fixed({
+      item: "Aurora storage",
+      service: "Aurora",
+      usd: meter.cost("aurora.storage", gb),
+      usage: { quantity: gb, unit: "GB-months" },
+      detail: `${plural(d.databaseClusters.length, "cluster volume")}: ${s.database.storageGb} GB of data in month 1, growing ${s.database.storageGrowthGbPerMonth} GB a month${optimized ? " (I/O-Optimized priced as Standard)" : ""}`,
+      priceKeys: ["aurora.storage"],
+    });
+    const standard = d.databaseClusters.filter((c) => c.storageType !== "aurora-iopt1").length;
+    if (standard > 0) {
+      const ios = backendRequests * s.database.ioPerBackendRequest;
+      add({
+        item: "Aurora I/O requests",
+        service: "Aurora",
+        usd: meter.cost("aurora.io", ios),
+        fixedUsd: 0,
+        usage: { quantity: ios, unit: "requests" },
+        detail: `${s.database.ioPerBackendRequest} storage I/Os per backend request (Aurora Standard)`,
+        priceKeys: ["aurora.io"],
+      });
+    }
   }
 
   // Media: channels on air in each broadcast slot, each pipeline billing its input and every encode.

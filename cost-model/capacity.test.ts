@@ -24,18 +24,19 @@ describe("quarterly capacity plan", () => {
     const q4 = plan.quarters[3];
     // 285,312 DAU: 666 prime RPS, 40 % of them on mentee at 50 RPS a task.
     expect(q4.services.find((x) => x.name === "mentee")).toMatchObject({ primeNeed: 6, primeTimeMinTasks: 6, maxTasks: 10 });
-    expect(q4.database.classForLoad).toBe("db.m6g.xlarge");
+    expect(q4.database.classForLoad).toBe("db.r6g.xlarge");
     expect(q4.changes.map((c) => c.path)).toEqual(expect.arrayContaining(["services.mentee.primeTimeMinTasks", "services.mentee.maxTasks", "media.channelCount"]));
     const dbChange = plan.quarters.flatMap((q) => q.changes.map((c) => ({ quarter: q.quarter, ...c }))).filter((c) => c.path.startsWith("database."));
     expect(dbChange.map((c) => [c.quarter, c.path, c.from, c.to])).toEqual([
-      [3, "database.instanceClass", "db.m6g.large", "db.m6g.xlarge"],
-      [3, "database.replicaInstanceClass", "db.m6g.large", "db.m6g.xlarge"],
+      [3, "database.instanceClass", "db.r6g.large", "db.r6g.xlarge"],
+      [3, "database.readerInstanceClass", "db.r6g.large", "db.r6g.xlarge"],
     ]);
     for (let i = 1; i < plan.quarters.length; i++) {
       for (const [j, svc] of plan.quarters[i].services.entries()) expect(svc.primeTimeMinTasks).toBeGreaterThanOrEqual(plan.quarters[i - 1].services[j].primeTimeMinTasks);
       expect(plan.quarters[i].channels.planned).toBeGreaterThanOrEqual(plan.quarters[i - 1].channels.planned);
     }
-    expect(databaseClassFor(10)).toBe("db.t4g.micro");
-    expect(databaseClassFor(100_000)).toBe("db.m6g.2xlarge");
+    // Aurora's smallest provisioned class is db.t4g.medium: nothing smaller to step down to.
+    expect(databaseClassFor(10)).toBe("db.t4g.medium");
+    expect(databaseClassFor(100_000)).toBe("db.r6g.2xlarge");
   });
 });

@@ -15,15 +15,16 @@ import { scaleFactor } from "./scale";
 import { primeHours, type Scenario } from "./scenario-defaults";
 
 /**
- * Backend requests per second a database class serves at prime time (reads on the replica, writes on
- * the primary): an assumption to calibrate with a load test, not a measurement.
+ * Backend requests per second an Aurora PostgreSQL class serves at prime time (reads on the readers,
+ * writes on the writer): an assumption to calibrate with a load test, not a measurement. Aurora's
+ * smallest provisioned class is db.t4g.medium; db.serverless is sized by its ACU range instead, so a
+ * serverless cluster keeps its class.
  */
 export const DATABASE_LADDER: readonly { readonly instanceClass: string; readonly maxRps: number }[] = [
-  { instanceClass: "db.t4g.micro", maxRps: 25 },
   { instanceClass: "db.t4g.medium", maxRps: 100 },
-  { instanceClass: "db.m6g.large", maxRps: 400 },
-  { instanceClass: "db.m6g.xlarge", maxRps: 800 },
-  { instanceClass: "db.m6g.2xlarge", maxRps: 1_600 },
+  { instanceClass: "db.r6g.large", maxRps: 400 },
+  { instanceClass: "db.r6g.xlarge", maxRps: 800 },
+  { instanceClass: "db.r6g.2xlarge", maxRps: 1_600 },
 ];
 
 export interface ConfigChange {
@@ -154,7 +155,7 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
     let replica = prev.replica;
     if (replica !== null) {
       const next = atLeast(replica, classForLoad);
-      if (next !== replica) changes.push({ path: "database.replicaInstanceClass", from: replica, to: next, why: "the replica serves the reads" });
+      if (next !== replica) changes.push({ path: "database.readerInstanceClass", from: replica, to: next, why: "the readers serve the reads and take over from the writer" });
       replica = next;
       prev.replica = next;
     }

@@ -7,6 +7,7 @@
  */
 import type { ChannelClass, Resolution, Scenario } from "./scenario-defaults";
 import { minuteOfDay } from "./scenario-defaults";
+import { AURORA_SERVERLESS_CLASS } from "../contracts/database";
 
 /** Tasks the scheduled scaling holds from `fromMinute` (minute of day) until the next entry. */
 export interface FloorStep {
@@ -45,10 +46,25 @@ export interface ScheduledTaskDeployment {
 
 export interface DatabaseInstanceDeployment {
   readonly name: string;
+  /** primary: the RDS primary or the Aurora writer; replica: an RDS read replica or an Aurora reader. */
   readonly role: "primary" | "replica";
+  /** `postgres`: RDS for PostgreSQL with its own storage; `aurora-postgresql`: an instance of a cluster, whose volume is billed once (databaseClusters). */
+  readonly engine: "postgres" | "aurora-postgresql";
   readonly instanceClass: string;
+  /** RDS Multi-AZ: a standby billed as a second instance (never on Aurora). */
   readonly multiAz: boolean;
+  /** RDS: the instance's own storage in GB. Aurora: 0. */
   readonly storageGb: number;
+  /** RDS: gp2, gp3 ... Aurora: `aurora`. */
+  readonly storageType: string;
+  /** db.serverless (Aurora Serverless v2): the cluster's capacity range, billed per ACU-hour. */
+  readonly acu?: { readonly min: number; readonly max: number };
+}
+
+/** An Aurora cluster's volume: one per cluster whatever its instances, billed per GB-month of data and (Aurora Standard) per I/O request. */
+export interface DatabaseClusterDeployment {
+  readonly name: string;
+  /** `aurora` (Aurora Standard) or `aurora-iopt1` (I/O-Optimized: no I/O charge, dearer instances and storage; priced as Standard here). */
   readonly storageType: string;
 }
 
@@ -100,6 +116,7 @@ export interface Deployment {
   readonly publicIpv4Addresses: number;
   readonly interfaceEndpoints: readonly { readonly service: string; readonly azs: number }[];
   readonly database: readonly DatabaseInstanceDeployment[];
+  readonly databaseClusters: readonly DatabaseClusterDeployment[];
   readonly channels: readonly ChannelDeployment[];
   /**
    * Lead and grace of the reconcile task that runs the channels (its `--lead`/`--grace` flags): how
@@ -163,6 +180,7 @@ const SERVICE_NAMES = ["mentee", "mentor", "social"] as const;
 /** The deployment a scenario describes in its own fields (prod as deployed, by default). */
 export function deploymentFromScenario(s: Scenario): Deployment {
   const db = s.database;
+  const serverless = (instanceClass: string) => (instanceClass === AURORA_SERVERLESS_CLASS ? { acu: { min: db.serverlessMinAcu, max: db.serverlessMinAcu } } : {});
   const ch = s.channel;
   const o = s.operations;
   const channel = (i: number): ChannelDeployment => ({
@@ -207,17 +225,21 @@ export function deploymentFromScenario(s: Scenario): Deployment {
     natGateways: s.network.natGateways,
     publicIpv4Addresses: s.network.publicIpv4Addresses,
     interfaceEndpoints: Array.from({ length: s.network.interfaceEndpoints }, (_, i) => ({ service: `endpoint-${i + 1}`, azs: s.network.endpointAzs })),
+    // An Aurora cluster as deployed: a writer and its readers on one volume.
     database: [
-      { name: "primary", role: "primary", instanceClass: db.instanceClass, multiAz: db.multiAz, storageGb: db.storageGb, storageType: db.storageType },
+      { name: "writer", role: "primary", engine: "aurora-postgresql", instanceClass: db.instanceClass, multiAz: false, storageGb: 0, storageType: "aurora", ...serverless(db.instanceClass) },
       ...Array.from({ length: db.replicas }, (_, i): DatabaseInstanceDeployment => ({
-        name: `replica-${i + 1}`,
+        name: `reader-${i + 1}`,
         role: "replica",
+        engine: "aurora-postgresql",
         instanceClass: db.replicaInstanceClass,
         multiAz: false,
-        storageGb: db.storageGb,
-        storageType: db.storageType,
+        storageGb: 0,
+        storageType: "aurora",
+        ...serverless(db.replicaInstanceClass),
       })),
     ],
+    databaseClusters: [{ name: "cluster", storageType: "aurora" }],
     channels: Array.from({ length: ch.poolSize }, (_, i) => channel(i)),
     unattachedPushInputs: 0,
     cdnOriginatesFromMediaPackage: false,

@@ -142,18 +142,22 @@ export interface Scenario {
     readonly mentor: ServiceAssumptions;
     readonly social: ServiceAssumptions;
   };
+  /** An Aurora PostgreSQL cluster (what the stacks deploy). */
   readonly database: {
+    /** Writer class (db.serverless: Aurora Serverless v2). */
     readonly instanceClass: string;
-    /** Read replicas besides the primary. */
+    /** Readers (Aurora Replicas) besides the writer. */
     readonly replicas: number;
-    /** Class of the read replicas. */
+    /** Class of the readers. */
     readonly replicaInstanceClass: string;
-    /** The primary runs a standby in a second AZ (billed as a second instance and its storage). */
-    readonly multiAz: boolean;
+    /** ACUs a db.serverless instance is billed for each hour (its minimum capacity: it rests there outside load). */
+    readonly serverlessMinAcu: number;
+    /** Data in the cluster volume in month 1, GB (one volume per cluster: Aurora keeps its six copies at no extra charge). */
     readonly storageGb: number;
-    /** Storage added each month. */
+    /** Data added each month, GB. */
     readonly storageGrowthGbPerMonth: number;
-    readonly storageType: "gp2" | "gp3";
+    /** Aurora Standard storage I/O requests per backend request (reads that miss the buffer cache, and writes). */
+    readonly ioPerBackendRequest: number;
   };
   readonly network: {
     readonly natGateways: number;
@@ -264,7 +268,7 @@ export const DEFAULT_SCENARIO: Scenario = {
     mentor: { requestShare: 0.4, vcpu: 0.5, memoryGb: 1, minTasks: 1, primeTimeMinTasks: 3, rpsPerTask: 50, spotShare: 0 },
     social: { requestShare: 0.2, vcpu: 0.25, memoryGb: 0.5, minTasks: 1, primeTimeMinTasks: 3, rpsPerTask: 50, spotShare: 0 },
   },
-  database: { instanceClass: "db.m6g.large", replicas: 1, replicaInstanceClass: "db.m6g.large", multiAz: true, storageGb: 100, storageGrowthGbPerMonth: 5, storageType: "gp3" },
+  database: { instanceClass: "db.r6g.large", replicas: 1, replicaInstanceClass: "db.r6g.large", serverlessMinAcu: 0.5, storageGb: 100, storageGrowthGbPerMonth: 5, ioPerBackendRequest: 2 },
   network: { natGateways: 3, interfaceEndpoints: 5, endpointAzs: 3, natGbPerMonth: 100, publicIpv4Addresses: 6 },
   operations: {
     alarms: 20,

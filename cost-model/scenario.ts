@@ -89,13 +89,13 @@ export const scenarioSchema = z
     recordings: z.strictObject({ recordedShare: share, retentionMonths: count }),
     services: z.strictObject({ architecture: z.enum(["x86", "arm"]), mentee: service, mentor: service, social: service }),
     database: z.strictObject({
-      instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.m6g.large"),
+      instanceClass: z.string().regex(/^db\.([a-z0-9]+\.[a-z0-9]+|serverless)$/, "expected an Aurora class such as db.r6g.large or db.serverless"),
       replicas: z.number().int().min(0).max(15),
-      replicaInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "expected an RDS class such as db.m6g.large"),
-      multiAz: z.boolean(),
-      storageGb: z.number().min(20),
+      replicaInstanceClass: z.string().regex(/^db\.([a-z0-9]+\.[a-z0-9]+|serverless)$/, "expected an Aurora class such as db.r6g.large or db.serverless"),
+      serverlessMinAcu: z.number().min(0).max(256),
+      storageGb: z.number().min(0),
       storageGrowthGbPerMonth: nonNegative,
-      storageType: z.enum(["gp2", "gp3"]),
+      ioPerBackendRequest: nonNegative,
     }),
     network: z.strictObject({
       natGateways: count,

@@ -51,10 +51,12 @@ describe("reading a synthesized stack", () => {
     // Three NAT Elastic IPs and one address per AZ of the internet-facing ALB.
     expect(prod.publicIpv4Addresses).toBe(6);
     expect(prod.interfaceEndpoints.map((e) => [e.service, e.azs])).toEqual([["ecr.api", 3], ["ecr.dkr", 3], ["logs", 3], ["secretsmanager", 3], ["sqs", 3]]);
-    expect(prod.database.map((i) => [i.role, i.instanceClass, i.multiAz, i.storageGb, i.storageType])).toEqual([
-      ["primary", "db.m6g.large", true, 100, "gp3"],
-      ["replica", "db.m6g.large", false, 100, "gp3"],
+    // An Aurora cluster: the writer (promotion tier 0) and its reader, on one volume.
+    expect(prod.database.map((i) => [i.name, i.role, i.engine, i.instanceClass, i.multiAz, i.storageGb, i.acu])).toEqual([
+      ["livestream-prod-postgres-1", "primary", "aurora-postgresql", "db.r6g.large", false, 0, undefined],
+      ["livestream-prod-postgres-2", "replica", "aurora-postgresql", "db.r6g.large", false, 0, undefined],
     ]);
+    expect(prod.databaseClusters).toEqual([{ name: "livestream-prod-postgres", storageType: "aurora" }]);
     expect(prod.channels).toHaveLength(4);
     expect(prod.channels[0]).toMatchObject({ class: "SINGLE_PIPELINE", inputResolution: "HD", outputs: { HD: 2, SD: 4, UHD: 0 }, pushInputs: 1, toMediaPackage: true, toS3: true });
     // (video + 128 kbps audio) x 3600 / 8: 3.128, 1.928, 0.928 Mbps.
@@ -81,7 +83,8 @@ describe("reading a synthesized stack", () => {
     expect(dev.interfaceEndpoints.every((e) => e.azs === 2)).toBe(true);
     expect(dev.services.every((s) => s.capacityStrategy.every((e) => e.provider === "FARGATE_SPOT"))).toBe(true);
     expect(dev.channels.map((c) => c.class)).toEqual(["SINGLE_PIPELINE"]);
-    expect(dev.database.map((i) => [i.role, i.instanceClass, i.multiAz])).toEqual([["primary", "db.t4g.micro", false], ["replica", "db.t4g.micro", false]]);
+    expect(dev.database.map((i) => [i.role, i.instanceClass, i.acu])).toEqual([["primary", "db.serverless", { min: 0.5, max: 2 }]]);
+    expect(dev.databaseClusters).toHaveLength(1);
   });
 
   it("lists resource types it does not price instead of failing, and prices a WAF web ACL when one appears", () => {
@@ -182,20 +185,32 @@ describe("each driver read from the stack moves the forecast", () => {
     expect(lines.get("Public IPv4 addresses")).toBeCloseTo((devForecast.get("Public IPv4 addresses") ?? 0) + 730 * 0.005, 2);
   });
 
-  it("a smaller replica class lowers prod's replica line", () => {
-    const d = readDeployment(synth(changed("prod", (c) => (c.database.replicaInstanceClass = "db.t4g.medium"))));
+  it("a smaller reader class lowers prod's reader line", () => {
+    const d = readDeployment(synth(changed("prod", (c) => (c.database.readerInstanceClass = "db.t4g.medium"))));
     expect(d.database.find((i) => i.role === "replica")?.instanceClass).toBe("db.t4g.medium");
     const prodLines = month1(prod);
-    expect(month1(d).get("RDS read replicas")).toBeCloseTo(730 * 0.094, 2);
-    expect(prodLines.get("RDS read replicas")).toBeCloseTo(730 * 0.19, 2);
+    expect(month1(d).get("Aurora reader instances")).toBeCloseTo(730 * 0.093, 2);
+    expect(prodLines.get("Aurora reader instances")).toBeCloseTo(730 * 0.33, 2);
+    expect(prodLines.get("Aurora writer instance")).toBeCloseTo(730 * 0.33, 2);
   });
 
-  it("Multi-AZ bills the standby and its storage", () => {
-    const d = readDeployment(synth(changed("dev", (c) => (c.database.multiAz = true))));
-    expect(d.database[0].multiAz).toBe(true);
+  it("dev's serverless writer bills its minimum ACUs; a reader adds its own, not another volume", () => {
+    expect(devForecast.get("Aurora writer instance")).toBeCloseTo(730 * 0.5 * 0.16, 2);
+    expect(devForecast.get("Aurora reader instances")).toBeUndefined();
+    const d = readDeployment(synth(changed("dev", (c) => (c.database.readers = 1))));
+    expect(d.database.map((i) => i.role)).toEqual(["primary", "replica"]);
     const lines = month1(d);
-    expect(lines.get("RDS primary instance")).toBeCloseTo((devForecast.get("RDS primary instance") ?? 0) * 2, 2);
-    expect(lines.get("RDS storage")).toBeGreaterThan(devForecast.get("RDS storage") ?? 0);
+    expect(lines.get("Aurora reader instances")).toBeCloseTo(730 * 0.5 * 0.16, 2);
+    expect(lines.get("Aurora storage")).toBe(devForecast.get("Aurora storage"));
+    const bigger = month1(readDeployment(synth(changed("dev", (c) => (c.database.serverless = { minAcu: 2, maxAcu: 4 })))));
+    expect(bigger.get("Aurora writer instance")).toBeCloseTo(730 * 2 * 0.16, 2);
+  });
+
+  it("the cluster volume and its I/O are billed once per cluster: the scenario's data, its backend requests", () => {
+    // 100 GB of data in month 1 at 0.11; 10,000 DAU x 21 backend requests x 730/24 days x 2 I/Os at 0.22 per million.
+    expect(devForecast.get("Aurora storage")).toBeCloseTo(100 * 0.11, 2);
+    expect(devForecast.get("Aurora I/O requests")).toBeCloseTo(((10_000 * 21 * (730 / 24) * 2) / 1e6) * 0.22, 2);
+    expect(month1(prod).get("Aurora storage")).toBeCloseTo(100 * 0.11, 2);
   });
 
   it("pausing reconcile stops its every-minute task", () => {

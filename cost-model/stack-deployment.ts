@@ -6,7 +6,8 @@
  * back to the provider's default, and a resource type that is neither priced nor known to be free is
  * listed in `unpriced` instead of failing.
  */
-import type { CapacityStrategyEntry, ChannelDeployment, DatabaseInstanceDeployment, Deployment, DeploymentSource, FloorStep, ServiceDeployment, WebAclDeployment } from "./deployment";
+import { AURORA_SERVERLESS_CLASS } from "../contracts/database";
+import type { CapacityStrategyEntry, ChannelDeployment, DatabaseClusterDeployment, DatabaseInstanceDeployment, Deployment, DeploymentSource, FloorStep, ServiceDeployment, WebAclDeployment } from "./deployment";
 import type { ChannelClass, Resolution } from "./scenario-defaults";
 import { resolutionOf } from "./channel-hour";
 import { DEFAULT_GRACE, DEFAULT_LEAD } from "../contracts/sessions";
@@ -26,6 +27,8 @@ const PRICED = new Set([
   "aws_eip",
   "aws_vpc_endpoint",
   "aws_db_instance",
+  "aws_rds_cluster",
+  "aws_rds_cluster_instance",
   "aws_medialive_channel",
   "aws_medialive_input",
   "aws_media_package_channel",
@@ -76,6 +79,7 @@ const FREE = new Set([
   "aws_default_route_table",
   "aws_db_subnet_group",
   "aws_db_parameter_group",
+  "aws_rds_cluster_parameter_group",
   "aws_ecs_cluster",
   "aws_ecs_cluster_capacity_providers",
   "aws_appautoscaling_policy",
@@ -328,19 +332,48 @@ export function readDeployment(tf: Json, options: ReadDeploymentOptions = {}): D
 
   // RDS: each instance, replicas with their source's storage.
   const dbs = of("aws_db_instance");
-  const database: DatabaseInstanceDeployment[] = dbs.map(([id, db]) => {
+  const rdsInstances: DatabaseInstanceDeployment[] = dbs.map(([id, db]) => {
     const source = get(referenceOf(db?.replicate_source_db));
     const replica = db?.replicate_source_db !== undefined;
     return {
       name: typeof db?.identifier === "string" ? db.identifier : id,
       role: replica ? "replica" : "primary",
+      engine: "postgres",
       instanceClass: typeof db?.instance_class === "string" ? db.instance_class : "unknown",
       multiAz: db?.multi_az === true,
       storageGb: num(db?.allocated_storage, num(source?.allocated_storage, 20)),
       storageType: typeof db?.storage_type === "string" ? db.storage_type : typeof source?.storage_type === "string" ? source.storage_type : "gp2",
     };
   });
-  const managedSecrets = dbs.filter(([, db]) => db?.manage_master_user_password === true).length;
+  // Aurora: each cluster's instances (its writer is the lowest promotion tier, as failover picks it) and its one volume.
+  const clusters = of("aws_rds_cluster");
+  const clusterOf = (instance: Json): [string, Json] | undefined => {
+    const ref = referenceOf(instance?.cluster_identifier);
+    return clusters.find(([id, c]) => (ref ? ref.type === "aws_rds_cluster" && ref.id === id : c?.cluster_identifier === instance?.cluster_identifier));
+  };
+  const auroraInstances: DatabaseInstanceDeployment[] = clusters.flatMap(([clusterId, cluster]) => {
+    const members = of("aws_rds_cluster_instance")
+      .filter(([, i]) => clusterOf(i)?.[0] === clusterId)
+      .map(([id, i]) => ({ name: typeof i?.identifier === "string" ? i.identifier : id, tier: num(i?.promotion_tier, 1), instanceClass: typeof i?.instance_class === "string" ? i.instance_class : "unknown" }))
+      .sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name, "en", { numeric: true }));
+    const scaling = block(cluster?.serverlessv2_scaling_configuration);
+    return members.map((m, n): DatabaseInstanceDeployment => ({
+      name: m.name,
+      role: n === 0 ? "primary" : "replica",
+      engine: "aurora-postgresql",
+      instanceClass: m.instanceClass,
+      multiAz: false,
+      storageGb: 0,
+      storageType: "aurora",
+      ...(m.instanceClass === AURORA_SERVERLESS_CLASS ? { acu: { min: num(scaling?.min_capacity, 0.5), max: num(scaling?.max_capacity, num(scaling?.min_capacity, 0.5)) } } : {}),
+    }));
+  });
+  const database = [...rdsInstances, ...auroraInstances];
+  const databaseClusters: DatabaseClusterDeployment[] = clusters.map(([id, c]) => ({
+    name: typeof c?.cluster_identifier === "string" ? c.cluster_identifier : id,
+    storageType: c?.storage_type === "aurora-iopt1" ? "aurora-iopt1" : "aurora",
+  }));
+  const managedSecrets = [...dbs, ...clusters].filter(([, db]) => db?.manage_master_user_password === true).length;
 
   // MediaLive: the channel pool, each channel's encodes by resolution and its push inputs.
   const inputs = of("aws_medialive_input");
@@ -446,6 +479,7 @@ export function readDeployment(tf: Json, options: ReadDeploymentOptions = {}): D
     publicIpv4Addresses,
     interfaceEndpoints,
     database,
+    databaseClusters,
     channels,
     reconcile: reconcileTiming(of("aws_ecs_task_definition").map(([, task]) => task)),
     unattachedPushInputs,

@@ -7,6 +7,9 @@
  * COMMIT would make it half-applied and unrecorded. Such files are refused before anything runs.
  * lock_timeout is set before the first migration: a migration waiting behind a long query fails
  * (and rolls back) instead of queueing every later writer (the indexer, the pass) behind its lock.
+ * search_path is pinned to `public` for the run: unqualified names in a migration (and the history
+ * table) never land in a schema that happens to share the migrating user's name (`"$user"` comes
+ * first in PostgreSQL's default path; migration 004 creates schema `app`).
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -88,9 +91,9 @@ export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[
 }
 
 async function appliedVersions(client: MigrationConnection): Promise<Map<number, string>> {
-  const exists = await client.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+  const exists = await client.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL AS present");
   if (!exists.rows[0]?.present) return new Map();
-  const { rows } = await client.query("SELECT version, checksum FROM schema_migrations ORDER BY version");
+  const { rows } = await client.query("SELECT version, checksum FROM public.schema_migrations ORDER BY version");
   return new Map(rows.map((r) => [Number(r.version), String(r.checksum)]));
 }
 
@@ -124,8 +127,9 @@ export async function migrate(client: MigrationConnection, options: MigrateOptio
     // Session-wide, after the advisory lock (waiting for another migrator is fine; blocking the
     // platform's writers behind a migration's table lock is not).
     await client.query(`SET lock_timeout = ${lockTimeoutMs}`);
+    await client.query("SET search_path TO public");
     await client.query(
-      `CREATE TABLE IF NOT EXISTS schema_migrations (
+      `CREATE TABLE IF NOT EXISTS public.schema_migrations (
          version    integer     PRIMARY KEY,
          name       text        NOT NULL,
          checksum   text        NOT NULL,
@@ -140,7 +144,7 @@ export async function migrate(client: MigrationConnection, options: MigrateOptio
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [m.version, m.name, m.checksum]);
+        await client.query("INSERT INTO public.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [m.version, m.name, m.checksum]);
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK").catch(() => undefined);
@@ -154,6 +158,7 @@ export async function migrate(client: MigrationConnection, options: MigrateOptio
     return { applied: done, alreadyApplied: [...applied.keys()], dryRun: false };
   } finally {
     await client.query("RESET lock_timeout").catch(() => undefined);
+    await client.query("RESET search_path").catch(() => undefined);
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID.toString()]).catch(() => undefined);
   }
 }

@@ -47,8 +47,8 @@ const OUTPUTS = [
 ];
 
 describe.each([
-  ["dev", { deletionProtection: false, capacityProvider: "FARGATE_SPOT", serviceLogDays: 14, channels: 1 }],
-  ["prod", { deletionProtection: true, capacityProvider: "FARGATE", serviceLogDays: 90, channels: 4 }],
+  ["dev", { deletionProtection: false, capacityProvider: "FARGATE_SPOT", serviceLogDays: 14, channels: 1, databaseInstances: ["db.serverless"] }],
+  ["prod", { deletionProtection: true, capacityProvider: "FARGATE", serviceLogDays: 90, channels: 4, databaseInstances: ["db.r6g.large", "db.r6g.large"] }],
 ])("%s stack", (env, expected) => {
   const { stack, json } = synthEnvironment(env);
   const r: Record<string, Record<string, Json>> = json.resource;
@@ -79,15 +79,45 @@ describe.each([
     for (const rule of ingress) expect([rule.from_port, rule.to_port, rule.ip_protocol]).toEqual([5432, 5432, "tcp"]);
   });
 
-  test("the indexer and the reconcile task reach the primary by its address; only the services and the migration task read the master secret", () => {
-    const primary = keyOf("aws_db_instance", (db) => !db.replicate_source_db);
+  test("the indexer and the reconcile task reach the writer endpoint; the migration task alone reads the master secret", () => {
+    const cluster = keyOf("aws_rds_cluster", () => true);
     const [indexer] = values("aws_lambda_function");
-    expect(indexer.environment.variables.PGHOST).toBe(ref("aws_db_instance", primary, "address"));
+    expect(indexer.environment.variables.PGHOST).toBe(ref("aws_rds_cluster", cluster, "endpoint"));
     const tasks = values("aws_ecs_task_definition").map((td) => ({ family: td.family, container: JSON.parse(td.container_definitions)[0] }));
-    const readsSecret = tasks.filter((t) => (t.container.secrets ?? []).some((s: Json) => s.valueFrom.includes(`aws_db_instance.${primary}.master_user_secret`)));
-    expect(readsSecret.map((t) => t.family).sort()).toEqual([`livestream-${env}-mentee`, `livestream-${env}-mentor`, `livestream-${env}-ops-migrate`, `livestream-${env}-social`]);
+    const readsSecret = tasks.filter((t) => (t.container.secrets ?? []).some((s: Json) => s.valueFrom.includes(`aws_rds_cluster.${cluster}.master_user_secret`)));
+    expect(readsSecret.map((t) => t.family)).toEqual([`livestream-${env}-ops-migrate`]);
     const reconcile = tasks.find((t) => t.family === `livestream-${env}-ops-reconcile`)!;
-    expect(reconcile.container.environment).toContainEqual({ name: "PGHOST", value: ref("aws_db_instance", primary, "address") });
+    expect(reconcile.container.environment).toContainEqual({ name: "PGHOST", value: ref("aws_rds_cluster", cluster, "endpoint") });
+    // No secret reaches a service's execution role either.
+    const secretReaders = values("aws_iam_role_policy").filter((p) => String(p.policy).includes("secretsmanager:GetSecretValue"));
+    expect(secretReaders.map((p) => p.name)).toEqual(["start-migration"]);
+  });
+
+  test("each API service logs in as its own role with IAM tokens, writes through the writer endpoint and reads through the reader endpoint", () => {
+    const cluster = keyOf("aws_rds_cluster", () => true);
+    const tasks = values("aws_ecs_task_definition").map((td) => ({ family: td.family, role: td.task_role_arn, container: JSON.parse(td.container_definitions)[0] }));
+    for (const service of ["mentee", "mentor", "social"]) {
+      const task = tasks.find((t) => t.family === `livestream-${env}-${service}`)!;
+      const environment = Object.fromEntries(task.container.environment.map((e: Json) => [e.name, e.value]));
+      expect(environment).toMatchObject({
+        DB_AUTH: "iam",
+        DB_USER: `livestream_${service}`,
+        DB_HOST: ref("aws_rds_cluster", cluster, "endpoint"),
+        DB_READ_HOST: ref("aws_rds_cluster", cluster, "reader_endpoint"),
+        DB_PORT: "5432",
+        DB_SSLMODE: "verify-full",
+      });
+      expect(task.container.secrets).toBeUndefined();
+      // Its task role, and no other, may sign tokens for that role.
+      const roleKey = /aws_iam_role\.([^.]+)\.arn/.exec(task.role)![1];
+      const grants = values("aws_iam_role_policy")
+        .filter((p) => String(p.policy).includes("rds-db:connect") && String(p.policy).includes(`/livestream_${service}"`))
+        .map((p) => p.role);
+      expect(grants).toEqual([ref("aws_iam_role", roleKey, "name")]);
+      expect(values("aws_iam_role_policy").find((p) => p.role === ref("aws_iam_role", roleKey, "name") && String(p.policy).includes("rds-db:connect"))!.policy).toContain(
+        `dbuser:\${aws_rds_cluster.${cluster}.cluster_resource_id}/livestream_${service}`,
+      );
+    }
   });
 
   test("the reconcile schedule runs its task in the services' cluster; the indexer and the task build playback URLs on the CDN's name", () => {
@@ -118,7 +148,8 @@ describe.each([
 
   test(`the environment's settings reach the constructs: deletion protection ${expected.deletionProtection}, ${expected.capacityProvider}, ${expected.serviceLogDays}-day service logs, ${expected.channels} channel(s)`, () => {
     expect(values("aws_lb").map((a) => a.enable_deletion_protection)).toEqual([expected.deletionProtection]);
-    expect(values("aws_db_instance").map((db) => db.deletion_protection)).toEqual([expected.deletionProtection, expected.deletionProtection]);
+    expect(values("aws_rds_cluster").map((db) => db.deletion_protection)).toEqual([expected.deletionProtection]);
+    expect(values("aws_db_instance")).toEqual([]);
     for (const s of values("aws_ecs_service")) {
       expect(s.capacity_provider_strategy[0].capacity_provider).toBe(expected.capacityProvider);
       // ECS rejects a target group no load balancer uses yet: the services wait for the listener rules.
@@ -127,6 +158,7 @@ describe.each([
     const serviceLogs = values("aws_cloudwatch_log_group").filter((g) => /^\/ecs\/livestream-[a-z]+-(mentee|mentor|social)$/.test(g.name));
     expect(serviceLogs.map((g) => g.retention_in_days)).toEqual([expected.serviceLogDays, expected.serviceLogDays, expected.serviceLogDays]);
     expect(values("aws_medialive_channel")).toHaveLength(expected.channels);
+    expect(values("aws_rds_cluster_instance").map((i) => i.instance_class)).toEqual(expected.databaseInstances);
   });
 
   test("outputs: what operators and the apps read after apply", () => {

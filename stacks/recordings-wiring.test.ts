@@ -24,10 +24,10 @@ describe.each([
     expect(fn.reserved_concurrent_executions).toBe(reserved);
   });
 
-  test("the indexer and the reconcile task connect through IAM to the primary's DbiResourceId", () => {
+  test("the indexer and the reconcile task connect through IAM to the cluster's resource id", () => {
     const policies = (Object.values(r.aws_iam_role_policy) as Json[]).map((p) => String(p.policy)).join("\n");
-    expect(policies).toMatch(/arn:aws:rds-db:ap-southeast-1:\d{12}:dbuser:\$\{aws_db_instance\.database_primary_\w+\.resource_id\}\/livestream_reconcile/);
-    expect(policies).toMatch(/arn:aws:rds-db:ap-southeast-1:\d{12}:dbuser:\$\{aws_db_instance\.database_primary_\w+\.resource_id\}\/livestream_indexer/);
+    expect(policies).toMatch(/arn:aws:rds-db:ap-southeast-1:\d{12}:dbuser:\$\{aws_rds_cluster\.database_cluster_\w+\.cluster_resource_id\}\/livestream_reconcile/);
+    expect(policies).toMatch(/arn:aws:rds-db:ap-southeast-1:\d{12}:dbuser:\$\{aws_rds_cluster\.database_cluster_\w+\.cluster_resource_id\}\/livestream_indexer/);
   });
 
   test("the database admits the migration task, whose execution role alone reads the master secret among the ops tasks", () => {

@@ -40,8 +40,10 @@ export const USAGE_PREFIX: Readonly<Record<string, string>> = {
 /** CloudFront's usage-type prefix for the edge locations that serve a region's viewers. */
 const CLOUDFRONT_PREFIX: Readonly<Record<string, string>> = { "us-east-1": "US", "us-west-2": "US", "eu-west-1": "EU", "eu-central-1": "EU", "ap-northeast-1": "JP", "ap-south-1": "IN" };
 
-/** Every class the environments or the capacity plan's ladder may use. */
+/** RDS for PostgreSQL classes, for stacks that deploy aws_db_instance. */
 const RDS_CLASSES = ["db.t4g.micro", "db.t4g.small", "db.t4g.medium", "db.t4g.large", "db.m6g.large", "db.m6g.xlarge", "db.m6g.2xlarge", "db.r6g.large", "db.r6g.xlarge"];
+/** Aurora PostgreSQL classes the environments or the capacity plan's ladder may use (cost-model/capacity.ts). */
+const AURORA_CLASSES = ["db.t4g.medium", "db.t4g.large", "db.r6g.large", "db.r6g.xlarge", "db.r6g.2xlarge", "db.r7g.large"];
 
 export function pricedItems(region: string): PricedItem[] {
   const p = USAGE_PREFIX[region];
@@ -89,6 +91,16 @@ export function pricedItems(region: string): PricedItem[] {
     })),
     { key: "rds.storage.gp3", serviceCode: "AmazonRDS", filters: { ...r, usagetype: `${p}-RDS:GP3-Storage` }, unit: "GB-month" },
     { key: "rds.storage.gp2", serviceCode: "AmazonRDS", filters: { ...r, usagetype: `${p}-RDS:GP2-Storage` }, unit: "GB-month" },
+    // Aurora Standard: InstanceUsage (not InstanceUsageIOOptimized), ServerlessV2Usage, StorageUsage and StorageIOUsage.
+    ...AURORA_CLASSES.map((cls) => ({
+      key: `aurora.${cls}`,
+      serviceCode: "AmazonRDS",
+      filters: { ...r, usagetype: `${p}-InstanceUsage:${cls}`, databaseEngine: "Aurora PostgreSQL" },
+      unit: "instance-hour",
+    })),
+    { key: "aurora.serverless.acu", serviceCode: "AmazonRDS", filters: { ...r, usagetype: `${p}-Aurora:ServerlessV2Usage`, databaseEngine: "Aurora PostgreSQL" }, unit: "ACU-hour" },
+    { key: "aurora.storage", serviceCode: "AmazonRDS", filters: { ...r, usagetype: `${p}-Aurora:StorageUsage`, databaseEngine: "Aurora PostgreSQL" }, unit: "GB-month" },
+    { key: "aurora.io", serviceCode: "AmazonRDS", filters: { ...r, usagetype: `${p}-Aurora:StorageIOUsage`, databaseEngine: "Aurora PostgreSQL" }, unit: "request", quantity: 1e6 },
     { key: "logs.ingest", serviceCode: "AmazonCloudWatch", filters: { ...r, usagetype: `${p}-DataProcessing-Bytes` }, unit: "GB", freePerMonth: 5 },
     { key: "logs.storage", serviceCode: "AmazonCloudWatch", filters: { ...r, usagetype: `${p}-TimedStorage-ByteHrs` }, unit: "GB-month" },
     { key: "cloudwatch.alarm", serviceCode: "AmazonCloudWatch", filters: { ...r, usagetype: `${p}-CW:AlarmMonitorUsage` }, unit: "alarm-month", freePerMonth: 10 },

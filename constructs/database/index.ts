@@ -1,66 +1,84 @@
 import { Construct } from "constructs";
-import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { DB_ROLE_TAG } from "../../contracts";
-import { InstanceLogGroups, POSTGRES_LOG_EXPORTS } from "./log-groups";
+import { AURORA_SERVERLESS_CLASS, DB_ROLE_TAG } from "../../contracts";
+import { AURORA_LOG_EXPORTS, ClusterLogGroups } from "./log-groups";
 import { EnhancedMonitoringRole } from "./monitoring-role";
-import { PostgresParameterGroup } from "./parameter-group";
+import { ClusterParameterGroup } from "./parameter-group";
 import { DATABASE_DEFAULTS, type DatabaseProps } from "./props";
 import { validateDatabaseProps, type ResolvedDatabaseProps } from "./validate";
 
-export { DATABASE_DEFAULTS, type DatabaseProps } from "./props";
+export { DATABASE_DEFAULTS, type DatabaseProps, type ServerlessCapacity } from "./props";
+
+/** The engine of the cluster and of each of its instances (the provider needs it on both). */
+const AURORA_POSTGRESQL = "aurora-postgresql";
 
 /** PostgreSQL's port; the security group opens only this one. */
 export const POSTGRES_PORT = 5432;
 
-
-/** What a client needs to reach the primary: the recording indexer and the reconcile task take it. */
+/** What a client needs to reach the writer: the recording indexer, the reconcile and the migration tasks take it. */
 export interface DatabaseConnection {
-  /** Host name of the primary (writer). */
+  /** The cluster (writer) endpoint: follows the writer through a failover. */
   readonly host: string;
   readonly port: number;
   /** Database holding live_sessions. */
   readonly name: string;
   /** Secrets Manager secret with {"username","password"} (the RDS-managed master secret): migrations only. */
   readonly secretArn: string;
-  /** The primary's DbiResourceId: IAM database authentication grants name it (see databaseUserArn). */
+  /** The cluster's resource id (`cluster-...`): IAM database authentication grants name it (see databaseUserArn). */
   readonly resourceId: string;
 }
 
 /**
  * What `rds-db:connect` is granted on for one database role: `arn:aws:rds-db:<region>:<account>:
- * dbuser:<DbiResourceId>/<role>` (SAR, Amazon RDS IAM Authentication, resource type db-user).
+ * dbuser:<resource id>/<role>` (SAR, Amazon RDS IAM Authentication, resource type db-user). For an
+ * Aurora cluster the resource id is the cluster's, `cluster-ABCDEFGHIJKL01234`, and covers every
+ * endpoint of the cluster, the reader's included (Aurora User Guide, "Creating and using an IAM
+ * policy for IAM database access").
  */
 export function databaseUserArn(region: string, accountId: string, resourceId: string, role: string): string {
   return `arn:aws:rds-db:${region}:${accountId}:dbuser:${resourceId}/${role}`;
 }
 
 /**
- * RDS PostgreSQL as the design's master/slave pair: a primary for writes and a read replica for
- * reads. Both sit in isolated subnets behind a security group with no ingress until `allowFrom`
- * adds one; storage, secret, Performance Insights and logs are encrypted with the platform key,
- * and the parameter group refuses connections without TLS.
+ * The design's master/slave pair as an Aurora PostgreSQL cluster: a writer for writes and readers
+ * (Aurora Replicas) for reads and failover, on one encrypted cluster volume. RDS for PostgreSQL
+ * cannot do this with an RDS-managed master password: it refuses a read replica of a source whose
+ * master password Secrets Manager manages; Aurora lists only cross-Region replicas, global databases,
+ * Serverless v1 and blue/green deployments as out of reach (RDS and Aurora User Guides, "Password
+ * management with ... and AWS Secrets Manager", Limitations).
+ *
+ * Everything sits in isolated subnets behind a security group with no ingress until `allowFrom`
+ * adds one; storage, the master secret, Performance Insights and logs are encrypted with the
+ * platform key; the cluster parameter group refuses connections without TLS; clients other than
+ * the migration task log in with IAM database authentication.
  */
 export class Database extends Construct {
-  /** Security group of both instances (no ingress unless allowFrom is called). */
+  /** Security group of the cluster (no ingress unless allowFrom is called). */
   readonly securityGroupId: string;
-  /** Host name of the primary (writes). */
-  readonly primaryAddress: string;
-  /** Host name of the read replica (reads). */
-  readonly replicaAddress: string;
+  /** Cluster (writer) endpoint: writes; follows the writer through a failover. */
+  readonly writerEndpoint: string;
+  /** Reader endpoint: balances connections over the readers (the writer when there is none). */
+  readonly readerEndpoint: string;
   readonly port: number = POSTGRES_PORT;
   readonly databaseName: string;
   /** Secrets Manager secret (managed by RDS) with the master user's credentials. */
   readonly masterSecretArn: string;
-  /** Host, port, name and secret of the primary, in one piece. */
+  /** Writer endpoint, port, name, master secret and resource id, in one piece. */
   readonly primaryConnection: DatabaseConnection;
-  readonly primaryIdentifier: string;
-  readonly replicaIdentifier: string;
-  readonly primaryArn: string;
-  readonly replicaArn: string;
-  /** The `postgres<major>` parameter family in use. */
+  /** Cluster identifier (CloudWatch `DBClusterIdentifier` dimension). */
+  readonly clusterIdentifier: string;
+  readonly clusterArn: string;
+  /** The cluster's resource id (`cluster-...`), which `rds-db:connect` ARNs name. */
+  readonly clusterResourceId: string;
+  /** Identifiers of the instances: the one created as the writer first, then the readers. */
+  readonly instanceIdentifiers: readonly string[];
+  /** Readers in the cluster (0: the reader endpoint reaches the writer). */
+  readonly readers: number;
+  /** The `aurora-postgresql<major>` parameter family in use. */
   readonly parameterFamily: string;
 
   private readonly securityGroup: SecurityGroup;
@@ -73,10 +91,9 @@ export class Database extends Construct {
       ...props,
       engineVersion: props.engineVersion ?? d.engineVersion,
       instanceClass,
-      replicaInstanceClass: props.replicaInstanceClass ?? instanceClass,
-      allocatedStorageGb: props.allocatedStorageGb ?? d.allocatedStorageGb,
-      maxAllocatedStorageGb: props.maxAllocatedStorageGb ?? d.maxAllocatedStorageGb,
-      multiAz: props.multiAz ?? d.multiAz,
+      readerInstanceClass: props.readerInstanceClass ?? instanceClass,
+      readers: props.readers ?? d.readers,
+      serverless: props.serverless ?? d.serverless,
       backupRetentionDays: props.backupRetentionDays ?? d.backupRetentionDays,
       databaseName: props.databaseName ?? d.databaseName,
       masterUsername: props.masterUsername ?? d.masterUsername,
@@ -87,105 +104,110 @@ export class Database extends Construct {
       logRetentionDays: props.logRetentionDays ?? d.logRetentionDays,
     };
     validateDatabaseProps(p);
-    const primaryIdentifier = `${p.namePrefix}-postgres`;
-    const replicaIdentifier = `${p.namePrefix}-postgres-replica`;
+    const clusterIdentifier = `${p.namePrefix}-postgres`;
 
     const subnetGroup = new DbSubnetGroup(this, "subnet-group", {
-      name: `${p.namePrefix}-postgres`,
-      description: `${p.namePrefix} PostgreSQL: isolated subnets`,
+      name: clusterIdentifier,
+      description: `${p.namePrefix} Aurora PostgreSQL: isolated subnets`,
       subnetIds: p.subnetIds,
     });
     // No rules here: Terraform removes the default allow-all egress, and ingress comes from allowFrom.
     this.securityGroup = new SecurityGroup(this, "security-group", {
-      name: `${p.namePrefix}-postgres`,
-      description: "PostgreSQL primary and replica: ingress only from named security groups",
+      name: clusterIdentifier,
+      description: "Aurora PostgreSQL cluster: ingress only from named security groups",
       vpcId: p.vpcId,
-      tags: { Name: `${p.namePrefix}-postgres` },
+      tags: { Name: clusterIdentifier },
     });
-    const parameters = new PostgresParameterGroup(this, "parameters", {
+    const parameters = new ClusterParameterGroup(this, "parameters", {
       namePrefix: p.namePrefix,
       majorVersion: Number(p.engineVersion.split(".")[0]),
       slowStatementMs: p.slowStatementMs,
     });
     const monitoringRole = new EnhancedMonitoringRole(this, "monitoring-role", { namePrefix: p.namePrefix, accountId: p.accountId });
+    const logs = new ClusterLogGroups(this, "logs", { clusterIdentifier, kmsKeyArn: p.kmsKeyArn, retentionDays: p.logRetentionDays });
+    const serverless = [p.instanceClass, ...(p.readers > 0 ? [p.readerInstanceClass] : [])].includes(AURORA_SERVERLESS_CLASS);
 
-    // Settings both instances share: private, encrypted, observable.
-    const common = {
-      storageType: "gp3",
+    const cluster = new RdsCluster(this, "cluster", {
+      clusterIdentifier,
+      engine: AURORA_POSTGRESQL,
+      engineMode: "provisioned",
+      // A minor pinned in config: provider 5.x plans a downgrade after an automatic minor upgrade
+      // (hashicorp/terraform-provider-aws#48936), so the runbook raises the pin after each one.
+      engineVersion: p.engineVersion,
+      databaseName: p.databaseName,
+      masterUsername: p.masterUsername,
+      // RDS generates and rotates the password in Secrets Manager; it never passes through Terraform.
+      // Aurora allows this together with Aurora Replicas (Aurora User Guide, "Password management
+      // with Amazon Aurora and AWS Secrets Manager", Limitations).
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: p.kmsKeyArn,
       storageEncrypted: true,
-      maxAllocatedStorage: p.maxAllocatedStorageGb,
+      kmsKeyId: p.kmsKeyArn,
       port: POSTGRES_PORT,
       dbSubnetGroupName: subnetGroup.name,
       vpcSecurityGroupIds: [this.securityGroup.id],
-      parameterGroupName: parameters.name,
-      publiclyAccessible: false,
+      dbClusterParameterGroupName: parameters.name,
       iamDatabaseAuthenticationEnabled: true,
-      autoMinorVersionUpgrade: true,
-      copyTagsToSnapshot: true,
-      maintenanceWindow: p.maintenanceWindow,
-      performanceInsightsEnabled: true,
-      performanceInsightsKmsKeyId: p.kmsKeyArn,
-      performanceInsightsRetentionPeriod: 7, // the free tier
-      monitoringInterval: 60,
-      monitoringRoleArn: monitoringRole.arn,
-      enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
-      deletionProtection: p.deletionProtection,
-    };
-
-    const primaryLogs = new InstanceLogGroups(this, "primary-logs", { instanceIdentifier: primaryIdentifier, kmsKeyArn: p.kmsKeyArn, retentionDays: p.logRetentionDays });
-    const primary = new DbInstance(this, "primary", {
-      ...common,
-      identifier: primaryIdentifier,
-      kmsKeyId: p.kmsKeyArn,
-      engine: "postgres",
-      engineVersion: p.engineVersion,
-      instanceClass: p.instanceClass,
-      allocatedStorage: p.allocatedStorageGb,
-      dbName: p.databaseName,
-      username: p.masterUsername,
-      // RDS generates and rotates the password in Secrets Manager; it never passes through Terraform.
-      manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: p.kmsKeyArn,
-      multiAz: p.multiAz,
+      enabledCloudwatchLogsExports: [...AURORA_LOG_EXPORTS],
       backupRetentionPeriod: p.backupRetentionDays,
-      backupWindow: p.backupWindow,
+      preferredBackupWindow: p.backupWindow,
+      preferredMaintenanceWindow: p.maintenanceWindow,
+      copyTagsToSnapshot: true,
+      deletionProtection: p.deletionProtection,
       skipFinalSnapshot: !p.deletionProtection,
-      finalSnapshotIdentifier: p.deletionProtection ? `${primaryIdentifier}-final` : undefined,
-      // Keep automated backups after a deliberate delete when the instance is protected.
+      finalSnapshotIdentifier: p.deletionProtection ? `${clusterIdentifier}-final` : undefined,
+      // Keep automated backups after a deliberate delete when the cluster is protected.
       deleteAutomatedBackups: !p.deletionProtection,
-      tags: { Name: primaryIdentifier, [DB_ROLE_TAG]: "primary" },
-      dependsOn: primaryLogs.groups,
+      ...(serverless ? { serverlessv2ScalingConfiguration: { minCapacity: p.serverless.minAcu, maxCapacity: p.serverless.maxAcu } } : {}),
+      tags: { Name: clusterIdentifier },
+      dependsOn: logs.groups,
     });
 
-    // The replica copies the primary (engine, version, database, user); the primary holds the backups.
-    const replicaLogs = new InstanceLogGroups(this, "replica-logs", { instanceIdentifier: replicaIdentifier, kmsKeyArn: p.kmsKeyArn, retentionDays: p.logRetentionDays });
-    // No kms_key_id: a same-region replica is encrypted with its source's key, and RDS rejects a key
-    // on the request (RDS API Reference, "CreateDBInstanceReadReplica", KmsKeyId: "If you create an
-    // encrypted read replica in the same AWS Region as its source DB instance ... don't specify a
-    // value"). The provider reads the inherited key back (the attribute is computed): no diff.
-    const replica = new DbInstance(this, "replica", {
-      ...common,
-      identifier: replicaIdentifier,
-      // An ARN, not the identifier: the provider requires one when db_subnet_group_name is set, and
-      // naming the subnet group keeps the replica provably in the isolated subnets.
-      replicateSourceDb: primary.arn,
-      instanceClass: p.replicaInstanceClass,
-      multiAz: false,
-      skipFinalSnapshot: true,
-      tags: { Name: replicaIdentifier, [DB_ROLE_TAG]: "replica" },
-      dependsOn: replicaLogs.groups,
-    });
+    // The writer first, then each reader in another AZ than the writer's. CreateDBCluster makes an empty
+    // cluster and its first instance becomes the writer (RDS API Reference, "CreateDBCluster"), so the
+    // readers wait for it: the writer is the instance meant to be, in the AZ meant for it.
+    const azs = p.availabilityZones;
+    const azOf = (n: number) => (azs ? azs[n === 0 ? 0 : 1 + ((n - 1) % (azs.length - 1))] : undefined);
+    const instanceIds: string[] = [];
+    let writer: RdsClusterInstance | undefined;
+    for (let n = 0; n <= p.readers; n++) {
+      const identifier = `${clusterIdentifier}-${n + 1}`;
+      const instance = new RdsClusterInstance(this, n === 0 ? "writer" : `reader-${n}`, {
+        identifier,
+        clusterIdentifier: cluster.id,
+        engine: AURORA_POSTGRESQL,
+        instanceClass: n === 0 ? p.instanceClass : p.readerInstanceClass,
+        availabilityZone: azOf(n),
+        publiclyAccessible: false,
+        autoMinorVersionUpgrade: true,
+        // Failover goes to the lowest tier first: readers are tier 1, the writer tier 0 (to fail back to).
+        promotionTier: n === 0 ? 0 : 1,
+        copyTagsToSnapshot: true,
+        preferredMaintenanceWindow: p.maintenanceWindow,
+        performanceInsightsEnabled: true,
+        performanceInsightsKmsKeyId: p.kmsKeyArn,
+        performanceInsightsRetentionPeriod: 7, // the free tier
+        monitoringInterval: 60,
+        monitoringRoleArn: monitoringRole.arn,
+        // The role an instance was created for; after a failover Aurora swaps them (describe-db-clusters shows the current one).
+        tags: { Name: identifier, [DB_ROLE_TAG]: n === 0 ? "writer" : "reader" },
+        dependsOn: writer ? [writer] : undefined,
+      });
+      writer ??= instance;
+      instanceIds.push(instance.identifier);
+    }
 
     this.securityGroupId = this.securityGroup.id;
-    this.primaryAddress = primary.address;
-    this.replicaAddress = replica.address;
+    this.writerEndpoint = cluster.endpoint;
+    this.readerEndpoint = cluster.readerEndpoint;
     this.databaseName = p.databaseName;
-    this.masterSecretArn = primary.masterUserSecret.get(0).secretArn;
-    this.primaryConnection = { host: this.primaryAddress, port: this.port, name: this.databaseName, secretArn: this.masterSecretArn, resourceId: primary.resourceId };
-    this.primaryIdentifier = primary.identifier;
-    this.replicaIdentifier = replica.identifier;
-    this.primaryArn = primary.arn;
-    this.replicaArn = replica.arn;
+    this.masterSecretArn = cluster.masterUserSecret.get(0).secretArn;
+    this.clusterIdentifier = cluster.clusterIdentifier;
+    this.clusterArn = cluster.arn;
+    this.clusterResourceId = cluster.clusterResourceId;
+    this.primaryConnection = { host: this.writerEndpoint, port: this.port, name: this.databaseName, secretArn: this.masterSecretArn, resourceId: this.clusterResourceId };
+    this.instanceIdentifiers = instanceIds;
+    this.readers = p.readers;
     this.parameterFamily = parameters.family;
   }
 

@@ -1,12 +1,16 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 
-/** Log types the instances export to CloudWatch Logs. */
-export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
+/**
+ * Log types the cluster exports to CloudWatch Logs: the PostgreSQL log, and the IAM database
+ * authentication errors of the services, the indexer and the reconcile task (Aurora User Guide,
+ * "Aurora PostgreSQL database log files"; the API accepts instance, postgresql and iam-db-auth-error).
+ */
+export const AURORA_LOG_EXPORTS = ["postgresql", "iam-db-auth-error"] as const;
 
-export interface InstanceLogGroupsProps {
-  /** RDS instance identifier whose exports land here. */
-  readonly instanceIdentifier: string;
+export interface ClusterLogGroupsProps {
+  /** Aurora cluster identifier whose exports land here. */
+  readonly clusterIdentifier: string;
   /** KMS key ARN encrypting the groups. */
   readonly kmsKeyArn: string;
   /** Days records are kept. */
@@ -14,19 +18,20 @@ export interface InstanceLogGroupsProps {
 }
 
 /**
- * The groups RDS exports an instance's logs to, created ahead of the instance: left to RDS they would
- * be unencrypted and kept forever.
+ * The groups Aurora exports a cluster's logs to (`/aws/rds/cluster/<cluster>/<type>`, Aurora User
+ * Guide, "Publishing Aurora PostgreSQL logs to Amazon CloudWatch Logs"), created ahead of the
+ * cluster: left to RDS they would be unencrypted and kept forever.
  */
-export class InstanceLogGroups extends Construct {
-  /** The log groups, for the instance to depend on. */
+export class ClusterLogGroups extends Construct {
+  /** The log groups, for the cluster to depend on. */
   readonly groups: CloudwatchLogGroup[];
 
-  constructor(scope: Construct, id: string, props: InstanceLogGroupsProps) {
+  constructor(scope: Construct, id: string, props: ClusterLogGroupsProps) {
     super(scope, id);
-    this.groups = POSTGRES_LOG_EXPORTS.map(
+    this.groups = AURORA_LOG_EXPORTS.map(
       (type) =>
         new CloudwatchLogGroup(this, type, {
-          name: `/aws/rds/instance/${props.instanceIdentifier}/${type}`,
+          name: `/aws/rds/cluster/${props.clusterIdentifier}/${type}`,
           retentionInDays: props.retentionDays,
           kmsKeyId: props.kmsKeyArn,
         }),

@@ -1,8 +1,16 @@
 import { DEFAULT_LOG_RETENTION_DAYS } from "../../contracts";
 import { DEFAULT_DATABASE_SETTINGS } from "../../contracts/settings-defaults";
 
+/** Capacity range of the cluster's db.serverless instances (Aurora Serverless v2). */
+export interface ServerlessCapacity {
+  /** Fewest ACUs an instance scales down to (0.5-256, in half steps). */
+  readonly minAcu: number;
+  /** Most ACUs an instance scales up to (1-256, in half steps, at least minAcu). */
+  readonly maxAcu: number;
+}
+
 export interface DatabaseProps {
-  /** Prefix of every name, e.g. `livestream-dev`; instances are `<namePrefix>-postgres[-replica]`. */
+  /** Prefix of every name, e.g. `livestream-dev`; the cluster is `<namePrefix>-postgres`, its instances `<namePrefix>-postgres-<n>`. */
   readonly namePrefix: string;
   /** Account id (scopes the monitoring role's trust). */
   readonly accountId: string;
@@ -10,23 +18,26 @@ export interface DatabaseProps {
   readonly vpcId: string;
   /** Isolated subnets (no internet route), in at least two AZs. */
   readonly subnetIds: string[];
+  /**
+   * AZs of those subnets, in order: the writer is created in the first, each reader in the next ones
+   * (never the writer's while there is another). @default RDS chooses
+   */
+  readonly availabilityZones?: string[];
   /** KMS key ARN for storage, the master secret, Performance Insights and exported logs. */
   readonly kmsKeyArn: string;
-  /** PostgreSQL version, major ("16") or major.minor ("16.4"). @default "16" */
+  /** Aurora PostgreSQL version, major.minor, e.g. "16.9". @default "16.9" */
   readonly engineVersion?: string;
-  /** Primary instance class. @default "db.t4g.medium" */
+  /** Writer instance class: an Aurora class, or db.serverless. @default "db.t4g.medium" */
   readonly instanceClass?: string;
-  /** Read replica instance class. @default the primary's instanceClass */
-  readonly replicaInstanceClass?: string;
-  /** Initial gp3 storage in GB. @default 50 */
-  readonly allocatedStorageGb?: number;
-  /** Storage autoscaling ceiling in GB. @default 200 */
-  readonly maxAllocatedStorageGb?: number;
-  /** Standby in a second AZ for the primary. @default false */
-  readonly multiAz?: boolean;
-  /** Days of automated backups, 7-35. @default 7 */
+  /** Reader instance class. @default the writer's instanceClass */
+  readonly readerInstanceClass?: string;
+  /** Readers (Aurora Replicas): the reader endpoint's instances and the writer's failover targets, 0-15. @default 1 */
+  readonly readers?: number;
+  /** ACU range of db.serverless instances (used only when a class is db.serverless). @default { minAcu: 0.5, maxAcu: 4 } */
+  readonly serverless?: ServerlessCapacity;
+  /** Days of automated backups (point-in-time recovery), 7-35. @default 7 */
   readonly backupRetentionDays?: number;
-  /** Database created on the primary. @default "livestream" */
+  /** Database created in the cluster. @default "livestream" */
   readonly databaseName?: string;
   /** Master user; its password is generated and kept in Secrets Manager by RDS. @default "livestream_admin" */
   readonly masterUsername?: string;

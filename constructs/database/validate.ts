@@ -1,10 +1,19 @@
-import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../../contracts";
-import type { DatabaseProps } from "./props";
-const INSTANCE_CLASS = /^db\.[a-z0-9]+\.[a-z0-9]+$/;
+import { isAuroraInstanceClass, isLogRetentionDays, LOG_RETENTION_DAYS, MIN_POSTGRES_MAJOR } from "../../contracts";
+import type { DatabaseProps, ServerlessCapacity } from "./props";
+
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/** Longest name suffix the construct adds to namePrefix (the final snapshot's); RDS identifiers have 63 characters at most. */
+const LONGEST_SUFFIX = "-postgres-final";
+const MAX_PREFIX = 63 - LONGEST_SUFFIX.length;
+/** Aurora Serverless v2 capacity bounds (RDS API Reference, "ServerlessV2ScalingConfiguration"). */
+const MAX_ACU = 256;
 
 /** Props with defaults applied. */
-export type ResolvedDatabaseProps = Required<Omit<DatabaseProps, "replicaInstanceClass">> & { readonly replicaInstanceClass: string };
+export type ResolvedDatabaseProps = Required<Omit<DatabaseProps, "readerInstanceClass" | "availabilityZones">> & {
+  readonly readerInstanceClass: string;
+  readonly availabilityZones?: string[];
+  readonly serverless: ServerlessCapacity;
+};
 
 /** Minutes since 00:00 of an HH:MM string, or undefined. */
 function minutes(hhmm: string): number | undefined {
@@ -12,25 +21,27 @@ function minutes(hhmm: string): number | undefined {
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
-/** Throws naming the prop when a value or combination RDS would reject (or that defeats the design). */
+/** Throws naming the prop when a value or combination AWS would reject (or that defeats the design). */
 export function validateDatabaseProps(p: ResolvedDatabaseProps): void {
   const fail = (message: string): never => {
     throw new Error(`Database: ${message}`);
   };
-  const replicaIdentifier = `${p.namePrefix}-postgres-replica`;
-  if (!/^[a-z][a-z0-9-]*$/.test(p.namePrefix) || p.namePrefix.includes("--") || replicaIdentifier.length > 63) {
-    fail(`namePrefix '${p.namePrefix}' must be lower-case letters, digits and single dashes, starting with a letter, at most ${63 - "-postgres-replica".length} characters`);
+  if (!/^[a-z][a-z0-9-]*$/.test(p.namePrefix) || p.namePrefix.includes("--") || p.namePrefix.endsWith("-") || p.namePrefix.length > MAX_PREFIX) {
+    fail(`namePrefix '${p.namePrefix}' must be lower-case letters, digits and single dashes, starting with a letter, at most ${MAX_PREFIX} characters`);
   }
-  const version = /^(\d+)(\.\d+)?$/.exec(p.engineVersion);
-  if (!version || Number(version[1]) < 13) fail(`engineVersion '${p.engineVersion}' must be a PostgreSQL version 13 or later, e.g. "16" or "16.4"`);
-  if (!INSTANCE_CLASS.test(p.instanceClass)) fail(`instanceClass '${p.instanceClass}' must be an RDS class such as db.t4g.medium`);
-  if (!INSTANCE_CLASS.test(p.replicaInstanceClass)) fail(`replicaInstanceClass '${p.replicaInstanceClass}' must be an RDS class such as db.t4g.medium`);
-  if (!Number.isInteger(p.allocatedStorageGb) || p.allocatedStorageGb < 20 || p.allocatedStorageGb > 65536) {
-    fail(`allocatedStorageGb must be 20 to 65536 (gp3), got ${p.allocatedStorageGb}`);
+  const version = /^(\d+)\.(\d+)$/.exec(p.engineVersion);
+  if (!version || Number(version[1]) < MIN_POSTGRES_MAJOR) {
+    fail(`engineVersion '${p.engineVersion}' must be an Aurora PostgreSQL version ${MIN_POSTGRES_MAJOR} or later as major.minor, e.g. "16.9"`);
   }
-  if (!Number.isInteger(p.maxAllocatedStorageGb) || p.maxAllocatedStorageGb < p.allocatedStorageGb || p.maxAllocatedStorageGb > 65536) {
-    fail(`maxAllocatedStorageGb (${p.maxAllocatedStorageGb}) must be at least allocatedStorageGb (${p.allocatedStorageGb}) and at most 65536`);
+  for (const [prop, cls] of [["instanceClass", p.instanceClass], ["readerInstanceClass", p.readerInstanceClass]] as const) {
+    if (!isAuroraInstanceClass(cls)) fail(`${prop} '${cls}' is not an Aurora PostgreSQL class: use db.serverless, db.t4g.medium or larger, or a db.r* class (Aurora offers no db.m* and nothing smaller than medium)`);
   }
+  if (!Number.isInteger(p.readers) || p.readers < 0 || p.readers > 15) fail(`readers must be a whole number 0 to 15 (Aurora Replicas per cluster), got ${p.readers}`);
+  const { minAcu, maxAcu } = p.serverless;
+  const halfStep = (n: number) => Number.isInteger(n * 2);
+  if (!halfStep(minAcu) || minAcu < 0.5 || minAcu > MAX_ACU) fail(`serverless.minAcu must be 0.5 to ${MAX_ACU} in steps of 0.5, got ${minAcu}`);
+  if (!halfStep(maxAcu) || maxAcu < 1 || maxAcu > MAX_ACU || maxAcu < minAcu) fail(`serverless.maxAcu must be 1 to ${MAX_ACU} in steps of 0.5 and at least serverless.minAcu (${minAcu}), got ${maxAcu}`);
+  if (p.availabilityZones && new Set(p.availabilityZones).size < 2) fail(`availabilityZones must name at least 2 different AZs (the reader goes in another one than the writer), got ${p.availabilityZones.length}`);
   if (!Number.isInteger(p.backupRetentionDays) || p.backupRetentionDays < 7 || p.backupRetentionDays > 35) {
     fail(`backupRetentionDays must be 7 to 35, got ${p.backupRetentionDays}`);
   }

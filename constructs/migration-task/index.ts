@@ -19,7 +19,7 @@ export interface MigrationTaskProps {
   readonly vpcId: string;
   /** VPC CIDR: where the database is. */
   readonly vpcCidr: string;
-  /** The primary database; its RDS-managed master secret is the only one allowed to change the schema. */
+  /** The database (writer endpoint); its RDS-managed master secret is the only one allowed to change the schema. */
   readonly database: DatabaseConnection;
   /** KMS key of the log group and of the master secret. */
   readonly kmsKeyArn: string;

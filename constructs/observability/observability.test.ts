@@ -9,8 +9,8 @@ const BASE: ObservabilityProps = {
   albArnSuffix: "app/livestream-test/0123456789abcdef",
   clusterName: "livestream-test",
   services: { mentee: "livestream-test-mentee", mentor: "livestream-test-mentor", social: "livestream-test-social" },
-  dbPrimaryId: "livestream-test-primary",
-  dbReplicaId: "livestream-test-replica",
+  dbClusterId: "livestream-test-postgres",
+  dbHasReaders: true,
   queueName: "livestream-test-notifications",
   dlqName: "livestream-test-notifications-dlq",
   pipeName: "livestream-test-notifications-to-announcements",
@@ -33,9 +33,10 @@ describe("alarms", () => {
     ["alb-latency-p95", "AWS/ApplicationELB", "TargetResponseTime", { LoadBalancer: BASE.albArnSuffix }, "p95", "GreaterThanThreshold", 1, "notBreaching"],
     ["ecs-mentee-cpu", "AWS/ECS", "CPUUtilization", { ClusterName: "livestream-test", ServiceName: "livestream-test-mentee" }, "Average", "GreaterThanThreshold", 85, "missing"],
     ["ecs-social-memory", "AWS/ECS", "MemoryUtilization", { ClusterName: "livestream-test", ServiceName: "livestream-test-social" }, "Average", "GreaterThanThreshold", 85, "missing"],
-    ["rds-primary-cpu", "AWS/RDS", "CPUUtilization", { DBInstanceIdentifier: "livestream-test-primary" }, "Average", "GreaterThanThreshold", 80, "missing"],
-    ["rds-primary-free-storage", "AWS/RDS", "FreeStorageSpace", { DBInstanceIdentifier: "livestream-test-primary" }, "Minimum", "LessThanThreshold", 5 * GIB, "breaching"],
-    ["rds-replica-lag", "AWS/RDS", "ReplicaLag", { DBInstanceIdentifier: "livestream-test-replica" }, "Maximum", "GreaterThanThreshold", 30, "breaching"],
+    // Aurora: by role, not by instance (a failover swaps the instances' roles); lag in milliseconds.
+    ["db-writer-cpu", "AWS/RDS", "CPUUtilization", { DBClusterIdentifier: "livestream-test-postgres", Role: "WRITER" }, "Average", "GreaterThanThreshold", 80, "missing"],
+    ["db-writer-free-local-storage", "AWS/RDS", "FreeLocalStorage", { DBClusterIdentifier: "livestream-test-postgres", Role: "WRITER" }, "Minimum", "LessThanThreshold", 0.5 * GIB, "breaching"],
+    ["db-reader-lag", "AWS/RDS", "AuroraReplicaLag", { DBClusterIdentifier: "livestream-test-postgres", Role: "READER" }, "Maximum", "GreaterThanThreshold", 5000, "breaching"],
     ["notifications-dlq-not-empty", "AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: "livestream-test-notifications-dlq" }, "Maximum", "GreaterThanThreshold", 0, "notBreaching"],
     ["notifications-pipe-failures", "AWS/EventBridge/Pipes", "ExecutionFailed", { PipeName: "livestream-test-notifications-to-announcements" }, "Sum", "GreaterThanThreshold", 0, "notBreaching"],
     ["notifications-oldest-age", "AWS/SQS", "ApproximateAgeOfOldestMessage", { QueueName: "livestream-test-notifications" }, "Maximum", "GreaterThanThreshold", 300, "notBreaching"],
@@ -62,16 +63,17 @@ describe("alarms", () => {
   });
 
   test("thresholds can be overridden and are validated", () => {
-    const custom = alarmsOf(synth({ thresholds: { latencyP95Seconds: 0.5, dbFreeStorageGb: 20 } }));
+    const custom = alarmsOf(synth({ thresholds: { latencyP95Seconds: 0.5, dbFreeLocalStorageGb: 2, replicaLagSeconds: 1 } }));
     expect(custom["livestream-test-alb-latency-p95"].threshold).toBe(0.5);
-    expect(custom["livestream-test-rds-primary-free-storage"].threshold).toBe(20 * GIB);
+    expect(custom["livestream-test-db-writer-free-local-storage"].threshold).toBe(2 * GIB);
+    expect(custom["livestream-test-db-reader-lag"].threshold).toBe(1000);
     expect(() => synth({ thresholds: { serviceCpuPercent: 120 } })).toThrow(/thresholds.serviceCpuPercent/);
     expect(() => synth({ thresholds: { replicaLagSeconds: 0 } })).toThrow(/thresholds.replicaLagSeconds/);
   });
 
-  test("without a replica or a pipe there is no replica-lag or pipe alarm", () => {
-    const fewer = alarmsOf(synth({ dbReplicaId: undefined, pipeName: undefined }));
-    expect(fewer["livestream-test-rds-replica-lag"]).toBeUndefined();
+  test("without a reader or a pipe there is no reader-lag or pipe alarm", () => {
+    const fewer = alarmsOf(synth({ dbHasReaders: false, pipeName: undefined }));
+    expect(fewer["livestream-test-db-reader-lag"]).toBeUndefined();
     expect(fewer["livestream-test-notifications-pipe-failures"]).toBeUndefined();
     expect(Object.keys(fewer)).toHaveLength(13);
   });
@@ -95,15 +97,17 @@ describe("dashboard", () => {
     expect(Array.isArray(body.widgets)).toBe(true);
   });
 
-  test("has the ALB, ECS, RDS and queue widgets", () => {
+  test("has the ALB, ECS, database and queue widgets", () => {
     expect(metricWidgets.map((w) => w.properties.title)).toEqual([
       "ALB requests and 5xx",
       "ALB target response time (s)",
       "ECS CPU % by service",
       "ECS memory % by service",
-      "RDS CPU %",
-      "RDS connections",
-      "RDS replica lag (s)",
+      "Database CPU %",
+      "Database connections",
+      "Database reader lag (ms)",
+      "Database free local storage (bytes)",
+      "Database volume used (bytes)",
       "Notification queue depth",
       "Oldest notification age (s)",
       "Notification pipe",
@@ -112,14 +116,26 @@ describe("dashboard", () => {
     expect(byTitle("ALB requests and 5xx").metrics[0].slice(2, 4)).toEqual(["LoadBalancer", BASE.albArnSuffix]);
     expect(byTitle("ALB target response time (s)").metrics.map((m: Json[]) => (m[4] as Json).stat)).toEqual(["p50", "p95", "p99"]);
     expect(byTitle("ECS CPU % by service").metrics.map((m: string[]) => m[5])).toEqual(["livestream-test-mentee", "livestream-test-mentor", "livestream-test-social"]);
-    expect(byTitle("RDS connections").metrics.map((m: string[]) => m[3])).toEqual(["livestream-test-primary", "livestream-test-replica"]);
-    expect(byTitle("RDS replica lag (s)").metrics[0].slice(1, 4)).toEqual(["ReplicaLag", "DBInstanceIdentifier", "livestream-test-replica"]);
+    expect(byTitle("Database connections").metrics.map((m: string[]) => m.slice(2, 6))).toEqual([
+      ["DBClusterIdentifier", "livestream-test-postgres", "Role", "WRITER"],
+      ["DBClusterIdentifier", "livestream-test-postgres", "Role", "READER"],
+    ]);
+    expect(byTitle("Database reader lag (ms)").metrics[0].slice(1, 6)).toEqual(["AuroraReplicaLag", "DBClusterIdentifier", "livestream-test-postgres", "Role", "READER"]);
+    expect(byTitle("Database volume used (bytes)").metrics[0].slice(1, 4)).toEqual(["VolumeBytesUsed", "DBClusterIdentifier", "livestream-test-postgres"]);
     expect(byTitle("Notification queue depth").metrics.map((m: string[]) => m[3])).toEqual([
       "livestream-test-notifications",
       "livestream-test-notifications",
       "livestream-test-notifications-dlq",
     ]);
     for (const w of metricWidgets) expect(w.properties.region).toBe("ap-southeast-1");
+  });
+
+  test("without readers the database lines show the writer only and there is no lag chart", () => {
+    const lone = JSON.parse((Object.values(synth({ dbHasReaders: false }).resource.aws_cloudwatch_dashboard)[0] as Json).dashboard_body);
+    const titles = lone.widgets.filter((w: Json) => w.type === "metric").map((w: Json) => w.properties.title);
+    expect(titles).not.toContain("Database reader lag (ms)");
+    const cpu = lone.widgets.find((w: Json) => w.properties.title === "Database CPU %").properties.metrics;
+    expect(cpu.map((m: string[]) => m[5])).toEqual(["WRITER"]);
   });
 
   test("widgets do not overlap and fit the 24-column grid", () => {

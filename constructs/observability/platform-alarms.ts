@@ -18,7 +18,11 @@ export interface PlatformAlarmsProps extends MonitoredPlatform {
  *   never counts as idle: silence on the queues is not breaching either;
  * - ECS and RDS utilisation publish every minute while the resource exists: silence there means
  *   the resource is gone or not reporting, so it is kept as missing (INSUFFICIENT_DATA), except
- *   free storage and replica lag, where silence from the database is treated as breaching.
+ *   free local storage and reader lag, where silence from the database is treated as breaching.
+ *
+ * The database alarms watch the Aurora cluster by role (`DBClusterIdentifier` with `Role` WRITER or
+ * READER), not by instance: a failover swaps the instances' roles, and AWS advises role metrics for
+ * Aurora alarms for that reason (Aurora User Guide, "Creating CloudWatch alarms to monitor Amazon Aurora").
  */
 export class PlatformAlarms extends Construct {
   /** Every alarm created, for the dashboard's alarm widget. */
@@ -84,41 +88,42 @@ export class PlatformAlarms extends Construct {
       }
     }
 
-    const primary = { DBInstanceIdentifier: props.dbPrimaryId };
-    add("rds-cpu", {
-      alarmName: `${p}-rds-primary-cpu`,
-      description: `Primary database CPU above ${t.dbCpuPercent}% for 15 minutes.`,
+    const writer = { DBClusterIdentifier: props.dbClusterId, Role: "WRITER" };
+    add("db-writer-cpu", {
+      alarmName: `${p}-db-writer-cpu`,
+      description: `Database writer CPU above ${t.dbCpuPercent}% for 15 minutes: scale the writer's class (or serverless.maxAcu).`,
       namespace: "AWS/RDS",
       metricName: "CPUUtilization",
-      dimensions: primary,
+      dimensions: writer,
       statistic: "Average",
       evaluationPeriods: 3,
       threshold: t.dbCpuPercent,
       treatMissingData: "missing",
     });
-    add("rds-free-storage", {
-      alarmName: `${p}-rds-primary-free-storage`,
-      description: `Primary database has less than ${t.dbFreeStorageGb} GiB free: storage autoscaling is at its maximum or stuck.`,
+    add("db-writer-free-local-storage", {
+      alarmName: `${p}-db-writer-free-local-storage`,
+      description: `Database writer has less than ${t.dbFreeLocalStorageGb} GiB of local storage left (temporary files, logs): look for large sorts, or a larger class.`,
       namespace: "AWS/RDS",
-      metricName: "FreeStorageSpace",
-      dimensions: primary,
+      metricName: "FreeLocalStorage",
+      dimensions: writer,
       statistic: "Minimum",
-      threshold: t.dbFreeStorageGb * GIB,
+      threshold: t.dbFreeLocalStorageGb * GIB,
       comparisonOperator: "LessThanThreshold",
       treatMissingData: "breaching",
     });
-    if (props.dbReplicaId) {
-      add("rds-replica-lag", {
-        alarmName: `${p}-rds-replica-lag`,
-        description: `Read replica more than ${t.replicaLagSeconds}s behind for 3 of 5 minutes: mentor and social reads are stale.`,
+    if (props.dbHasReaders) {
+      add("db-reader-lag", {
+        alarmName: `${p}-db-reader-lag`,
+        description: `A reader more than ${t.replicaLagSeconds}s behind the writer for 3 of 5 minutes: reads through the reader endpoint are stale.`,
         namespace: "AWS/RDS",
-        metricName: "ReplicaLag",
-        dimensions: { DBInstanceIdentifier: props.dbReplicaId },
+        // Milliseconds (Aurora User Guide, "Amazon CloudWatch metrics for Amazon Aurora").
+        metricName: "AuroraReplicaLag",
+        dimensions: { DBClusterIdentifier: props.dbClusterId, Role: "READER" },
         statistic: "Maximum",
         periodSeconds: 60,
         evaluationPeriods: 5,
         datapointsToAlarm: 3,
-        threshold: t.replicaLagSeconds,
+        threshold: t.replicaLagSeconds * 1000,
         treatMissingData: "breaching",
       });
     }

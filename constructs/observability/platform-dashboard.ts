@@ -33,8 +33,9 @@ export class PlatformDashboard extends Construct {
   constructor(scope: Construct, id: string, props: PlatformDashboardProps) {
     super(scope, id);
     const alb = ["LoadBalancer", props.albArnSuffix];
-    const db = (instance: string) => ["DBInstanceIdentifier", instance];
-    const dbInstances = [props.dbPrimaryId, ...(props.dbReplicaId ? [props.dbReplicaId] : [])];
+    // Instance metrics by role: the lines stay "writer" and "reader" through a failover.
+    const dbRoles = ["WRITER", ...(props.dbHasReaders ? ["READER"] : [])];
+    const byRole = (metric: string): MetricLine[] => dbRoles.map((role) => ["AWS/RDS", metric, "DBClusterIdentifier", props.dbClusterId, "Role", role, { label: role.toLowerCase() }]);
     const perService = (metric: string): MetricLine[] =>
       Object.entries(props.services).map(([label, name]) => ["AWS/ECS", metric, "ClusterName", props.clusterName, "ServiceName", name, { label }]);
 
@@ -54,19 +55,14 @@ export class PlatformDashboard extends Construct {
       },
       { title: "ECS CPU % by service", stat: "Average", metrics: perService("CPUUtilization") },
       { title: "ECS memory % by service", stat: "Average", metrics: perService("MemoryUtilization") },
-      {
-        title: "RDS CPU %",
-        stat: "Average",
-        metrics: dbInstances.map((i, n) => ["AWS/RDS", "CPUUtilization", ...db(i), { label: n === 0 ? "primary" : "replica" }]),
-      },
-      {
-        title: "RDS connections",
-        stat: "Maximum",
-        metrics: dbInstances.map((i, n) => ["AWS/RDS", "DatabaseConnections", ...db(i), { label: n === 0 ? "primary" : "replica" }]),
-      },
-      ...(props.dbReplicaId
-        ? [{ title: "RDS replica lag (s)", stat: "Maximum", period: 60, metrics: [["AWS/RDS", "ReplicaLag", ...db(props.dbReplicaId), { label: "replica" }]] }]
+      { title: "Database CPU %", stat: "Average", metrics: byRole("CPUUtilization") },
+      { title: "Database connections", stat: "Maximum", metrics: byRole("DatabaseConnections") },
+      ...(props.dbHasReaders
+        ? [{ title: "Database reader lag (ms)", stat: "Maximum", period: 60, metrics: [["AWS/RDS", "AuroraReplicaLag", "DBClusterIdentifier", props.dbClusterId, "Role", "READER", { label: "reader" }]] }]
         : []),
+      { title: "Database free local storage (bytes)", stat: "Minimum", metrics: byRole("FreeLocalStorage") },
+      // A cluster-level metric: the one volume every instance shares (billed per GB-month).
+      { title: "Database volume used (bytes)", stat: "Maximum", metrics: [["AWS/RDS", "VolumeBytesUsed", "DBClusterIdentifier", props.dbClusterId, { label: "volume" }]] },
       {
         title: "Notification queue depth",
         stat: "Maximum",

@@ -10,13 +10,13 @@ export interface MonitoredPlatform {
   readonly clusterName: string;
   /** ECS service name (the `ServiceName` dimension) by short label, e.g. `{ mentee: "livestream-dev-mentee" }`; each gets CPU and memory alarms. */
   readonly services: Readonly<Record<string, string>>;
-  /** RDS primary instance identifier. */
-  readonly dbPrimaryId: string;
+  /** Aurora cluster identifier (the `DBClusterIdentifier` dimension; with `Role` WRITER or READER for instance metrics). */
+  readonly dbClusterId: string;
   /**
-   * RDS read replica identifier; its lag is alarmed and charted.
-   * @default no replica alarm or chart
+   * The cluster has readers (Aurora Replicas): their lag is alarmed and charted.
+   * @default false
    */
-  readonly dbReplicaId?: string;
+  readonly dbHasReaders?: boolean;
   /** Notification queue name. */
   readonly queueName: string;
   /** Notification dead-letter queue name. */

@@ -8,11 +8,14 @@ export interface AlarmThresholds {
   readonly serviceCpuPercent?: number;
   /** ECS service memory %. @default 85 */
   readonly serviceMemoryPercent?: number;
-  /** RDS CPU %. @default 80 */
+  /** Database writer CPU %. @default 80 */
   readonly dbCpuPercent?: number;
-  /** RDS free storage floor in GiB (storage autoscaling should act well before). @default 5 */
-  readonly dbFreeStorageGb?: number;
-  /** Read replica lag in seconds: the mentor and social services read from the replica. @default 30 */
+  /**
+   * Free local storage of the writer in GiB (temporary files of sorts and index builds, and logs; its
+   * size depends on the class). Kept low so the smallest classes do not alarm at rest. @default 0.5
+   */
+  readonly dbFreeLocalStorageGb?: number;
+  /** Reader lag in seconds: the services read through the reader endpoint; Aurora Replicas normally lag well under a second. @default 5 */
   readonly replicaLagSeconds?: number;
   /** Age in seconds of the oldest queued notification: the pipe normally drains within seconds. @default 300 */
   readonly oldestNotificationAgeSeconds?: number;
@@ -24,8 +27,8 @@ export const DEFAULT_THRESHOLDS: Required<AlarmThresholds> = {
   serviceCpuPercent: 85,
   serviceMemoryPercent: 85,
   dbCpuPercent: 80,
-  dbFreeStorageGb: 5,
-  replicaLagSeconds: 30,
+  dbFreeLocalStorageGb: 0.5,
+  replicaLagSeconds: 5,
   oldestNotificationAgeSeconds: 300,
 };
 

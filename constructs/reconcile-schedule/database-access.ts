@@ -10,7 +10,7 @@ import type { PolicyStatement } from "../iam-policy";
 export interface DatabaseAccessInput {
   readonly region: string;
   readonly accountId: string;
-  /** DbiResourceId of the primary (DatabaseConnection.resourceId). */
+  /** Resource id of the Aurora cluster, `cluster-...` (DatabaseConnection.resourceId). */
   readonly databaseResourceId: string;
   readonly recordedBucketName: string;
 }

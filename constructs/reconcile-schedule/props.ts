@@ -22,7 +22,7 @@ export interface ReconcileScheduleProps {
   readonly vpcCidr: string;
   /** Private subnets with a route to AWS APIs (NAT or endpoints); the task gets no public IP. */
   readonly privateSubnetIds: string[];
-  /** The primary database (Database.primaryConnection); the task logs in as livestream_reconcile with IAM tokens. */
+  /** The database's writer endpoint (Database.primaryConnection); the task logs in as livestream_reconcile with IAM tokens. */
   readonly database: DatabaseConnection;
   /** CloudFront host name of playback URLs, for the recording sweep in the pass. @default unset (LIVESTREAM_MEDIA_DOMAIN absent) */
   readonly mediaDomainName?: string;

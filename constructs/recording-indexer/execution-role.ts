@@ -10,7 +10,7 @@ export interface IndexerPermissions {
   readonly logGroupArn: string;
   /** The VPC the function's network interfaces live in (ec2:Vpc condition). */
   readonly vpcId: string;
-  /** `arn:aws:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<role>` of the indexer's database role. */
+  /** `arn:aws:rds-db:<region>:<account>:dbuser:<cluster resource id>/<role>` of the indexer's database role. */
   readonly databaseUserArn: string;
   readonly kmsKeyArn: string;
   readonly deadLetterQueueArn: string;

@@ -32,7 +32,7 @@ export interface RecordingIndexerProps {
   readonly vpcCidr: string;
   /** Private subnets (with the Secrets Manager endpoint or a NAT) for the function's interfaces. */
   readonly privateSubnetIds: string[];
-  /** The primary database the function writes live_sessions rows to (Database.primaryConnection). */
+  /** The database the function writes live_sessions rows to, through its writer endpoint (Database.primaryConnection). */
   readonly database: DatabaseConnection;
   /** Platform KMS key: logs, dead-letter queue, environment variables, and the secret's key. */
   readonly kmsKeyArn: string;

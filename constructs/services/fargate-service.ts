@@ -23,10 +23,10 @@ export interface FargateServiceProps {
   readonly capacityProvider: "FARGATE" | "FARGATE_SPOT";
   readonly logRetentionDays: number;
   readonly kmsKeyArn: string;
-  /** Plain (non-secret) environment variables. */
+  /** Plain (non-secret) environment variables; the database ones name the role and endpoints, never a password. */
   readonly environment: Readonly<Record<string, string>>;
-  /** Secrets Manager secret whose `username` and `password` keys become DB_USER / DB_PASSWORD. */
-  readonly databaseSecretArn: string;
+  /** The dbuser ARN of the service's database role (rds-db:connect in the task role). */
+  readonly databaseUserArn: string;
   /** Queue the application may send to. @default none */
   readonly sendsTo?: { readonly queueArn: string; readonly kmsKeyArn: string };
   readonly subnetIds: string[];
@@ -68,8 +68,6 @@ export class FargateService extends Construct {
       region: props.region,
       image: props.image,
       logGroupArn: logGroup.arn,
-      databaseSecretArn: props.databaseSecretArn,
-      kmsKeyArn: props.kmsKeyArn,
     });
     this.executionRoleArn = executionRole.roleArn;
 
@@ -78,6 +76,7 @@ export class FargateService extends Construct {
       accountId: props.accountId,
       region: props.region,
       sendsTo: props.sendsTo,
+      databaseUserArn: props.databaseUserArn,
     });
     this.taskRoleArn = taskRole.roleArn;
     this.taskRoleName = taskRole.roleName;
@@ -93,12 +92,10 @@ export class FargateService extends Construct {
       readonlyRootFilesystem: true,
       linuxParameters: { initProcessEnabled: true, capabilities: { drop: ["ALL"] } },
       mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
+      // No `secrets`: ECS resolves those only when a task starts, so a rotated password would strand
+      // running tasks (ECS developer guide, "Pass Secrets Manager secrets through Amazon ECS
+      // environment variables"). The services sign a 15-minute IAM token per connection instead.
       environment: Object.entries(props.environment).map(([name, value]) => ({ name, value })),
-      // Injected by ECS at start from Secrets Manager; never in the task definition in clear.
-      secrets: [
-        { name: "DB_USER", valueFrom: `${props.databaseSecretArn}:username::` },
-        { name: "DB_PASSWORD", valueFrom: `${props.databaseSecretArn}:password::` },
-      ],
       healthCheck: {
         command: ["CMD-SHELL", `curl -fsS http://127.0.0.1:${port}${props.healthCheckPath} > /dev/null || exit 1`],
         interval: 30,

@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { Token } from "cdktf";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
-import { SERVICE_NAMES, type ServiceName } from "../../contracts";
+import { SERVICE_DATABASE_ROLES, SERVICE_NAMES, type ServiceName } from "../../contracts";
+import { databaseUserArn } from "../database";
 import { FargateService } from "./fargate-service";
 import { SERVICES_DEFAULTS, type ServiceAttributes, type ServicesProps } from "./props";
 import { ServiceAutoscaling } from "./service-autoscaling";
@@ -15,9 +16,9 @@ export { SERVICES_DEFAULTS } from "./props";
 
 /**
  * The three API services (mentee, mentor, social) on Fargate: a Container Insights cluster, one
- * ECS service each in private subnets behind the ALB, database credentials injected from Secrets
- * Manager, a least-privilege role per service, and autoscaling on CPU and requests per task with
- * a daily prime-time schedule.
+ * ECS service each in private subnets behind the ALB, each logging in to the database as its own
+ * role with IAM database authentication, a least-privilege role per service, and autoscaling on CPU
+ * and requests per task with a daily prime-time schedule.
  */
 export class Services extends Construct {
   /** ECS cluster name (CloudWatch `ClusterName` dimension). */
@@ -59,11 +60,16 @@ export class Services extends Construct {
     this.securityGroupId = securityGroup.securityGroupId;
 
     const port = props.database.port;
+    // The image contract (docs/operations.md, image contract): sign an IAM token for DB_USER at
+    // DB_HOST:DB_PORT with the task role (AWS_REGION), connect with TLS verify-full against the RDS
+    // CA bundle, read through DB_READ_HOST. Nothing here is secret.
     const databaseEnvironment = {
-      DB_HOST: props.database.primaryAddress,
-      DB_READ_HOST: props.database.replicaAddress,
+      DB_AUTH: "iam",
+      DB_HOST: props.database.writerEndpoint,
+      DB_READ_HOST: props.database.readerEndpoint,
       DB_PORT: typeof port === "number" ? (Token.isUnresolved(port) ? Token.asString(port) : String(port)) : port,
       DB_NAME: props.database.databaseName,
+      DB_SSLMODE: "verify-full",
       AWS_REGION: props.region,
     };
 
@@ -90,10 +96,11 @@ export class Services extends Construct {
         kmsKeyArn: props.kmsKeyArn,
         environment: {
           ...databaseEnvironment,
+          DB_USER: SERVICE_DATABASE_ROLES[name],
           PORT: String(service.containerPort),
           ...(sends ? { NOTIFICATION_QUEUE_URL: props.notificationQueueUrl } : {}),
         },
-        databaseSecretArn: props.database.secretArn,
+        databaseUserArn: databaseUserArn(props.region, props.accountId, props.database.clusterResourceId, SERVICE_DATABASE_ROLES[name]),
         sendsTo: sends ? { queueArn: props.notificationQueueArn, kmsKeyArn: props.kmsKeyArn } : undefined,
         subnetIds: props.privateSubnetIds,
         securityGroupId: securityGroup.securityGroupId,

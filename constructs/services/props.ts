@@ -35,18 +35,21 @@ export interface ServiceTargetGroup {
   readonly arnSuffix: string;
 }
 
-/** Connection details of the PostgreSQL primary and read replica. */
+/**
+ * Where and how the services reach the Aurora cluster. Each service logs in as its own role
+ * (SERVICE_DATABASE_ROLES) with IAM database authentication: no secret reaches the tasks.
+ */
 export interface ServicesDatabase {
-  /** Primary (writer) host name. */
-  readonly primaryAddress: string;
-  /** Read-replica host name. */
-  readonly replicaAddress: string;
+  /** Cluster (writer) endpoint. */
+  readonly writerEndpoint: string;
+  /** Reader endpoint (the writer while the cluster has no reader). */
+  readonly readerEndpoint: string;
   /** PostgreSQL port. */
   readonly port: number | string;
   /** Database name. */
   readonly databaseName: string;
-  /** Secrets Manager secret with `username` and `password` keys (the RDS-managed master secret). */
-  readonly secretArn: string;
+  /** The cluster's resource id (`cluster-...`), which each task role's `rds-db:connect` ARN names. */
+  readonly clusterResourceId: string;
 }
 
 export interface ServicesProps {
@@ -82,7 +85,7 @@ export interface ServicesProps {
    * @default []
    */
   readonly dependsOn?: ITerraformDependable[];
-  /** Customer-managed KMS key for log groups, the DB secret and the notification queue. */
+  /** Customer-managed KMS key for log groups and the notification queue. */
   readonly kmsKeyArn: string;
   /** Database the services connect to. */
   readonly database: ServicesDatabase;

@@ -57,7 +57,7 @@ export class ServicesSecurityGroup extends Construct {
     const dbPort = typeof p === "number" ? p : Token.isUnresolved(p) ? Token.asNumber(p) : Number(p);
     new VpcSecurityGroupEgressRule(this, "postgres-out", {
       securityGroupId: group.id,
-      description: "PostgreSQL primary and replica",
+      description: "PostgreSQL (Aurora writer and reader endpoints)",
       ipProtocol: "tcp",
       fromPort: dbPort,
       toPort: dbPort,

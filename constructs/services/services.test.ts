@@ -22,7 +22,7 @@ const svc = (name: string, extra: Partial<ServiceSettings> = {}): ServiceSetting
   ...extra,
 });
 
-const SECRET = "arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:rds!db-1234-AbCdEf";
+const CLUSTER_RESOURCE_ID = "cluster-ABCDEFGHIJKL01234";
 const KEY = "arn:aws:kms:ap-southeast-1:111111111111:key/11111111-2222-3333-4444-555555555555";
 const QUEUE = "arn:aws:sqs:ap-southeast-1:111111111111:livestream-dev-notifications";
 
@@ -49,7 +49,7 @@ const BASE: ServicesProps = {
     social: { arn: "arn:tg:social", arnSuffix: "targetgroup/livestream-dev-social/3" },
   },
   kmsKeyArn: KEY,
-  database: { primaryAddress: "db-primary.internal", replicaAddress: "db-replica.internal", port: 5432, databaseName: "livestream", secretArn: SECRET },
+  database: { writerEndpoint: "db.cluster-x.internal", readerEndpoint: "db.cluster-ro-x.internal", port: 5432, databaseName: "livestream", clusterResourceId: CLUSTER_RESOURCE_ID },
   notificationQueueArn: QUEUE,
   notificationQueueUrl: "https://sqs.ap-southeast-1.amazonaws.com/111111111111/livestream-dev-notifications",
 };
@@ -123,19 +123,26 @@ describe("Services task definitions", () => {
     expect(Object.keys(r.aws_cloudwatch_log_group)).toHaveLength(3);
   });
 
-  test("database credentials come from Secrets Manager, never plain environment variables", () => {
-    for (const name of ["mentee", "mentor", "social"]) {
-      const { container } = containerOf(name);
-      expect(container.secrets).toEqual([
-        { name: "DB_USER", valueFrom: `${SECRET}:username::` },
-        { name: "DB_PASSWORD", valueFrom: `${SECRET}:password::` },
-      ]);
-      const env = Object.fromEntries(container.environment.map((e: Json) => [e.name, e.value]));
-      expect(env).toMatchObject({ DB_HOST: "db-primary.internal", DB_READ_HOST: "db-replica.internal", DB_PORT: "5432", DB_NAME: "livestream", AWS_REGION: "ap-southeast-1" });
-      expect(Object.keys(env).some((k) => /PASSWORD|USER|SECRET/.test(k))).toBe(false);
-    }
+  test.each([
+    ["mentee", "livestream_mentee"],
+    ["mentor", "livestream_mentor"],
+    ["social", "livestream_social"],
+  ])("%s logs in to the database as %s with an IAM token over verify-full TLS: endpoints and role, no secret", (name, role) => {
+    const { container } = containerOf(name);
+    expect(container.secrets).toBeUndefined();
+    const env = Object.fromEntries(container.environment.map((e: Json) => [e.name, e.value]));
+    expect(env).toMatchObject({
+      DB_AUTH: "iam",
+      DB_USER: role,
+      DB_HOST: "db.cluster-x.internal",
+      DB_READ_HOST: "db.cluster-ro-x.internal",
+      DB_PORT: "5432",
+      DB_NAME: "livestream",
+      DB_SSLMODE: "verify-full",
+      AWS_REGION: "ap-southeast-1",
+    });
+    expect(Object.keys(env).some((k) => /PASSWORD|SECRET/.test(k))).toBe(false);
   });
-
   test("only the mentee service is told the notification queue URL", () => {
     const has = (name: string) => containerOf(name).container.environment.some((e: Json) => e.name === "NOTIFICATION_QUEUE_URL");
     expect([has("mentee"), has("mentor"), has("social")]).toEqual([true, false, false]);
@@ -143,15 +150,25 @@ describe("Services task definitions", () => {
 });
 
 describe("Services IAM", () => {
-  test("only the mentee task role may send to the notification queue", () => {
+  const connect = (service: string) => ({
+    Sid: "ConnectAsServiceRole",
+    Effect: "Allow",
+    Action: ["rds-db:connect"],
+    Resource: `arn:aws:rds-db:ap-southeast-1:111111111111:dbuser:${CLUSTER_RESOURCE_ID}/livestream_${service}`,
+  });
+
+  test("each task role may connect to the database as its own role only; only the mentee's may send to the notification queue", () => {
     expect(statementsOf(rolePolicies("mentee-task"))).toEqual([
+      connect("mentee"),
       { Sid: "SendNotifications", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: QUEUE },
       { Sid: "EncryptNotifications", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: KEY },
     ]);
-    expect(rolePolicies("mentor-task")).toEqual([]);
-    expect(rolePolicies("social-task")).toEqual([]);
+    expect(statementsOf(rolePolicies("mentor-task"))).toEqual([connect("mentor")]);
+    expect(statementsOf(rolePolicies("social-task"))).toEqual([connect("social")]);
     const sqsGrants = statementsOf(Object.values(r.aws_iam_role_policy)).filter((s: Json) => s.Action.some((a: string) => a.startsWith("sqs:")));
     expect(sqsGrants).toHaveLength(1);
+    const connects = statementsOf(Object.values(r.aws_iam_role_policy)).filter((s: Json) => s.Action.includes("rds-db:connect"));
+    expect(connects).toHaveLength(3);
   });
 
   test("notificationSenders can move the grant", () => {
@@ -161,11 +178,12 @@ describe("Services IAM", () => {
     expect(statements[0].role).toMatch(/social_task-role/);
   });
 
-  test("execution role reads exactly the DB secret, its own log group and its own ECR repository", () => {
+  test("execution role writes its own log group and pulls its own ECR repository, and reads no secret", () => {
     const statements = statementsOf(rolePolicies("mentee-execution"));
     const bySid = Object.fromEntries(statements.map((s: Json) => [s.Sid, s]));
-    expect(bySid.ReadDatabaseSecret).toMatchObject({ Action: ["secretsmanager:GetSecretValue"], Resource: SECRET });
-    expect(bySid.DecryptDatabaseSecret).toMatchObject({ Action: ["kms:Decrypt"], Resource: KEY });
+    expect(Object.keys(bySid).sort()).toEqual(["EcrLogin", "PullServiceImage", "WriteServiceLogs"]);
+    const actions = statementsOf(Object.values(r.aws_iam_role_policy)).flatMap((s: Json) => s.Action);
+    expect(actions.filter((a: string) => a.startsWith("secretsmanager:") || a === "kms:Decrypt")).toEqual(["kms:Decrypt"]); // the mentee's queue key only
     expect(bySid.PullServiceImage.Resource).toBe("arn:aws:ecr:ap-southeast-1:111111111111:repository/mentee-service");
     expect(bySid.WriteServiceLogs.Resource).toMatch(/aws_cloudwatch_log_group\.services_mentee_logs.+\.arn\}:log-stream:\*$/);
     // The only wildcard resource is ECR login, which has no resource-level permissions.

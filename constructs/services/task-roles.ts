@@ -13,15 +13,11 @@ export interface TaskExecutionRoleProps {
   readonly image: string;
   /** ARN of the service's log group. */
   readonly logGroupArn: string;
-  /** Secrets Manager secret holding the database credentials. */
-  readonly databaseSecretArn: string;
-  /** KMS key that encrypts the secret. */
-  readonly kmsKeyArn: string;
 }
 
 /**
- * The role ECS itself uses to start a task: pull the image, write the container's logs and read
- * the database secret to inject it. The application never sees this role.
+ * The role ECS itself uses to start a task: pull the image and write the container's logs. It reads
+ * no secret: the services log in to the database with IAM tokens. The application never sees it.
  */
 export class TaskExecutionRole extends Construct {
   readonly roleArn: string;
@@ -32,7 +28,7 @@ export class TaskExecutionRole extends Construct {
     super(scope, id);
     const role = new IamRole(this, "role", {
       name: props.roleName,
-      description: "ECS task execution: image pull, logs, database secret injection",
+      description: "ECS task execution: image pull, logs",
       assumeRolePolicy: ecsTasksTrustPolicy(props.accountId, props.region),
     });
     this.roleArn = role.arn;
@@ -49,16 +45,12 @@ export class TaskExecutionRole extends Construct {
         Resource: repository,
       });
     }
-    statements.push(
-      {
-        Sid: "WriteServiceLogs",
-        Effect: "Allow",
-        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        Resource: `${props.logGroupArn}:log-stream:*`,
-      },
-      { Sid: "ReadDatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.databaseSecretArn },
-      { Sid: "DecryptDatabaseSecret", Effect: "Allow", Action: ["kms:Decrypt"], Resource: props.kmsKeyArn },
-    );
+    statements.push({
+      Sid: "WriteServiceLogs",
+      Effect: "Allow",
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: `${props.logGroupArn}:log-stream:*`,
+    });
     this.policy = new IamRolePolicy(this, "policy", { name: "task-execution", role: role.name, policy: policyDocument(statements) });
   }
 }
@@ -70,9 +62,14 @@ export interface TaskRoleProps {
   readonly region: string;
   /** Queue the application may send to, with the key that encrypts it. @default no queue access */
   readonly sendsTo?: { readonly queueArn: string; readonly kmsKeyArn: string };
+  /**
+   * `arn:aws:rds-db:...:dbuser:<cluster resource id>/<role>` of the service's own database role: the
+   * one user it may sign IAM authentication tokens for.
+   */
+  readonly databaseUserArn: string;
 }
 
-/** The application's own identity. It gets nothing unless it sends notifications. */
+/** The application's own identity: log in to the database as its own role, and send notifications if it does. */
 export class TaskRole extends Construct {
   readonly roleArn: string;
   readonly roleName: string;
@@ -86,6 +83,12 @@ export class TaskRole extends Construct {
     });
     this.roleArn = role.arn;
     this.roleName = role.name;
+    new IamRolePolicy(this, "connect-database", {
+      name: "connect-database",
+      role: role.name,
+      // SAR (Amazon RDS IAM Authentication): rds-db:connect on the db-user resource type, this user only.
+      policy: policyDocument([{ Sid: "ConnectAsServiceRole", Effect: "Allow", Action: ["rds-db:connect"], Resource: props.databaseUserArn }]),
+    });
     if (props.sendsTo) {
       new IamRolePolicy(this, "send-notifications", {
         name: "send-notifications",

@@ -4,7 +4,7 @@ import type { Network } from "../../constructs/network";
 import type { Platform } from "./foundation";
 
 export interface DataArea {
-  /** PostgreSQL primary (writes) and read replica (reads) in the isolated subnets. */
+  /** Aurora PostgreSQL cluster in the isolated subnets: writer endpoint (writes), reader endpoint (reads). */
   readonly database: Database;
   /** Session announcements: notification queue -> EventBridge Pipe -> SNS topic -> mobile push. */
   readonly messaging: Messaging;
@@ -27,13 +27,13 @@ export function buildData(p: Platform, network: Network): DataArea {
     accountId: config.accountId,
     vpcId: network.vpcId,
     subnetIds: network.isolatedSubnetIds,
+    availabilityZones: network.availabilityZones,
     kmsKeyArn: p.kmsKeyArn,
     engineVersion: db.engineVersion,
     instanceClass: db.instanceClass,
-    replicaInstanceClass: db.replicaInstanceClass,
-    allocatedStorageGb: db.allocatedStorageGb,
-    maxAllocatedStorageGb: db.maxAllocatedStorageGb,
-    multiAz: db.multiAz,
+    readerInstanceClass: db.readerInstanceClass,
+    readers: db.readers,
+    serverless: db.serverless,
     backupRetentionDays: db.backupRetentionDays,
     databaseName: db.databaseName,
     deletionProtection: config.tier === "prod",

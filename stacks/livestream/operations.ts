@@ -22,7 +22,7 @@ export interface OperationsArea {
 export function buildOperations(p: Platform, areas: { network: Network; data: DataArea; api: ApiArea; media: MediaArea }): OperationsArea {
   const { config } = p;
   const { network, data, api, media } = areas;
-  // All three run inside the VPC, encrypt with the platform key and reach the primary database.
+  // All three run inside the VPC, encrypt with the platform key and reach the database through its writer endpoint.
   const common = {
     namePrefix: p.namePrefix,
     accountId: config.accountId,

@@ -1,6 +1,6 @@
 import { asNumber } from "../../engine/attributes";
 import type { Rule } from "../../engine/types";
-import { DB } from "./support";
+import { AURORA_INSTANCE, DB_INSTANCE } from "./support";
 
 export const enhancedMonitoring: Rule = {
   id: "LS-RDS-008",
@@ -8,9 +8,9 @@ export const enhancedMonitoring: Rule = {
   level: "warning",
   checkov: ["CKV_AWS_118"],
   trivy: [],
-  resourceTypes: DB,
+  resourceTypes: [DB_INSTANCE, AURORA_INSTANCE],
   rationale: "OS-level metrics (memory, swap, per-process CPU) explain failovers and stalls that CloudWatch's host metrics hide.",
-  fix: "Set monitoring_interval = 60 (or less) and monitoring_role_arn = a role trusting monitoring.rds.amazonaws.com with AmazonRDSEnhancedMonitoringRole.",
+  fix: "Set monitoring_interval = 60 (or less) and monitoring_role_arn = a role trusting monitoring.rds.amazonaws.com with AmazonRDSEnhancedMonitoringRole, on each instance.",
   check(db) {
     const interval = asNumber(db.attributes.monitoring_interval) ?? 0;
     return interval > 0 && db.attributes.monitoring_role_arn ? [] : [{ message: `monitoring_interval is ${interval} or monitoring_role_arn is missing` }];

@@ -1,16 +1,16 @@
 import { asStrings } from "../../engine/attributes";
 import type { Rule } from "../../engine/types";
-import { DB, engineOf } from "./support";
+import { AURORA_CLUSTER, DB_INSTANCE, engineOf } from "./support";
 
 export const logExports: Rule = {
   id: "LS-RDS-010",
   title: "RDS exports its engine log to CloudWatch Logs",
   level: "error",
-  checkov: ["CKV_AWS_129"],
+  checkov: ["CKV_AWS_129", "CKV_AWS_324"],
   trivy: [],
-  resourceTypes: DB,
+  resourceTypes: [DB_INSTANCE, AURORA_CLUSTER],
   rationale: "Connection failures, slow queries and errors must outlive the instance and be searchable during an incident.",
-  fix: "Set enabled_cloudwatch_logs_exports = [\"postgresql\", \"upgrade\"] (and create the /aws/rds/instance/<id>/postgresql log group with a retention).",
+  fix: "Set enabled_cloudwatch_logs_exports to include \"postgresql\" (an Aurora cluster: with \"iam-db-auth-error\"), and create its log group (/aws/rds/instance/<id>/<type> or /aws/rds/cluster/<id>/<type>) with a retention.",
   check(db) {
     const exports = asStrings(db.attributes.enabled_cloudwatch_logs_exports);
     const wanted = engineOf(db).includes("postgres") ? "postgresql" : undefined;

@@ -1,6 +1,6 @@
 import { isFalse } from "../../engine/attributes";
 import type { Rule } from "../../engine/types";
-import { DB } from "./support";
+import { AURORA_INSTANCE, DB_INSTANCE } from "./support";
 
 export const minorVersionUpgrade: Rule = {
   id: "LS-RDS-009",
@@ -8,9 +8,9 @@ export const minorVersionUpgrade: Rule = {
   level: "error",
   checkov: ["CKV_AWS_226"],
   trivy: [],
-  resourceTypes: DB,
+  resourceTypes: [DB_INSTANCE, AURORA_INSTANCE],
   rationale: "Minor PostgreSQL releases carry security fixes; they are applied in the maintenance window.",
-  fix: "Leave auto_minor_version_upgrade unset or set it to true, and pin engine_version to a major version only.",
+  fix: "Leave auto_minor_version_upgrade unset or set it to true on each instance (Aurora: on each aws_rds_cluster_instance).",
   check(db) {
     return isFalse(db.attributes.auto_minor_version_upgrade) ? [{ message: "auto_minor_version_upgrade is false" }] : [];
   },
