@@ -266,11 +266,11 @@ describe("ops forecast (compiled CLI)", () => {
     const r = await ops(["capacity", "plan", "--dau", "5000000", "--json"]);
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
-    expect(plan.quarters[0].database).toMatchObject({ primaryClass: "db.m6g.2xlarge", ladderExceeded: true });
-    expect(plan.warnings).toEqual([expect.stringMatching(/prime-time load \([\d,]+ RPS\) is beyond the database ladder's largest class \(db\.m6g\.2xlarge, 1,600 RPS\).*Load-test a larger class/)]);
+    expect(plan.quarters[0].database).toMatchObject({ primaryClass: "db.r6g.2xlarge", ladderExceeded: true });
+    expect(plan.warnings).toEqual([expect.stringMatching(/prime-time load \([\d,]+ RPS\) is beyond the database ladder's largest class \(db\.r6g\.2xlarge, 1,600 RPS\).*Load-test a larger class/)]);
     expect(r.stderr).toContain("warning: From Q1 the prime-time load");
     const text = await ops(["capacity", "plan", "--dau", "5000000"]);
-    expect(text.stdout).toContain("db.m6g.2xlarge (ladder exceeded!)");
+    expect(text.stdout).toContain("db.r6g.2xlarge (ladder exceeded!)");
     expect(JSON.parse((await ops(["capacity", "plan", "--json"])).stdout).warnings).toEqual([]);
   });
 
