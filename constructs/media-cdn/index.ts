@@ -8,6 +8,7 @@ import { PlaybackHeaders } from "./playback-headers";
 import { SignedPlayback } from "./signed-playback";
 import { LIVE_PREFIX, SESSIONS_PREFIX } from "../../contracts";
 import { MEDIA_CDN_DEFAULTS, type MediaCdnProps } from "./props";
+import { suppress } from "../../policies/engine/suppressions";
 
 export { MEDIA_CDN_DEFAULTS, type MediaCdnProps } from "./props";
 
@@ -111,6 +112,11 @@ export class MediaCdn extends Construct {
       // ACLs enabled; CloudFront adds the awslogsdelivery grant when logging is turned on.
       dependsOn: props.logBucketAclsReady,
     });
+    suppress(
+      distribution,
+      "LS-CF-005",
+      "Every object needs a signed URL or cookie of the trusted key group, so CloudFront refuses unsigned requests at the edge; a web ACL would bill each HLS request (a viewer fetches a segment every few seconds) to filter traffic that signatures already stop. The API's own WAF guards the ALB.",
+    );
 
     for (const type of ["A", "AAAA"]) {
       new Route53Record(this, `alias-${type.toLowerCase()}`, {
