@@ -93,15 +93,24 @@ describe("livestream_reconcile", () => {
 });
 
 describe.each(SERVICE_NAMES.map((name) => [name, SERVICE_DATABASE_ROLES[name]]))("the %s service (%s)", (service, role) => {
-  test("reads whole sessions, the mentor's ingest URL and the recording included", async () => {
+  test("reads sessions, the recording included; only the mentor service reads the ingest URLs (the stream keys)", async () => {
     const id = `read-${service}`;
     await admin.query(
       `INSERT INTO live_sessions (id, mentor_id, starts_at, ends_at, status, ingest_urls, recording_uri, playback_url)
        VALUES ($1, 'm-1', now() - interval '2 hours', now() - interval '1 hour', 'recorded', ARRAY['rtmp://203.0.113.9:1935/live/k'], 's3://b/sessions/x/index.m3u8', 'https://m.example.com/x')`,
       [id],
     );
-    const rows = await as(role, async (c) => (await c.query("SELECT mentor_id, ingest_urls, recording_uri, status FROM live_sessions WHERE id = $1", [id])).rows);
-    expect(rows).toEqual([{ mentor_id: "m-1", ingest_urls: ["rtmp://203.0.113.9:1935/live/k"], recording_uri: "s3://b/sessions/x/index.m3u8", status: "recorded" }]);
+    const rows = await as(role, async (c) => (await c.query("SELECT mentor_id, recording_uri, status FROM live_sessions WHERE id = $1", [id])).rows);
+    expect(rows).toEqual([{ mentor_id: "m-1", recording_uri: "s3://b/sessions/x/index.m3u8", status: "recorded" }]);
+    if (service === "mentor") {
+      const keys = await as(role, async (c) => (await c.query("SELECT ingest_urls FROM live_sessions WHERE id = $1", [id])).rows);
+      expect(keys).toEqual([{ ingest_urls: ["rtmp://203.0.113.9:1935/live/k"] }]);
+    } else {
+      await as(role, async (c) => {
+        await refused(c, `SELECT ingest_urls FROM live_sessions WHERE id = '${id}'`);
+        await refused(c, "SELECT * FROM live_sessions");
+      });
+    }
   });
 
   test("creates a session and changes the app's own columns, then cancels it through app.cancel_session", async () => {
@@ -189,6 +198,19 @@ describe("grants cover the schema", () => {
     const undecided = rows.filter((r) => !r.writable && !APP_OWNED.includes(r.column_name)).map((r) => r.column_name);
     const tooMuch = rows.filter((r) => r.writable && APP_OWNED.includes(r.column_name)).map((r) => r.column_name);
     expect({ undecided, tooMuch }).toEqual({ undecided: [], tooMuch: [] });
+  });
+
+  test("the services read every live_sessions column but ingest_urls, which only the mentor service reads (a new column needs a decision)", async () => {
+    const { rows } = await admin.query(
+      `SELECT c.column_name, has_column_privilege($1, 'live_sessions', c.column_name, 'SELECT') AS app,
+              has_column_privilege($2, 'live_sessions', c.column_name, 'SELECT') AS mentor,
+              has_column_privilege($3, 'live_sessions', c.column_name, 'SELECT') AS mentee
+         FROM information_schema.columns c WHERE c.table_name = 'live_sessions' ORDER BY c.column_name`,
+      [APP_DATABASE_GROUP, SERVICE_DATABASE_ROLES.mentor, SERVICE_DATABASE_ROLES.mentee],
+    );
+    expect(rows.filter((r) => !r.app).map((r) => r.column_name)).toEqual(["ingest_urls"]);
+    expect(rows.filter((r) => !r.mentor).map((r) => r.column_name)).toEqual([]);
+    expect(rows.filter((r) => !r.mentee).map((r) => r.column_name)).toEqual(["ingest_urls"]);
   });
 
   test("the services write exactly the app's columns, and no column both they and the reconcile task write (but updated_at)", async () => {

@@ -5,8 +5,11 @@
 -- Names are contracts/database.ts SERVICE_DATABASE_ROLES, APP_DATABASE_GROUP and APP_SCHEMA.
 --
 -- What the services may do:
--- - live_sessions: read every column (the schedule, the mentor's ingest URL, the recording);
---   create sessions and change the app's own columns (mentor_id, title, starts_at, ends_at), never
+-- - live_sessions: read every column but ingest_urls (the schedule, the lifecycle, the recording);
+--   only the mentor service reads ingest_urls, the live stream keys: a leak from the mentee or the
+--   social service must not hand out keys to push into someone's session. Column grants, so a column
+--   a later migration adds is readable only once that migration says so (db/roles.test.ts asks).
+--   Create sessions and change the app's own columns (mentor_id, title, starts_at, ends_at), never
 --   the lifecycle, channel, ingest, harvest or recording columns the reconcile task and the indexer
 --   own (003). No DELETE: a session leaves the schedule by app.cancel_session(), which is the only
 --   way the app sets a status (`cancelled`, contracts/sessions.ts).
@@ -64,9 +67,15 @@ END
 $$;
 GRANT USAGE ON SCHEMA public TO livestream_app;
 
--- Start from nothing on the shared tables, so re-applying converges.
-REVOKE ALL ON live_sessions, pool_channels, schema_migrations FROM livestream_app;
-GRANT SELECT ON live_sessions TO livestream_app;
+-- Start from nothing on the shared tables, so re-applying converges (a table-level REVOKE also takes
+-- back column grants: PostgreSQL documentation, REVOKE).
+REVOKE ALL ON live_sessions, pool_channels, schema_migrations FROM livestream_app, livestream_mentee, livestream_mentor, livestream_social;
+GRANT SELECT (id, mentor_id, title, starts_at, ends_at, status, channel_id, status_changed_at, channel_assigned_at,
+              ingest_key_set_at, live_at, ended_at, recorded_at, harvest_job_id, harvest_attempts, harvest_requested_at,
+              harvest_status, last_error, last_error_at, recording_uri, playback_url, recording_event_time,
+              recording_sequencer, recording_source, created_at, updated_at)
+  ON live_sessions TO livestream_app;
+GRANT SELECT (ingest_urls) ON live_sessions TO livestream_mentor;
 GRANT INSERT (id, mentor_id, title, starts_at, ends_at) ON live_sessions TO livestream_app;
 GRANT UPDATE (mentor_id, title, starts_at, ends_at, updated_at) ON live_sessions TO livestream_app;
 
