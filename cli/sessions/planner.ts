@@ -6,12 +6,15 @@
  * channel, give its input a fresh key and start it again (`restartGapMs`).
  *
  * Deterministic: sessions in (startsAt, endsAt, id) order, explicit channels first, then each free
- * session to the channel whose previous session ended latest (best fit: fewer, longer runs and fewer
- * starts), ties by channel id. Greedy by start time uses no more channels than the peak overlap.
+ * session to the channel channel-choice.ts picks (best fit, and with fresh keys per session, no other
+ * mentor's run when a channel allows it), ties by channel id. Greedy by start time uses no more
+ * channels than the peak overlap.
  */
 import { InfeasibleError } from "../errors";
 import { billedMinutes, costUsd, type Interval } from "../channels/billing";
 import type { Session } from "../schedule/session";
+import { chooseChannel } from "./channel-choice";
+import { runGroups } from "./run-groups";
 
 export interface PlanOptions {
   readonly leadMs: number;
@@ -23,6 +26,12 @@ export interface PlanOptions {
    * @default 10 minutes
    */
   readonly restartGapMs?: number;
+  /**
+   * Every run gets a fresh stream key (sessions from the database): a free session goes where it
+   * shares no other mentor's run, when some channel allows it (channel-choice.ts).
+   * @default false
+   */
+  readonly freshKeyPerSession?: boolean;
 }
 
 export interface PlanChannel {
@@ -37,6 +46,8 @@ export interface Assignment {
   readonly channelId: string;
   /** The schedule named the channel. */
   readonly explicit: boolean;
+  /** Other mentors' sessions whose run (and stream key) it joins: no channel was free for its own. */
+  readonly sharesKeyWith?: readonly string[];
 }
 
 export interface ChannelRun extends Interval {
@@ -63,7 +74,6 @@ export interface Plan {
   readonly costUsd?: number;
 }
 
-export const DEFAULT_RESTART_GAP_MS = 10 * 60_000;
 /**
  * A run that follows another on the same channel starts at least this long after the first one
  * ends, so a pass sees the channel unwanted, stops it and can give it a fresh key while it is idle.
@@ -112,23 +122,13 @@ export function planSessions(sessions: readonly Session[], channels: readonly Pl
   }
 
   for (const s of ordered.filter((x) => !x.channelId)) {
-    let best: string | undefined;
-    let bestEnd = -Infinity;
-    for (const id of channelIds) {
-      const list = hosted.get(id)!;
-      if (list.some((o) => overlaps(o, s))) continue;
-      const previousEnd = Math.max(-Infinity, ...list.filter((o) => o.endsAt <= s.startsAt).map((o) => o.endsAt));
-      if (best === undefined || previousEnd > bestEnd) {
-        best = id;
-        bestEnd = previousEnd;
-      }
-    }
-    if (best === undefined) {
+    const choice = chooseChannel(s, channelIds.map((id) => ({ id, held: hosted.get(id)! })), options);
+    if (!choice) {
       unplaced.push({ session: s, reason: "every pool channel is busy with an overlapping session" });
       continue;
     }
-    hosted.get(best)!.push(s);
-    assignments.push({ session: s, channelId: best, explicit: false });
+    hosted.get(choice.channelId)!.push(s);
+    assignments.push({ session: s, channelId: choice.channelId, explicit: false, ...(choice.sharesKeyWith.length ? { sharesKeyWith: choice.sharesKeyWith } : {}) });
   }
 
   assignments.sort((a, b) => bySchedule(a.session, b.session));
@@ -151,25 +151,12 @@ export function planSessions(sessions: readonly Session[], channels: readonly Pl
 
 /** The running windows of each channel: its sessions widened by lead and grace, grouped into runs. */
 export function channelRuns(assignments: readonly Assignment[], options: PlanOptions): ChannelRun[] {
-  const gap = options.restartGapMs ?? DEFAULT_RESTART_GAP_MS;
   const byChannel = new Map<string, Session[]>();
   for (const a of assignments) byChannel.set(a.channelId, [...(byChannel.get(a.channelId) ?? []), a.session]);
   const runs: ChannelRun[] = [];
   for (const [channelId, list] of [...byChannel.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const groups: Session[][] = [];
-    let groupEnd = -Infinity;
-    for (const s of [...list].sort(bySchedule)) {
-      const current = groups[groups.length - 1];
-      if (current && s.startsAt - (groupEnd + options.graceMs) < gap) {
-        current.push(s);
-        groupEnd = Math.max(groupEnd, s.endsAt);
-      } else {
-        groups.push([s]);
-        groupEnd = s.endsAt;
-      }
-    }
     let previousEnd = -Infinity;
-    for (const group of groups) {
+    for (const group of runGroups(list, options.graceMs, options.restartGapMs)) {
       const end = Math.max(...group.map((s) => s.endsAt)) + options.graceMs;
       const start = Math.max(group[0]!.startsAt - options.leadMs, previousEnd + RESTART_SETTLE_MS);
       runs.push({ channelId, start, end, sessionIds: group.map((s) => s.id), billedMinutes: billedMinutes(end - start) });

@@ -89,3 +89,24 @@ test("no healthy channel free: a session on a channel that fails to start stays 
   expect(gone.channelOf.has("s")).toBe(false);
   expect(gone.changes.map((c) => c.kind)).toEqual(["unplace"]);
 });
+
+describe("a stream key per mentor", () => {
+  const keyed = { ...options, freshKeyPerSession: true };
+  const onAir = session("a", -10, 30, assigned("c1", { status: "live", mentorId: "m1" }));
+  const next = (mentorId: string) => session("b", 32, 60, { mentorId }); // 2 minutes after a: it would join a's run on c1
+
+  test("a session right after another mentor's goes to a channel of its own while another stays idle for late sessions", () => {
+    const plan = planStickyAssignments([onAir, next("m2")], [ok("c1", true), ok("c2"), ok("c3")], keyed);
+    expect(plan.changes).toEqual([{ kind: "assign", sessionId: "b", channelId: "c2" }]);
+  });
+
+  test("in a pool too tight to keep a channel idle, it joins the run and the plan names whose key it shares", () => {
+    const plan = planStickyAssignments([onAir, next("m2")], [ok("c1", true), ok("c2")], keyed);
+    expect(plan.changes).toEqual([{ kind: "assign", sessionId: "b", channelId: "c1", sharesKeyWith: ["a"] }]);
+  });
+
+  test("the same mentor's next session, or any session where keys are not per session, follows on the channel (best fit)", () => {
+    expect(planStickyAssignments([onAir, next("m1")], [ok("c1", true), ok("c2"), ok("c3")], keyed).changes).toEqual([{ kind: "assign", sessionId: "b", channelId: "c1" }]);
+    expect(planStickyAssignments([onAir, next("m2")], [ok("c1", true), ok("c2"), ok("c3")], options).changes).toEqual([{ kind: "assign", sessionId: "b", channelId: "c1" }]);
+  });
+});

@@ -8,11 +8,13 @@
  *    its run, a session also moves when a schedule change made it overlap another on its channel.
  * 2. A channel asked for (by the app, or a file's channelId) is checked against the pool: unknown is
  *    an error on that session alone; unhealthy means another channel; taken means an error.
- * 3. Sessions without a channel that start within the horizon get one: best fit in schedule order
- *    (the channel whose previous session ended latest), healthy channels only.
+ * 3. Sessions without a channel that start within the horizon get one, in schedule order, healthy
+ *    channels only (channel-choice.ts: best fit, and no other mentor's run, so no other mentor's
+ *    stream key, while the pool keeps an idle channel for sessions added at short notice).
  *
  * Pure: the same sessions, channels and instant give the same plan.
  */
+import { chooseChannel } from "./channel-choice";
 import { channelRuns, type ChannelRun } from "./planner";
 import type { StoredSession } from "./store";
 
@@ -36,11 +38,13 @@ export interface StickyPlanOptions {
   readonly horizonMs: number;
   /** See PlanOptions.restartGapMs. */
   readonly restartGapMs?: number;
+  /** See PlanOptions.freshKeyPerSession. @default false */
+  readonly freshKeyPerSession?: boolean;
 }
 
 export type AssignmentChange =
-  | { readonly kind: "assign"; readonly sessionId: string; readonly channelId: string; readonly note?: string }
-  | { readonly kind: "move"; readonly sessionId: string; readonly channelId: string; readonly from: string; readonly reason: string }
+  | { readonly kind: "assign"; readonly sessionId: string; readonly channelId: string; readonly note?: string; readonly sharesKeyWith?: readonly string[] }
+  | { readonly kind: "move"; readonly sessionId: string; readonly channelId: string; readonly from: string; readonly reason: string; readonly sharesKeyWith?: readonly string[] }
   | { readonly kind: "unplace"; readonly sessionId: string; readonly from?: string; readonly keepRequest: boolean; readonly reason: string }
   /** Should move, but no healthy channel is free: it stays where it is (a start may still work). */
   | { readonly kind: "stranded"; readonly sessionId: string; readonly channelId: string; readonly reason: string };
@@ -125,18 +129,8 @@ export function planStickyAssignments(sessions: readonly StoredSession[], channe
   for (const s of active.filter((x) => !x.channelId && x.startsAt < o.now + o.horizonMs)) toPlace.push({ s });
   const usable = channels.filter((c) => c.usable).sort((a, b) => a.id.localeCompare(b.id));
   for (const { s, from, reason } of toPlace.sort((a, b) => bySchedule(a.s, b.s))) {
-    let best: string | undefined;
-    let bestEnd = -Infinity;
-    for (const c of usable) {
-      const list = held.get(c.id) ?? [];
-      if (list.some((x) => overlaps(x, s))) continue;
-      const previousEnd = Math.max(-Infinity, ...list.filter((x) => x.endsAt <= s.startsAt).map((x) => x.endsAt));
-      if (best === undefined || previousEnd > bestEnd) {
-        best = c.id;
-        bestEnd = previousEnd;
-      }
-    }
-    if (best === undefined) {
+    const choice = chooseChannel(s, usable.map((c) => ({ id: c.id, held: held.get(c.id) ?? [] })), { ...o, keepIdleFrom: o.now });
+    if (!choice) {
       const why = `no healthy channel is free at that time (${usable.length} healthy of ${channels.length} in pool '${o.pool}')`;
       if (from && byId.has(from) && !byId.get(from)!.failed && !clashOn(from, s)) {
         keep(s, from);
@@ -146,8 +140,10 @@ export function planStickyAssignments(sessions: readonly StoredSession[], channe
       }
       continue;
     }
-    keep(s, best);
-    changes.push(from ? { kind: "move", sessionId: s.id, channelId: best, from, reason: reason! } : { kind: "assign", sessionId: s.id, channelId: best, note: reason });
+    const { channelId } = choice;
+    keep(s, channelId);
+    const shared = choice.sharesKeyWith.length ? { sharesKeyWith: choice.sharesKeyWith } : {};
+    changes.push(from ? { kind: "move", sessionId: s.id, channelId, from, reason: reason!, ...shared } : { kind: "assign", sessionId: s.id, channelId, note: reason, ...shared });
   }
 
   const sessionById = new Map(active.map((s) => [s.id, s]));

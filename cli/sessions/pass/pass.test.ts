@@ -365,6 +365,19 @@ describe("per-session stream keys", () => {
     expect(h.aws.medialive.inputUpdates).toHaveLength(1);
   });
 
+  test("back-to-back sessions of two mentors go to two channels while the pool has room, so neither can push with the other's key", async () => {
+    h = await startHarness(pg);
+    await h.addSession("a", 5, 60, { mentorId: "m1" });
+    await h.addSession("b", 62, 90, { mentorId: "m2" });
+    for (let t = 0; t <= 62; t++) {
+      at(t);
+      await h.pass();
+    }
+    const [a, b] = [await h.row("a"), await h.row("b")];
+    expect(a.channel_id).not.toBe(b.channel_id);
+    expect(b.ingest_urls.some((u: string) => a.ingest_urls.includes(u))).toBe(false);
+  });
+
   test("the MediaLive stand-in refuses an input update while its channel is not idle, as MediaLive does", async () => {
     h = await startHarness(pg);
     const { UpdateInputCommand } = await import("@aws-sdk/client-medialive");

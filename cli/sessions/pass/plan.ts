@@ -16,13 +16,25 @@ export const planStep: PassStep = {
     const plan = planStickyAssignments(
       ctx.sessions,
       ctx.channels.map((c) => ({ id: c.id, usable: c.usable, unusableReason: c.unusableReason, carrying: isCarrying(c.state), failed: FAILED_STATES.has(c.state) })),
-      { pool: settings.pool, now, leadMs: settings.leadMs, graceMs: settings.graceMs, horizonMs: settings.horizonMs, restartGapMs: settings.restartGapMs },
+      {
+        pool: settings.pool,
+        now,
+        leadMs: settings.leadMs,
+        graceMs: settings.graceMs,
+        horizonMs: settings.horizonMs,
+        restartGapMs: settings.restartGapMs,
+        freshKeyPerSession: ctx.store.publishesIngest,
+      },
     );
     ctx.plan = plan;
     for (const change of plan.changes) {
       const s = ctx.sessions.find((x) => x.id === change.sessionId)!;
       const report = sessionReport(ctx, s.id);
       const reopen = s.status === "no_channel" ? { status: "scheduled" as const } : {};
+      if ((change.kind === "assign" || change.kind === "move") && change.sharesKeyWith) {
+        // Allowed, but a person should know: the mentor of the earlier session could push into this one.
+        ctx.report.notes.push(`session ${s.id} joins the run of ${change.sharesKeyWith.join(", ")} on channel ${change.channelId} and shares its stream key: no healthy channel was free for a key of its own`);
+      }
       if (change.kind === "assign") {
         queueSession(ctx, s.id, { channelId: change.channelId, channelAssignedAt: now, ...reopen, lastError: change.note ?? (s.status === "no_channel" ? null : undefined) });
         report.changes.push(`assigned to ${change.channelId}${change.note ? ` (${change.note})` : ""}`);
