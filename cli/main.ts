@@ -250,7 +250,7 @@ function addChannelAndSessionCommands(program: Command): void {
     .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
     .option("--lead <duration>", `channels run this long before a session starts (default: ${RECONCILE_DEFAULTS.lead})`, durationTextFlag("--lead", { minMs: 0 }))
     .option("--grace <duration>", `and this long after it ends (default: ${RECONCILE_DEFAULTS.grace})`, durationTextFlag("--grace", { minMs: 0 }))
-    .option("--horizon <duration>", `sessions starting within this get their channel (default: ${RECONCILE_DEFAULTS.horizon})`, durationTextFlag("--horizon", { minMs: 60_000 }))
+    .option("--horizon <duration>", `sessions starting within this get their channel (default: ${RECONCILE_DEFAULTS.horizon}, or --lead plus 10m when that is longer)`, durationTextFlag("--horizon", { minMs: 60_000 }))
     .option("--deadline <duration>", `the whole pass ends within this (e.g. 50s) (default: ${RECONCILE_DEFAULTS.deadline})`, durationTextFlag("--deadline", { minMs: 1_000 }))
     .option("--wait <duration>", `wait up to this for the pass's own starts and stops to settle (0s: the next pass looks) (default: ${RECONCILE_DEFAULTS.wait})`, durationTextFlag("--wait", { minMs: 0 }))
     .option("--transition-timeout <duration>", `a start or stop unsettled this long after its first call is a failure (exit 4) (default: ${RECONCILE_DEFAULTS.transitionTimeout})`, durationTextFlag("--transition-timeout", { minMs: 1_000 }))

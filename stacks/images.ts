@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from "../config/schema";
 import { SERVICE_NAMES } from "../contracts";
+import { ecrRepositoryArn } from "../constructs/iam-policy/image-pull";
 
-const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9._/-]+?)(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
 
 /**
  * The image the every-minute `ops sessions reconcile` task runs: `reconcile.image`, a digest (what
@@ -13,8 +13,9 @@ export function opsImage(config: EnvironmentConfig): string {
 
 /** The ECR repository name of an image in the environment's own account and region, if it is one. */
 function ownRepository(config: EnvironmentConfig, image: string): string | undefined {
-  const match = ECR_IMAGE.exec(image);
-  return match && match[1] === config.accountId && match[2] === config.region ? match[3] : undefined;
+  const own = `arn:aws:ecr:${config.region}:${config.accountId}:repository/`;
+  const arn = ecrRepositoryArn(image);
+  return arn?.startsWith(own) ? arn.slice(own.length) : undefined;
 }
 
 /**

@@ -74,6 +74,7 @@ export interface ReconcileDependencies {
 }
 
 const SECOND = 1000;
+const HORIZON_BEYOND_LEAD_MS = 10 * 60 * SECOND;
 
 function bounded(value: string | undefined, fallback: string, flag: string, min: number, max: number): number {
   const ms = parseDuration(value ?? fallback, flag, { minMs: 0 });
@@ -93,7 +94,12 @@ export function reconcileSettings(opts: SessionsReconcileOptions): {
   const pool = resolvePool(opts.pool);
   const leadMs = bounded(opts.lead, RECONCILE_DEFAULTS.lead, "--lead", 0, 24 * 3_600_000);
   const graceMs = bounded(opts.grace, RECONCILE_DEFAULTS.grace, "--grace", 0, 24 * 3_600_000);
-  const horizonMs = bounded(opts.horizon, RECONCILE_DEFAULTS.horizon, "--horizon", leadMs + 60 * SECOND, 7 * 24 * 3_600_000);
+  // A session gets its channel (and its mentor the ingest URL) at least HORIZON_BEYOND_LEAD before
+  // its channel starts: without --horizon, a long --lead stretches the default horizon with it.
+  const horizonMs =
+    opts.horizon === undefined
+      ? Math.max(parseDuration(RECONCILE_DEFAULTS.horizon, "--horizon"), leadMs + HORIZON_BEYOND_LEAD_MS)
+      : bounded(opts.horizon, RECONCILE_DEFAULTS.horizon, "--horizon", leadMs + 60 * SECOND, 7 * 24 * 3_600_000);
   const deadlineMs = bounded(opts.deadline, RECONCILE_DEFAULTS.deadline, "--deadline", 5 * SECOND, 15 * 60_000);
   const waitMs = bounded(opts.wait, RECONCILE_DEFAULTS.wait, "--wait", 0, deadlineMs);
   const transitionTimeoutMs = bounded(opts.transitionTimeout, RECONCILE_DEFAULTS.transitionTimeout, "--transition-timeout", 30 * SECOND, 3_600_000);

@@ -7,7 +7,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays } from "../../contracts";
 import { RDS_CA_BUNDLE_PATH } from "../reconcile-schedule";
 import type { DatabaseConnection } from "../database";
-import { ecsTasksTrustPolicy, policyDocument } from "../iam-policy";
+import { ecsTasksTrustPolicy, imagePullStatements, policyDocument } from "../iam-policy";
 
 export interface MigrationTaskProps {
   /** Resource name prefix, e.g. `livestream-dev`; the task family is `<namePrefix>-ops-migrate`. */
@@ -68,8 +68,7 @@ export class MigrationTask extends Construct {
           Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${props.region}.amazonaws.com` } },
         },
         // SAR (Amazon ECR): GetAuthorizationToken takes no resource type.
-        { Sid: "PullImage", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
-        { Sid: "PullImageLayers", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${props.region}:${props.accountId}:repository/*` },
+        ...imagePullStatements(props.image),
       ]),
     });
 

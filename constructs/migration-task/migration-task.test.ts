@@ -40,6 +40,8 @@ test("nothing schedules it, and only its execution role reads the master secret"
   expect(res.aws_scheduler_schedule).toBeUndefined();
   const statements = JSON.parse((Object.values(res.aws_iam_role_policy)[0] as { policy: string }).policy).Statement;
   expect(statements.find((s: { Sid: string }) => s.Sid === "MasterSecret")).toMatchObject({ Action: ["secretsmanager:GetSecretValue"], Resource: SECRET });
+  // Image pulls from the ops repository only, not from every repository of the account.
+  expect(statements.find((s: { Sid: string }) => s.Sid === "PullImage").Resource).toBe("arn:aws:ecr:ap-southeast-1:123456789012:repository/livestream-dev-ops");
   const sg = Object.values(res.aws_security_group)[0] as { egress: { from_port: number; cidr_blocks: string[] }[]; ingress?: unknown[] };
   expect(sg.ingress ?? []).toEqual([]);
   expect(sg.egress.find((e) => e.from_port === 5432)?.cidr_blocks).toEqual(["10.20.0.0/16"]);

@@ -11,9 +11,10 @@ import { suppress } from "../../policies/engine/suppressions";
 import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./database-access";
 import { isLogRetentionDays, MAX_STARTOVER_WINDOW_HOURS, OPS_METRICS, POOL_DIMENSION } from "../../contracts";
 import { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
+import { durationMs } from "../../lib/duration";
 
 export { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
-import { ecsTasksTrustPolicy, fromAccount, policyDocument, serviceTrustPolicy } from "../iam-policy";
+import { ecsTasksTrustPolicy, fromAccount, imagePullStatements, policyDocument, serviceTrustPolicy } from "../iam-policy";
 import { reconcileTaskStatements } from "./policies";
 
 /**
@@ -23,9 +24,6 @@ import { reconcileTaskStatements } from "./policies";
  */
 export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
 
-const DURATION = /^(\d+(ms|s|m|h))+$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const durationMs = (d: string) => [...d.matchAll(/(\d+)(ms|s|m|h)/g)].reduce((sum, m) => sum + Number(m[1]) * UNIT_MS[m[2]!]!, 0);
 /** Period of a `rate(N unit)` expression, ms; undefined for cron expressions. */
 const ratePeriodMs = (expression: string) => {
   const m = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
@@ -66,10 +64,11 @@ export class ReconcileSchedule extends Construct {
     const logRetentionDays = props.logRetentionDays ?? d.logRetentionDays;
     const problems: string[] = [];
     for (const [name, value] of Object.entries({ passDeadline, transitionTimeout, lead, grace })) {
-      if (!DURATION.test(value)) problems.push(`${name} '${value}' is not a duration such as 50s or 5m`);
+      if (durationMs(value) === undefined) problems.push(`${name} '${value}' is not a duration such as 50s or 5m`);
     }
     const period = ratePeriodMs(scheduleExpression);
-    if (DURATION.test(passDeadline) && (durationMs(passDeadline) < 5_000 || (period !== undefined && durationMs(passDeadline) + TASK_OVERHEAD_MS > period))) {
+    const deadlineMs = durationMs(passDeadline);
+    if (deadlineMs !== undefined && (deadlineMs < 5_000 || (period !== undefined && deadlineMs + TASK_OVERHEAD_MS > period))) {
       problems.push(`passDeadline '${passDeadline}' must be at least 5s and leave ${TASK_OVERHEAD_MS / 1000}s of the scheduleExpression '${scheduleExpression}' period for the task to start, so passes do not pile up`);
     }
     if (!Number.isInteger(startoverWindowHours) || startoverWindowHours < 1 || startoverWindowHours > MAX_STARTOVER_WINDOW_HOURS) problems.push(`startoverWindowHours must be 1-${MAX_STARTOVER_WINDOW_HOURS}, got ${startoverWindowHours}`);
@@ -97,13 +96,7 @@ export class ReconcileSchedule extends Construct {
       name: "start-task",
       policy: policyDocument([
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
-        { Sid: "PullImage", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
-        {
-          Sid: "PullImageLayers",
-          Effect: "Allow",
-          Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-          Resource: `arn:aws:ecr:${props.region}:${props.accountId}:repository/*`,
-        },
+        ...imagePullStatements(props.image),
       ]),
     });
 
@@ -282,7 +275,7 @@ export class ReconcileSchedule extends Construct {
       topicArn: props.alarmTopicArn,
       actionsEnabled: !paused,
       alarmName: `${name}-channel-shortfall`,
-      description: `Pool ${props.pool} has fewer healthy channels than the sessions of the next hour need: sessions are or will be without a channel (status no_channel). ops channels list shows failed channels; pool_channels.unhealthy_reason says why; see docs/operations.md (failover).`,
+      description: `Pool ${props.pool} has fewer healthy channels than the sessions of the next hour need: sessions are or will be without a channel (status no_channel). ops channels list shows failed channels; pool_channels.unhealthy_reason says why; see docs/operations.md §6, 'Not enough healthy channels'.`,
       namespace,
       metricName: OPS_METRICS.channelShortfallNextHour,
       dimensions: { [POOL_DIMENSION]: props.pool },

@@ -1,5 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
 import { ReconcileSchedule, type ReconcileScheduleProps } from "./index";
+import { reconcileSettings } from "../../cli/commands/sessions-reconcile";
 
 const props: ReconcileScheduleProps = {
   namePrefix: "livestream-dev",
@@ -66,6 +67,23 @@ test("the task runs reconcile against PostgreSQL as livestream_reconcile with IA
   expect(task.network_mode).toBe("awsvpc");
 });
 
+test("the CLI accepts the command line the task runs, whatever lead and grace the environment sets", () => {
+  for (const [lead, grace] of [[undefined, undefined], ["59m", "30m"], ["3h", "1h"]]) {
+    const task = Object.values(synth({ lead, grace }).aws_ecs_task_definition)[0] as { container_definitions: string };
+    const command: string[] = JSON.parse(task.container_definitions)[0].command;
+    // Flags as the CLI's parser hands them to the command: --transition-timeout -> transitionTimeout.
+    const options: Record<string, string | boolean> = {};
+    for (let i = 2; i < command.length; i++) {
+      const key = command[i]!.replace(/^--/, "").replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+      const value = command[i + 1];
+      if (value === undefined || value.startsWith("--")) options[key] = true;
+      else (options[key] = value), i++;
+    }
+    const { settings } = reconcileSettings(options as unknown as Parameters<typeof reconcileSettings>[0]);
+    expect(settings.horizonMs).toBeGreaterThan(settings.leadMs);
+  }
+});
+
 test("least privilege: scheduler may only run this task family on this cluster and pass its two roles", () => {
   const statements = policy(synth(), "run-reconcile-task");
   expect(statements[0]).toEqual(
@@ -77,6 +95,12 @@ test("least privilege: scheduler may only run this task family on this cluster a
   );
   expect(statements[1]!.Action).toEqual(["iam:PassRole"]);
   expect(statements[1]!.Resource).toHaveLength(2);
+});
+
+test("least privilege: the execution role pulls from the ops image's repository only", () => {
+  const pull = policy(synth(), "start-task").filter((s) => s.Action.some((a) => a.startsWith("ecr:")));
+  expect(pull.map((s) => s.Resource)).toEqual(["*", "arn:aws:ecr:ap-southeast-1:123456789012:repository/livestream-dev-ops"]);
+  expect(pull[0]!.Action).toEqual(["ecr:GetAuthorizationToken"]);
 });
 
 test("least privilege: the task role grants exactly what a pass calls, each action on the resource type the SAR gives it", () => {

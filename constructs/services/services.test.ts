@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import { primeTimeSchedules, Services, type ServiceSettings, type ServicesProps } from "./index";
-import { ecrRepositoryArn } from "./ecr";
+import { ecrRepositoryArn } from "../iam-policy";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
 type Json = any;
@@ -181,10 +181,10 @@ describe("Services IAM", () => {
   test("execution role writes its own log group and pulls its own ECR repository, and reads no secret", () => {
     const statements = statementsOf(rolePolicies("mentee-execution"));
     const bySid = Object.fromEntries(statements.map((s: Json) => [s.Sid, s]));
-    expect(Object.keys(bySid).sort()).toEqual(["EcrLogin", "PullServiceImage", "WriteServiceLogs"]);
+    expect(Object.keys(bySid).sort()).toEqual(["EcrLogin", "PullImage", "WriteServiceLogs"]);
     const actions = statementsOf(Object.values(r.aws_iam_role_policy)).flatMap((s: Json) => s.Action);
     expect(actions.filter((a: string) => a.startsWith("secretsmanager:") || a === "kms:Decrypt")).toEqual(["kms:Decrypt"]); // the mentee's queue key only
-    expect(bySid.PullServiceImage.Resource).toBe("arn:aws:ecr:ap-southeast-1:111111111111:repository/mentee-service");
+    expect(bySid.PullImage.Resource).toBe("arn:aws:ecr:ap-southeast-1:111111111111:repository/mentee-service");
     expect(bySid.WriteServiceLogs.Resource).toMatch(/aws_cloudwatch_log_group\.services_mentee_logs.+\.arn\}:log-stream:\*$/);
     // The only wildcard resource is ECR login, which has no resource-level permissions.
     const wildcard = statementsOf(Object.values(r.aws_iam_role_policy)).filter((s: Json) => s.Resource === "*");

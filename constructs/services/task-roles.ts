@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { ecsTasksTrustPolicy, policyDocument, type PolicyStatement } from "../iam-policy";
-import { ecrRepositoryArn } from "./ecr";
+import { ecsTasksTrustPolicy, imagePullStatements, policyDocument, type PolicyStatement } from "../iam-policy";
 
 export interface TaskExecutionRoleProps {
   /** Role name. */
@@ -33,24 +32,10 @@ export class TaskExecutionRole extends Construct {
     });
     this.roleArn = role.arn;
 
-    const statements: PolicyStatement[] = [];
-    const repository = ecrRepositoryArn(props.image);
-    if (repository) {
-      // GetAuthorizationToken has no resource-level permissions; the pulls themselves are scoped.
-      statements.push({ Sid: "EcrLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" });
-      statements.push({
-        Sid: "PullServiceImage",
-        Effect: "Allow",
-        Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-        Resource: repository,
-      });
-    }
-    statements.push({
-      Sid: "WriteServiceLogs",
-      Effect: "Allow",
-      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-      Resource: `${props.logGroupArn}:log-stream:*`,
-    });
+    const statements: PolicyStatement[] = [
+      ...imagePullStatements(props.image),
+      { Sid: "WriteServiceLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${props.logGroupArn}:log-stream:*` },
+    ];
     this.policy = new IamRolePolicy(this, "policy", { name: "task-execution", role: role.name, policy: policyDocument(statements) });
   }
 }
