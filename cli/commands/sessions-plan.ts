@@ -13,7 +13,7 @@ import { channelHourUsd, loadChannelPriceCatalog, type ChannelPriceCatalog } fro
 import { defaultChannelEncodes, type ChannelEncodes } from "../channels/encodes";
 import { describeChannel, type PoolChannel } from "../channels/pool";
 import { assertValid, checkChannels, loadSchedule, sessionsBetween, type ScheduleParse, type Session } from "../schedule";
-import { isPostgresUrl, redact } from "../schedule/postgres-source";
+import { isPostgresUrl, redactUrl } from "../support/postgres-url";
 import { mapLimited } from "../support/map-limited";
 import { describeOutputs } from "../../cost-model/channel-hour";
 import type { MediaLiveClient } from "@aws-sdk/client-medialive";
@@ -71,8 +71,9 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
   const to = parseInstant(opts.to, "--to");
   if (from !== undefined && to !== undefined && to <= from) throw new UsageError("--to must be after --from");
   const rules = { maxSessionMs: opts.maxSessionLengthMs, displayZone: zone };
-  // Database rows name a channel only when the app asked for it (the loop's own assignments are free).
-  const requestedBy = isPostgresUrl(opts.schedule) ? "app" : "schedule";
+  // Database rows name a channel only when an operator pinned it (the loop's own assignments are free;
+  // the app's services cannot write channel_id: db/migrations/004_service_roles.sql).
+  const requestedBy = isPostgresUrl(opts.schedule) ? "operator" : "schedule";
 
   let pool: string | undefined;
   let channels: PricedChannel[];
@@ -96,7 +97,7 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
     parse = checkChannels(loaded, poolChannels.map((c) => c.id), pool);
     channels = await describedPool(medialive, poolChannels);
   }
-  const sessions = sessionsBetween(assertValid(parse, redact(opts.schedule)), from, to);
+  const sessions = sessionsBetween(assertValid(parse, redactUrl(opts.schedule)), from, to);
   for (const w of parse.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
 
   const priced = channels.map((c) => ({ ...c, usdPerHour: channelHourUsd(prices, c.encodes) }));
@@ -179,7 +180,7 @@ type Report = { assignments: { sessionId: string; channelId: string; explicit: b
 function printHuman(plan: Plan, report: Report, show: TimeFormatter): void {
   // A quoted CSV title may hold newlines: one line per row in the table.
   const titles = new Map(plan.assignments.map((a) => [a.session.id, (a.session.title ?? "").replace(/\s+/g, " ")]));
-  const label = (a: Report["assignments"][number]) => (!a.explicit ? "" : a.requestedBy === "app" ? " (requested by the app)" : " (explicit)");
+  const label = (a: Report["assignments"][number]) => (!a.explicit ? "" : a.requestedBy === "operator" ? " (pinned by an operator)" : " (explicit)");
   print(table(["SESSION", "CHANNEL", "STARTS", "ENDS", "TITLE"], report.assignments.map((a) => [a.sessionId, a.channelId + label(a), human(a.startsAt), human(a.endsAt), titles.get(a.sessionId) ?? ""])));
   print("");
   print(table(["CHANNEL", "RUNS FROM", "UNTIL", "BILLED MIN", "SESSIONS"], report.runs.map((r) => [r.channelId, human(r.start), human(r.end), String(r.billedMinutes), r.sessionIds.join(" ")])));
@@ -198,10 +199,10 @@ function printHuman(plan: Plan, report: Report, show: TimeFormatter): void {
 const human = (iso: string) => iso.replace("T", " ").replace(/(Z|[+-]\d{2}:\d{2})$/, " $1");
 
 /** --pool-size: the channels the schedule asks for, then numbered stand-ins up to N, each with the default ladder. */
-function hypotheticalPool(sessions: readonly Session[], size: number, channelClass: string, requestedBy: "app" | "schedule"): PricedChannel[] {
+function hypotheticalPool(sessions: readonly Session[], size: number, channelClass: string, requestedBy: "operator" | "schedule"): PricedChannel[] {
   const named = [...new Set(sessions.map((s) => s.channelId).filter((id): id is string => !!id))].sort();
   if (named.length > size) {
-    const who = requestedBy === "app" ? "the app requested (live_sessions.channel_id without channel_assigned_at)" : "the schedule names";
+    const who = requestedBy === "operator" ? "an operator pinned (live_sessions.channel_id without channel_assigned_at)" : "the schedule names";
     throw new UsageError(`--pool-size ${size} is smaller than the ${named.length} channels ${who} (${named.join(", ")})`);
   }
   const width = String(size).length;

@@ -115,7 +115,7 @@ test("postgres:// without PGUSER is a settings problem: exit 2 before any call, 
   }
 });
 
-test("sessions plan --schedule postgres://: channels the loop assigned are not requests; the app's requests are, and say so", async () => {
+test("sessions plan --schedule postgres://: channels the loop assigned are not pins; an operator's pins are, and say so", async () => {
   // The loop assigned s1 and s2 to two channels (channel_assigned_at set): a what-if plan may move them.
   await insert("s1", 5, 60, "1000001");
   await insert("s2", 120, 180, "1000002");
@@ -127,10 +127,10 @@ test("sessions plan --schedule postgres://: channels the loop assigned are not r
     ["s2", "channel-1", false, "1000002"],
   ]);
 
-  // s3 asks for a channel (channel_id, no channel_assigned_at): explicit, labelled as the app's request.
+  // s3 is pinned (channel_id, no channel_assigned_at): explicit, labelled as an operator's pin.
   await insert("s3", 300, 360, "1000002");
   expect(await ops("sessions", "plan", "--schedule", url, "--pool-size", "1", "--json")).toBe(ExitCode.Ok);
-  expect(JSON.parse(stdout).assignments.find((a: { sessionId: string }) => a.sessionId === "s3")).toMatchObject({ channelId: "1000002", explicit: true, requestedBy: "app" });
+  expect(JSON.parse(stdout).assignments.find((a: { sessionId: string }) => a.sessionId === "s3")).toMatchObject({ channelId: "1000002", explicit: true, requestedBy: "operator" });
   expect(await ops("sessions", "plan", "--schedule", url, "--pool-size", "2")).toBe(ExitCode.Ok);
-  expect(stdout).toMatch(/^s3 +1000002 \(requested by the app\) /m);
+  expect(stdout).toMatch(/^s3 +1000002 \(pinned by an operator\) /m);
 });

@@ -18,7 +18,7 @@ import { realClock, type Clock } from "../channels/lifecycle";
 import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
 import { createProgress } from "../progress";
 import { assertValid, loadSchedule } from "../schedule";
-import { isPostgresUrl } from "../schedule/postgres-source";
+import { isPostgresUrl } from "../support/postgres-url";
 import { Deadline } from "../sessions/deadline";
 import { formatElapsed, parseDuration } from "../support/duration";
 import { parseInstant } from "../support/instant";

@@ -1,22 +1,20 @@
 /**
  * The schedule in PostgreSQL: the `live_sessions` table (db/migrations/001_live_sessions.sql).
- * Cancelled sessions are left out, so cancelling a session in the app stops its channel. Only a
- * channel the app asked for (channel_id without channel_assigned_at) is a session's `channelId`; one
- * the reconcile loop assigned is reported as `assignedChannelId` and planned like any free session.
- * `postgres://` with nothing after it uses the PG* environment variables (PGHOST, PGUSER,
- * PGPASSWORD, PGDATABASE, PGSSLMODE): the ECS task gets them from the database secret.
+ * Cancelled sessions are left out, so cancelling a session in the app stops its channel. The app's
+ * services cannot write channel_id (db/migrations/004_service_roles.sql): a channel_id without
+ * channel_assigned_at is a pin an operator set, and is the session's `channelId`; one the reconcile
+ * loop assigned is reported as `assignedChannelId` and planned like any free session.
+ * It connects as the reconcile pass does (cli/sessions/pass-database.ts): `postgres://` alone uses
+ * the PG* variables and LIVESTREAM_DB_AUTH (in the ECS task, an IAM token as livestream_reconcile
+ * over verified TLS), a full URL is used as given; either way every statement is bounded.
  */
 import { RemoteError, UsageError } from "../errors";
+import { closePassDatabase, connectPassDatabase } from "../sessions/pass-database";
+import { redactUrl } from "../support/postgres-url";
 import { validateRows, type ScheduleParse, type ScheduleRules } from "./session";
 
-export function isPostgresUrl(spec: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(spec);
-}
-
-/** Redacts the password of a connection string for messages. */
-export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
-}
+/** Bounds of the one read: a schedule read is a single indexed SELECT. */
+const READ_BOUNDS = { statementTimeoutMs: 15_000, lockTimeoutMs: 2_000, connectTimeoutMs: 10_000, applicationName: "ops-sessions-plan" } as const;
 
 export interface PostgresWindow {
   /** Only sessions ending after this (epoch ms). */
@@ -26,15 +24,8 @@ export interface PostgresWindow {
 }
 
 export async function readSchedulePostgres(url: string, window: PostgresWindow = {}, rules: ScheduleRules = {}): Promise<ScheduleParse> {
-  const { Client } = await import("pg");
-  const envOnly = /^postgres(ql)?:\/\/$/i.test(url);
-  const client = new Client(envOnly ? { connectionTimeoutMillis: 10_000 } : { connectionString: url, connectionTimeoutMillis: 10_000 });
-  const where = redact(url);
-  try {
-    await client.connect();
-  } catch (err) {
-    throw new RemoteError(`cannot connect to ${where}: ${(err as Error).message}`);
-  }
+  const where = redactUrl(url);
+  const client = await connectPassDatabase(url, READ_BOUNDS);
   try {
     const result = await client.query<{ id: string; starts_at: Date; ends_at: Date; channel_id: string | null; channel_assigned_at: Date | null; title: string | null }>(
       `SELECT id, starts_at, ends_at, channel_id, channel_assigned_at, title
@@ -46,7 +37,7 @@ export async function readSchedulePostgres(url: string, window: PostgresWindow =
       [window.from === undefined ? null : new Date(window.from), window.to === undefined ? null : new Date(window.to)],
     );
     return validateRows(
-      // channel_id with channel_assigned_at is the loop's own assignment, not a request: a plan may move it.
+      // channel_id with channel_assigned_at is the loop's own assignment, not a pin: a plan may move it.
       result.rows.map((r) => ({
         id: r.id,
         startsAt: r.starts_at,
@@ -63,6 +54,6 @@ export async function readSchedulePostgres(url: string, window: PostgresWindow =
     if (code === "42P01") throw new UsageError(`${where} has no live_sessions table: run the database migrations first`);
     throw new RemoteError(`reading live_sessions from ${where} failed: ${(err as Error).message}`);
   } finally {
-    await client.end().catch(() => undefined);
+    await closePassDatabase(client);
   }
 }

@@ -13,7 +13,7 @@
 import type { Client } from "pg";
 import { connectClient, DatabaseSettingsError, databaseSettingsFromEnv } from "../../lib/postgres-connection";
 import { RemoteError, UsageError } from "../errors";
-import { redact } from "../schedule/postgres-source";
+import { isEnvironmentPostgresUrl, redactUrl } from "../support/postgres-url";
 
 export interface PassDatabaseOptions {
   /** The server cancels a statement running longer than this, ms. */
@@ -24,15 +24,14 @@ export interface PassDatabaseOptions {
   readonly connectTimeoutMs: number;
   /** The server ends the session when its client is silent this long, ms. @default 90 s */
   readonly idleSessionTimeoutMs?: number;
+  /** Shows in pg_stat_activity. @default "ops-sessions-reconcile" */
+  readonly applicationName?: string;
 }
 
-/** Redacts the password of a connection string for messages. */
-export const redactUrl = redact;
-
-const APPLICATION_NAME = "ops-sessions-reconcile";
+const DEFAULT_APPLICATION_NAME = "ops-sessions-reconcile";
 
 export async function connectPassDatabase(spec: string, options: PassDatabaseOptions): Promise<Client> {
-  const client = /^postgres(ql)?:\/\/$/i.test(spec) ? await connectFromEnvironment(options) : await connectToUrl(spec, options);
+  const client = isEnvironmentPostgresUrl(spec) ? await connectFromEnvironment(options) : await connectToUrl(spec, options);
   // PostgreSQL 14+ (older servers refuse it; statement and lock timeouts still bound every statement):
   // the advisory lock must not outlive a client that froze mid-pass.
   await client.query(`SET idle_session_timeout = ${Math.round(options.idleSessionTimeoutMs ?? 90_000)}`).catch(() => undefined);
@@ -44,7 +43,7 @@ async function connectFromEnvironment(options: PassDatabaseOptions): Promise<Cli
   let settings;
   try {
     settings = databaseSettingsFromEnv(process.env, {
-      applicationName: APPLICATION_NAME,
+      applicationName: options.applicationName ?? DEFAULT_APPLICATION_NAME,
       statementTimeoutMs: options.statementTimeoutMs,
       lockTimeoutMs: options.lockTimeoutMs,
       connectTimeoutMs: options.connectTimeoutMs,
@@ -69,7 +68,7 @@ async function connectToUrl(spec: string, options: PassDatabaseOptions): Promise
   const { Client } = await import("pg");
   const client = new Client({
     connectionString: spec,
-    application_name: APPLICATION_NAME,
+    application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
     connectionTimeoutMillis: options.connectTimeoutMs,
     statement_timeout: options.statementTimeoutMs,
     lock_timeout: options.lockTimeoutMs,

@@ -6,7 +6,8 @@
 import type { Client } from "pg";
 import type { SessionStatus } from "../../contracts";
 import { RemoteError } from "../errors";
-import { closePassDatabase, redactUrl } from "./pass-database";
+import { closePassDatabase } from "./pass-database";
+import { redactUrl } from "../support/postgres-url";
 import {
   PASS_OWNED_STATUSES,
   type ChannelUpdate,

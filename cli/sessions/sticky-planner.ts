@@ -6,8 +6,9 @@
  *    air or once its channel run has begun (`startsAt - lead`), except off an unhealthy channel that
  *    is carrying nothing (not RUNNING): the session is not on air, so a move cuts no stream. Before
  *    its run, a session also moves when a schedule change made it overlap another on its channel.
- * 2. A channel asked for (by the app, or a file's channelId) is checked against the pool: unknown is
- *    an error on that session alone; unhealthy means another channel; taken means an error.
+ * 2. A channel asked for (an operator's pin in the database, or a file's channelId) is checked
+ *    against the pool: unknown is an error on that session alone; unhealthy means another channel;
+ *    taken means an error.
  * 3. Sessions without a channel that start within the horizon get one, in schedule order, healthy
  *    channels only (channel-choice.ts: best fit, and no other mentor's run, so no other mentor's
  *    stream key, while the pool keeps an idle channel for sessions added at short notice).

@@ -106,7 +106,7 @@ describe("blast radius of one row", () => {
     expect((await h.row("pinned")).channel_assigned_at).not.toBeNull();
     expect(exitOf(r)).toBe(ExitCode.Partial);
     expect(metric("Errors")).toBe(1);
-    // Fixed by the app (another channel asked for): picked up by the next pass.
+    // Fixed by an operator (another channel pinned): picked up by the next pass.
     const free = ["1111111", "2222222"].find((id) => id !== "3333333" && h.aws.medialive.state(id) === "IDLE")!;
     await h.sql.query("UPDATE live_sessions SET channel_id = $1 WHERE id = 'ghost'", [free]);
     at(1);
