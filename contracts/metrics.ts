@@ -17,6 +17,11 @@ export const OPS_METRICS = {
   channelsNeededNextHour: "ChannelsNeededNextHour",
   /** ChannelsNeededNextHour minus HealthyChannels, at least 0: the failover alarm's metric. */
   channelShortfallNextHour: "ChannelShortfallNextHour",
+  /**
+   * Sessions whose recording was lost for good (recording_failed): by the pass, not harvested within
+   * the startover window; by the recording sweep, no manifest within it. One alarm watches both.
+   */
+  recordingsMissing: "RecordingsMissing",
 } as const;
 export type OpsMetricName = (typeof OPS_METRICS)[keyof typeof OPS_METRICS];
 
@@ -27,5 +32,5 @@ export const RECORDING_SWEEP_METRICS = {
   /** Recordings the sweep found in S3 and indexed because their event never arrived. */
   indexed: "RecordingsIndexedBySweep",
   /** Sessions marked recording_failed because no master manifest appeared within the look-back window. */
-  expired: "RecordingsMissing",
+  expired: OPS_METRICS.recordingsMissing,
 } as const;

@@ -4,6 +4,7 @@
  * against it; tests check both stores behave the same. Several MemoryStores can share one
  * MemoryDatabase, like several connections to one server.
  */
+import type { RecordingLossRule } from "./startover";
 import {
   PASS_OWNED_STATUSES,
   type ChannelUpdate,
@@ -86,7 +87,7 @@ export class MemoryStore implements SessionStore {
 
   async loadSessions(window: LoadWindow): Promise<StoredSession[]> {
     return [...this.db.sessions.values()]
-      .filter((s) => PASS_OWNED_STATUSES.includes(s.status) && s.startsAt < window.now + window.horizonMs && s.startsAt >= window.now - window.lookbackMs)
+      .filter((s) => PASS_OWNED_STATUSES.includes(s.status) && s.startsAt < window.now + window.horizonMs && s.endsAt >= window.now - window.lookbackMs)
       .map((s) => storedView(s))
       .sort((a, b) => a.startsAt - b.startsAt || a.id.localeCompare(b.id));
   }
@@ -115,10 +116,10 @@ export class MemoryStore implements SessionStore {
     return [];
   }
 
-  async expireUnharvested(startedBefore: number, reason: string, at: number): Promise<string[]> {
+  async expireUnharvested(rule: RecordingLossRule, reason: string, at: number): Promise<string[]> {
     const expired: string[] = [];
     for (const row of this.db.sessions.values()) {
-      if (PASS_OWNED_STATUSES.includes(row.status) && row.startsAt < startedBefore && row.harvestStatus !== "SUCCEEDED") {
+      if (PASS_OWNED_STATUSES.includes(row.status) && row.startsAt < rule.startedBefore && row.endsAt < rule.endedBefore && row.harvestStatus !== "SUCCEEDED") {
         applySessionChanges(row, { status: "recording_failed", lastError: reason }, at);
         expired.push(row.id);
       }

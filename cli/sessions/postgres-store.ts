@@ -5,6 +5,7 @@
  */
 import type { Client } from "pg";
 import type { SessionStatus } from "../../contracts";
+import type { RecordingLossRule } from "./startover";
 import { RemoteError } from "../errors";
 import { closePassDatabase } from "./pass-database";
 import { redactUrl } from "../support/postgres-url";
@@ -131,7 +132,7 @@ export class PostgresSessionStore implements SessionStore {
          FROM live_sessions
         WHERE status = ANY($1::text[])
           AND starts_at < $2::timestamptz
-          AND starts_at >= $3::timestamptz
+          AND ends_at >= $3::timestamptz
         ORDER BY starts_at, id`,
       [PASS_OWNED_STATUSES, new Date(window.now + window.horizonMs), new Date(window.now - window.lookbackMs)],
     );
@@ -226,14 +227,14 @@ export class PostgresSessionStore implements SessionStore {
     return failures;
   }
 
-  async expireUnharvested(startedBefore: number, reason: string, at: number): Promise<string[]> {
+  async expireUnharvested(rule: RecordingLossRule, reason: string, at: number): Promise<string[]> {
     const { rows } = await this.query<{ id: string }>(
       "expiring sessions past the startover window",
       `UPDATE live_sessions
           SET status = 'recording_failed', status_changed_at = $3, last_error = $4, last_error_at = $3, updated_at = $3
-        WHERE status = ANY($1::text[]) AND starts_at < $2 AND harvest_status IS DISTINCT FROM 'SUCCEEDED'
+        WHERE status = ANY($1::text[]) AND starts_at < $2 AND ends_at < $5 AND harvest_status IS DISTINCT FROM 'SUCCEEDED'
         RETURNING id`,
-      [PASS_OWNED_STATUSES, new Date(startedBefore), new Date(at), reason],
+      [PASS_OWNED_STATUSES, new Date(rule.startedBefore), new Date(at), reason, new Date(rule.endedBefore)],
     );
     return rows.map((r) => r.id);
   }

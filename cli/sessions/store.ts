@@ -7,6 +7,7 @@
  * scheduled, no_channel, live or ended (a cancel by the app, or the indexer's `recorded`, wins), and
  * each update stands alone, so one row that cannot be written does not stop the others.
  */
+import type { RecordingLossRule } from "./startover";
 import type { SessionStatus } from "../../contracts";
 import type { SweepDatabase } from "../recordings/sweep";
 
@@ -105,7 +106,7 @@ export interface LoadWindow {
   readonly now: number;
   /** Sessions starting before now + horizon are planned. */
   readonly horizonMs: number;
-  /** Sessions that started within this long before now still matter (harvest: the startover window). */
+  /** Sessions that ended within this long before now still matter (harvest: the startover window). */
   readonly lookbackMs: number;
   /** Channels that may take sessions: a file schedule is planned whole onto them. */
   readonly usableChannelIds: readonly string[];
@@ -131,10 +132,10 @@ export interface SessionStore {
   updateSessions(updates: readonly SessionUpdate[], at: number): Promise<WriteFailure[]>;
   updateChannels(pool: string, updates: readonly ChannelUpdate[], at: number): Promise<WriteFailure[]>;
   /**
-   * Sessions that started before `startedBefore` and have no succeeded harvest can no longer be
-   * harvested (MediaPackage's startover window): they become recording_failed with `reason`.
+   * Sessions the rule says can no longer be harvested (startover.ts), with no succeeded harvest,
+   * become recording_failed with `reason`; returns their ids.
    */
-  expireUnharvested(startedBefore: number, reason: string, at: number): Promise<string[]>;
+  expireUnharvested(rule: RecordingLossRule, reason: string, at: number): Promise<string[]>;
   /**
    * The store's own connection, for the recording sweep (cli/recordings/sweep.ts) in the pass: its
    * statements queue behind the store's and share its timeouts. Absent for stores without a database.

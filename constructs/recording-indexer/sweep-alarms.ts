@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { OPS_METRICS_NAMESPACE, POOL_DIMENSION, RECORDING_SWEEP_METRICS } from "../../contracts";
+import { OPS_METRICS, OPS_METRICS_NAMESPACE, POOL_DIMENSION, RECORDING_SWEEP_METRICS } from "../../contracts";
 import { opsAlarm } from "../observability/ops-alarm";
 
 export interface SweepAlarmsProps {
@@ -13,7 +13,7 @@ export interface SweepAlarmsProps {
 /**
  * Alarms on the recording sweep that runs inside the reconcile pass (cli/recordings/sweep.ts):
  * failures that last (one flaky S3 call is retried by the next pass a minute later), and any
- * session that lost its recording for good. No sweep metrics (a paused loop) is not an alarm.
+ * session that lost its recording for good (the pass's expirations count too). No sweep metrics (a paused loop) is not an alarm.
  */
 export function sweepAlarms(scope: Construct, props: SweepAlarmsProps): void {
   const dimensions = { [POOL_DIMENSION]: props.pool };
@@ -33,9 +33,9 @@ export function sweepAlarms(scope: Construct, props: SweepAlarmsProps): void {
   opsAlarm(scope, "recordings-missing-alarm", {
     topicArn: props.topicArn,
     alarmName: `${props.namePrefix}-recordings-missing`,
-    description: `A session of pool ${props.pool} was marked recording_failed: no master manifest appeared within the startover window. Its last_error says where the sweep looked; check the harvest job.`,
+    description: `A session of pool ${props.pool} lost its recording (recording_failed): it was not harvested, or its master manifest never appeared, within the startover window. Its last_error says which; check the harvest job (ops sessions reconcile --dry-run --json shows it).`,
     namespace: OPS_METRICS_NAMESPACE,
-    metricName: RECORDING_SWEEP_METRICS.expired,
+    metricName: OPS_METRICS.recordingsMissing,
     dimensions,
     statistic: "Sum",
     periodSeconds: 300,

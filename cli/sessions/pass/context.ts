@@ -11,6 +11,7 @@ import type { Deadline } from "../deadline";
 import type { HarvestTarget } from "../harvest";
 import type { SweepReport, SweepS3 } from "../../recordings/sweep";
 import type { StickyPlan, StickyPlanOptions } from "../sticky-planner";
+import type { RecordingLossRule } from "../startover";
 import type { ChannelChanges, ChannelUpdate, SessionChanges, SessionStore, SessionUpdate, StoredChannel, StoredSession } from "../store";
 
 /** The sticky planner's options (pool, now: the instant the pass reasons about, lead, grace, horizon, restart gap), and the pass's own. */
@@ -141,6 +142,8 @@ export interface PassReport {
   notes: string[];
   /** Calls that changed something at AWS and were accepted (UpdateInput, Start/StopChannel, CreateHarvestJob). */
   mutatingCalls: number;
+  /** Sessions this pass marked recording_failed because the startover window closed before a harvest. */
+  recordingsLost: number;
   metrics: Partial<Record<OpsMetricName, number>> & { published: boolean };
   steps: { name: string; ms: number }[];
   durationMs: number;
@@ -161,7 +164,7 @@ export interface PassContext {
   plan?: StickyPlan;
   decisions: ChannelDecision[];
   /** Writes the `record` step flushes. */
-  readonly pending: { sessions: Map<string, SessionChanges>; channels: Map<string, ChannelChanges>; expireBefore?: number };
+  readonly pending: { sessions: Map<string, SessionChanges>; channels: Map<string, ChannelChanges>; recordingLoss?: RecordingLossRule };
   readonly report: PassReport;
   readonly sessionReports: Map<string, SessionReport>;
   /** Sessions whose facts could not be written: their channel is not started in this pass. */
@@ -212,6 +215,7 @@ export function createPassContext(deps: PassDependencies): PassContext {
       errors: [],
       notes: [],
       mutatingCalls: 0,
+      recordingsLost: 0,
       metrics: { published: false },
       steps: [],
       durationMs: 0,

@@ -2,15 +2,15 @@
  * harvest: one recording per ended session, cut from the channel the session actually ran on (its
  * stored channel, which never changes once on air). Jobs are followed by their stored id
  * (DescribeHarvestJob) until they succeed; a FAILED job is reported and retried under a new id while
- * the endpoint's startover window still holds the session; after that, or after MAX attempts, the
- * session is recording_failed with the reason. The recording indexer marks it `recorded` once the
+ * the endpoint's startover window still holds the session; after MAX attempts the session is
+ * recording_failed with the reason, and past the window record gives it up (startover.ts). The recording indexer marks it `recorded` once the
  * manifest lands.
  */
 import { ORIGIN_ENDPOINT_TAG } from "../../../contracts";
 import { describeChannel } from "../../channels/pool";
 import { mapConcurrent } from "../deadline";
-import { formatElapsed } from "../../support/duration";
 import { createHarvestJob, describeHarvestJob, harvestJobId, HarvestRejected, MAX_HARVEST_ATTEMPTS, originEndpointOf, type HarvestTarget } from "../harvest";
+import { harvestable, recordingLossRule } from "../startover";
 import type { StoredSession } from "../store";
 import { addError, passTime, queueSession, sessionReport, type HarvestReport, type PassContext, type PassStep } from "./context";
 import { reserveMs } from "./wait";
@@ -20,8 +20,9 @@ export const harvestStep: PassStep = {
   async run(ctx: PassContext): Promise<void> {
     const now = passTime(ctx);
     const { settings } = ctx;
-    ctx.pending.expireBefore = now - settings.startoverWindowMs;
-    const ended = ctx.sessions.filter((s) => s.status === "ended" && now >= s.endsAt + settings.graceMs && s.harvestStatus !== "SUCCEEDED");
+    ctx.pending.recordingLoss = recordingLossRule(now, settings.startoverWindowMs, settings.graceMs);
+    // Sessions past the startover window are not tried: record gives them up (startover.ts).
+    const ended = ctx.sessions.filter((s) => s.status === "ended" && now >= s.endsAt + settings.graceMs && s.harvestStatus !== "SUCCEEDED" && harvestable(s, now, settings.startoverWindowMs));
     for (const s of ended.filter((x) => !x.channelId)) {
       queueSession(ctx, s.id, { status: "recording_failed", lastError: "it never had a channel, so there is nothing to harvest" });
       sessionReport(ctx, s.id).changes.push("recording_failed (never had a channel)");
@@ -60,7 +61,6 @@ async function findEndpoint(ctx: PassContext, channelId: string): Promise<string
 
 async function harvestSession(ctx: PassContext, s: StoredSession, target: HarvestTarget, endpointOf: (channelId: string) => Promise<string | undefined>): Promise<void> {
   const { settings, deadline } = ctx;
-  const now = passTime(ctx);
   const channelId = s.channelId!;
   const report = (jobId: string, attempt: number, status: HarvestReport["status"], error?: string) => {
     const r: HarvestReport = { sessionId: s.id, channelId, jobId, attempt, status, ...(error ? { error } : {}) };
@@ -98,7 +98,6 @@ async function harvestSession(ctx: PassContext, s: StoredSession, target: Harves
     attempt++;
     const jobId = harvestJobId(s.id, attempt);
     if (attempt > MAX_HARVEST_ATTEMPTS) return giveUp(`${MAX_HARVEST_ATTEMPTS} harvest attempts failed (last: ${lastReason})`, jobId, attempt - 1);
-    if (s.startsAt < now - settings.startoverWindowMs) return giveUp(`the ${formatElapsed(settings.startoverWindowMs)} startover window passed (last: ${lastReason})`, jobId, attempt - 1);
     if (deadline.remaining() < reserveMs(settings.deadlineMs) / 2) {
       ctx.report.notes.push(`session ${s.id}: harvest left to the next pass (the pass is near its deadline)`);
       return;

@@ -308,6 +308,25 @@ describe("harvest", () => {
     const job = h.aws.mediapackage.harvestJobs[0]!;
     expect([job.originEndpointId, job.startTime, job.endTime]).toEqual(["ep-2222222", new Date(T0 - 8 * 60 * MIN).toISOString(), new Date(T0 - 7 * 60 * MIN).toISOString()]);
     expect(await h.row("stale")).toEqual(expect.objectContaining({ status: "recording_failed", last_error: expect.stringMatching(/24h00m startover window passed/) }));
+    // A lost recording is a failure of the pass, and a RecordingsMissing data point the alarm pages on.
+    expect(r.errors).toContainEqual(expect.objectContaining({ kind: "harvest", sessionId: "stale" }));
+    expect(metric("RecordingsMissing")).toBe(1);
+  });
+
+  test("a session on air for longer than the startover window keeps its channel and is not given up; once over, its loss is reported", async () => {
+    h = await startHarness(pg);
+    await h.addSession("marathon", -25 * 60, 30, { channelId: "2222222", status: "live" });
+    await h.sql.query("UPDATE live_sessions SET channel_assigned_at = starts_at WHERE id = 'marathon'");
+    h.aws.medialive.setState("2222222", "RUNNING");
+    at(0);
+    const r = await h.pass();
+    expect(r.errors).toEqual([]);
+    expect(h.aws.medialive.accepted("StopChannel")).toEqual([]);
+    expect(await h.row("marathon")).toEqual(expect.objectContaining({ status: "live", channel_id: "2222222" }));
+    at(30 + 5 + 1); // ended, grace over: it cannot be harvested whole
+    const after = await h.pass();
+    expect(await h.row("marathon")).toEqual(expect.objectContaining({ status: "recording_failed" }));
+    expect(after.errors).toContainEqual(expect.objectContaining({ kind: "harvest", sessionId: "marathon" }));
   });
 });
 

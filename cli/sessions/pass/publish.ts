@@ -34,6 +34,7 @@ export const publishStep: PassStep = {
     const metrics: Partial<Record<OpsMetricName, number>> = {
       [OPS_METRICS.actions]: ctx.report.mutatingCalls,
       [OPS_METRICS.errors]: ctx.report.errors.length,
+      [OPS_METRICS.recordingsMissing]: ctx.report.recordingsLost,
     };
     // Only what the pass actually knows: after a failed load there is no pool state to report.
     if (loaded) {

@@ -13,8 +13,8 @@ export const recordStep: PassStep = {
   always: true,
   async run(ctx: PassContext): Promise<void> {
     const at = passTime(ctx);
-    const expireBefore = ctx.pending.expireBefore;
-    ctx.pending.expireBefore = undefined;
+    const recordingLoss = ctx.pending.recordingLoss;
+    ctx.pending.recordingLoss = undefined;
     const { sessions, channels } = drainPending(ctx);
     if (ctx.settings.dryRun) {
       if (sessions.length || channels.length) ctx.report.notes.push(`dry run: would write ${sessions.length} session row(s) and ${channels.length} channel row(s)`);
@@ -36,10 +36,12 @@ export const recordStep: PassStep = {
         if (session) ctx.unwritten.add(f.id);
         addError(ctx, { kind: "store", sessionId: session ? f.id : undefined, message: f.message });
       }
-      if (expireBefore !== undefined) {
+      if (recordingLoss !== undefined) {
         const reason = `the ${formatElapsed(ctx.settings.startoverWindowMs)} startover window passed before a recording was harvested`;
-        const expired = await ctx.deadline.race("expiring unharvested sessions", ctx.store.expireUnharvested(expireBefore, reason, at));
-        for (const id of expired) ctx.report.notes.push(`session ${id}: recording_failed (${reason})`);
+        const expired = await ctx.deadline.race("expiring unharvested sessions", ctx.store.expireUnharvested(recordingLoss, reason, at));
+        // A recording lost for good: an error of this pass and a RecordingsMissing data point, so it pages.
+        ctx.report.recordingsLost += expired.length;
+        for (const id of expired) addError(ctx, { kind: "harvest", sessionId: id, message: `session ${id}: recording_failed: ${reason}` });
       }
     } catch (err) {
       for (const u of sessions) ctx.unwritten.add(u.id);
