@@ -185,6 +185,7 @@ test("sessions reconcile: --dry-run mutates nothing; a real pass starts, a secon
   expect(aws.cloudwatch.put.map((d) => `${d.metricName}=${d.value}`)).toEqual([
     "Actions=2",
     "Errors=0",
+    "RecordingsMissing=0",
     "ChannelsRunning=1",
     "SessionsLive=0",
     "HealthyChannels=2",
