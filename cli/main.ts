@@ -307,10 +307,8 @@ function addPreflightCommand(program: Command): void {
   const cmd = withAws(
     program
       .command("preflight")
-      .description("Read-only checks of the target account before the first apply: quotas, Lambda concurrency, secrets, hosted zone, account id, placeholder values."),
+      .description("Read-only checks of the target account before an apply (Atlantis runs it before every plan): quotas, Lambda concurrency, secrets, hosted zone, account id, placeholder values."),
   ).requiredOption("--environment <env>", "check the account against config/environments/<env>.json (its region is the one checked)");
-  // Until withAws carries --profile for every AWS command.
-  if (!cmd.options.some((o) => o.long === "--profile")) cmd.option("--profile <name>", "AWS profile from the shared config/credentials files");
   cmd
     .addHelpText(
       "after",

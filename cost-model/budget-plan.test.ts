@@ -19,7 +19,9 @@ describe("planned budget limits", () => {
     expect(plan.map((l) => l.forecastMonth)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     const totals = forecast("2027-01", 14);
     expect(plan.map((l) => l.forecastUsd)).toEqual(totals.slice(2, 14));
-    expect(plan.map((l) => l.limitUsd)).toEqual(totals.slice(2, 14).map((usd) => Math.ceil(usd * 1.2 - 1e-9)));
+    // Pinned: month 3 of the default scenario on its own deployment is 19,291.02 USD (a change to the
+    // model shows here first); by hand, x 1.2 = 23,149.224, rounded up to 23,150.
+    expect(plan[0]).toMatchObject({ forecastUsd: 19291.02, limitUsd: 23150 });
     expect(plan.every((l) => Number.isInteger(l.limitUsd) && l.limitUsd >= l.forecastUsd * 1.2)).toBe(true);
   });
 

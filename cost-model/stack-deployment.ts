@@ -125,9 +125,6 @@ const FREE = new Set([
   "aws_ecr_repository_policy",
 ]);
 
-/** Types that cost nothing by themselves: a reader of the stack may skip them (the budget does). */
-export const isFreeResourceType = (type: string): boolean => FREE.has(type);
-
 const block = (v: Json): Json => (Array.isArray(v) ? v[0] : v);
 const list = (v: Json): Json[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const num = (v: Json, fallback: number): number => {

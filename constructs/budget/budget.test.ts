@@ -44,6 +44,9 @@ describe("CostBudget", () => {
     const forecast = architectureProjection(withOverrides(DEFAULT_SCENARIO, { dau: dev.budget.dau, monthlyGrowth: dev.budget.monthlyGrowth, months: 14, startMonth: "2027-01" }), catalog, { deployment });
     const expected = forecast.months.slice(2, 14).map((m) => (Math.ceil(m.totalUsd * 1.2 - 1e-9)).toFixed(2));
     expect(budget.planned_limit.map((l: Json) => l.amount)).toEqual(expected);
+    // By hand: `ops forecast --environment dev` prints 669.80 and 704.65 USD for months 3 and 4;
+    // x 1.2 = 803.76 and 845.58, rounded up to whole dollars.
+    expect(budget.planned_limit.slice(0, 2).map((l: Json) => l.amount)).toEqual(["804.00", "846.00"]);
     expect(budget.planned_limit.every((l: Json) => l.unit === "USD")).toBe(true);
     // Growth is planned, not alerted on: the limits rise month by month.
     const amounts = budget.planned_limit.map((l: Json) => Number(l.amount));

@@ -76,8 +76,9 @@ test("the CLI accepts the command line the task runs, whatever lead and grace th
     for (let i = 2; i < command.length; i++) {
       const key = command[i]!.replace(/^--/, "").replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
       const value = command[i + 1];
-      if (value === undefined || value.startsWith("--")) options[key] = true;
-      else (options[key] = value), i++;
+      const takesValue = value !== undefined && !value.startsWith("--");
+      options[key] = takesValue ? value : true;
+      if (takesValue) i++;
     }
     const { settings } = reconcileSettings(options as unknown as Parameters<typeof reconcileSettings>[0]);
     expect(settings.horizonMs).toBeGreaterThan(settings.leadMs);
