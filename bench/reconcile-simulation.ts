@@ -87,6 +87,8 @@ export interface SimulationResult {
   readonly billedChannelHours: number;
   readonly sessionHours: number;
   readonly billedOverSessionHours: number;
+  /** Sessions streaming with a key another mentor's session also had (every session has its own mentor here). */
+  readonly sessionsSharingAKey?: number;
   readonly passP50Ms: number;
   readonly passP99Ms: number;
   readonly passMaxMs: number;
@@ -109,6 +111,8 @@ export interface AppDatabase {
   /** An operator clears a channel's health after fixing it (docs/operations.md, failover). */
   resetChannel(channelId: string): Promise<void>;
   channels(): Promise<Map<string, string | undefined>>;
+  /** Sessions whose ingest URLs (stream key) another mentor's session also got; undefined where keys are not per session. */
+  sessionsSharingAKey(): Promise<number | undefined>;
   /** A store for one pass. */
   passStore(): Promise<SessionStore>;
   close(): Promise<void>;
@@ -133,6 +137,9 @@ function memoryApp(): AppDatabase {
     async channels() {
       return new Map([...db.sessions.values()].map((s) => [s.id, s.channelId]));
     },
+    async sessionsSharingAKey() {
+      return undefined;
+    },
     async passStore() {
       return new MemoryStore(db);
     },
@@ -147,7 +154,7 @@ async function postgresApp(pg: PostgresServer): Promise<AppDatabase> {
   await migrate(sql);
   return {
     async insert(s) {
-      await sql.query("INSERT INTO live_sessions (id, mentor_id, starts_at, ends_at) VALUES ($1, 'mentor', $2, $3)", [s.id, new Date(s.startsAt), new Date(s.endsAt)]);
+      await sql.query("INSERT INTO live_sessions (id, mentor_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)", [s.id, `mentor-${s.id}`, new Date(s.startsAt), new Date(s.endsAt)]);
     },
     async cancel(id) {
       await sql.query("UPDATE live_sessions SET status = 'cancelled' WHERE id = $1", [id]);
@@ -161,6 +168,14 @@ async function postgresApp(pg: PostgresServer): Promise<AppDatabase> {
     async channels() {
       const { rows } = await sql.query<{ id: string; channel_id: string | null }>("SELECT id, channel_id FROM live_sessions");
       return new Map(rows.map((r) => [r.id, r.channel_id ?? undefined]));
+    },
+    async sessionsSharingAKey() {
+      const { rows } = await sql.query<{ n: string }>(
+        `SELECT count(*) AS n FROM live_sessions a
+          WHERE a.status <> 'cancelled' AND a.ingest_urls IS NOT NULL
+            AND EXISTS (SELECT 1 FROM live_sessions b WHERE b.id <> a.id AND b.mentor_id <> a.mentor_id AND b.ingest_urls = a.ingest_urls)`,
+      );
+      return Number(rows[0]!.n);
     },
     async passStore() {
       return new PostgresSessionStore(await connectPassDatabase(url, { statementTimeoutMs: 10_000, lockTimeoutMs: 2_000, connectTimeoutMs: 5_000 }), url);
@@ -394,6 +409,7 @@ export async function simulate(scenario: Scenario, pg?: PostgresServer): Promise
       billedChannelHours: Math.round((billedMinutes / 60) * 100) / 100,
       sessionHours: Math.round((sessionMinutes / 60) * 100) / 100,
       billedOverSessionHours: Math.round((billedMinutes / sessionMinutes) * 1000) / 1000,
+      sessionsSharingAKey: await app.sessionsSharingAKey(),
       passP50Ms: Math.round(percentile(durations, 50) * 10) / 10,
       passP99Ms: Math.round(percentile(durations, 99) * 10) / 10,
       passMaxMs: Math.round(Math.max(...durations)),
@@ -429,6 +445,7 @@ export function print(r: SimulationResult, log: (line: string) => void = (l) => 
   log(`  channel RUNNING at session start   ${r.runningAtStart} / ${r.startedSessions} = ${(onTime * 100).toFixed(1)} %   target 100 % ${verdict(onTime === 1)}`);
   log(`  recordings harvested               ${r.harvested} / ${r.toHarvest} = ${(harvested * 100).toFixed(1)} %   target 100 % ${verdict(harvested === 1)}`);
   log(`  billed channel-h / session-h       ${r.billedChannelHours} / ${r.sessionHours} = ${r.billedOverSessionHours}   target <= 1.20 ${verdict(r.billedOverSessionHours <= 1.2)}`);
+  if (r.sessionsSharingAKey !== undefined) log(`  sessions sharing another mentor's stream key   ${r.sessionsSharingAKey} / ${r.startedSessions}`);
   log(`  pass wall time                     p50 ${r.passP50Ms} ms   p99 ${r.passP99Ms} ms   max ${r.passMaxMs} ms   (deadline 50 s)`);
   log(`  p99 per step (ms)                  ${Object.entries(r.stepP99Ms).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   log(`  passes reporting errors            ${r.passesWithErrors}   ${JSON.stringify(r.errorKinds)}`);
