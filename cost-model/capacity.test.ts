@@ -18,6 +18,29 @@ describe("quarterly capacity plan", () => {
     expect(plan.quarters[3].primeBackendRps).toBeCloseTo((28_531.17 * 0.8 * 21) / 7200, 1);
   });
 
+  it("flags a pool above the environment's channel quota, not above MediaLive's default", () => {
+    const d = deploymentFromScenario(DEFAULT_SCENARIO);
+    // A quota raised to 10: the pool of 6, 7 and 10 channels fits, nothing asks for a quota increase.
+    const raised = capacityPlan(DEFAULT_SCENARIO, d, { channelQuota: 10 });
+    expect(raised.quarters.map((q) => [q.channels.planned, q.channels.quota, q.channels.quotaIncreaseNeeded])).toEqual([
+      [4, 10, false],
+      [6, 10, false],
+      [7, 10, false],
+      [10, 10, false],
+    ]);
+    expect(raised.quarters[1].changes).toEqual([{ path: "media.channelCount", from: 4, to: 6, why: "12,884 prime-time viewers at 2,500 a session" }]);
+    expect(raised.assumptions).toContain("channels: 80 % of DAU x 100 % attendance at 2,500 live viewers a session; a pool above 10 channels (media.channelQuota) needs a quota increase first");
+    // A quota of 6: the 7-channel pool of the third quarter (21,436 DAU x 80 % = 17,149 viewers) is the first beyond it, and the change names 6.
+    const six = capacityPlan(DEFAULT_SCENARIO, d, { channelQuota: 6 });
+    expect(six.quarters.map((q) => q.channels.quotaIncreaseNeeded)).toEqual([false, false, true, true]);
+    expect(six.quarters[2].changes.find((c) => c.path === "media.channelCount")?.why).toBe(
+      "17,149 prime-time viewers at 2,500 a session; first raise the account's MediaLive Channels quota above 6 (Service Quotas L-D1AFAF75) and set media.channelQuota",
+    );
+    // Without an environment: MediaLive's default quota of 5.
+    expect(capacityPlan(DEFAULT_SCENARIO, d).quarters.map((q) => q.channels.quota)).toEqual([5, 5, 5, 5]);
+    expect(() => capacityPlan(DEFAULT_SCENARIO, d, { channelQuota: 0 })).toThrow("capacityPlan: channelQuota must be a positive integer, got 0");
+  });
+
   it("raises task floors, maxima and the database class once the load needs them, and never shrinks them", () => {
     const s = withOverrides(DEFAULT_SCENARIO, { dau: 100_000 });
     const plan = capacityPlan(s, deploymentFromScenario(s));

@@ -78,6 +78,16 @@ export interface CapacityPlan {
   readonly warnings: readonly string[];
 }
 
+/** What the plan needs to know about the environment besides its deployment. */
+export interface CapacityPlanProps {
+  /**
+   * The account's MediaLive Channels quota in the environment's region (the environment's
+   * `media.channelQuota`): a pool above it needs a quota increase first.
+   * @default MEDIALIVE_CHANNEL_QUOTA (5, MediaLive's default quota)
+   */
+  readonly channelQuota?: number;
+}
+
 const rank = (cls: string) => DATABASE_LADDER.findIndex((r) => r.instanceClass === cls);
 
 const LARGEST = DATABASE_LADDER[DATABASE_LADDER.length - 1];
@@ -93,7 +103,10 @@ function atLeast(current: string, needed: string): string {
   return c < 0 || c >= rank(needed) ? current : needed;
 }
 
-export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
+export function capacityPlan(s: Scenario, d: Deployment, props: CapacityPlanProps = {}): CapacityPlan {
+  const channelQuota = props.channelQuota ?? MEDIALIVE_CHANNEL_QUOTA;
+  if (!Number.isInteger(channelQuota) || channelQuota < 1) throw new Error(`capacityPlan: channelQuota must be a positive integer, got ${channelQuota}`);
+  const quotaSource = props.channelQuota === undefined ? "MediaLive's default quota" : "media.channelQuota";
   const quarters: QuarterPlan[] = [];
   const warnings: string[] = [];
   const prev = {
@@ -129,13 +142,13 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
     });
     const needed = Math.ceil((peakDau * s.primeTime.share * s.video.attendance) / s.channel.viewersPerSession - 1e-9);
     const planned = Math.max(prev.channels, needed);
-    const quotaIncreaseNeeded = planned > MEDIALIVE_CHANNEL_QUOTA;
+    const quotaIncreaseNeeded = planned > channelQuota;
     if (planned !== prev.channels) {
       changes.push({
         path: "media.channelCount",
         from: prev.channels,
         to: planned,
-        why: `${Math.round(peakDau * s.primeTime.share * s.video.attendance).toLocaleString("en-US")} prime-time viewers at ${s.channel.viewersPerSession.toLocaleString("en-US")} a session${quotaIncreaseNeeded ? `; first raise the account's MediaLive Channels quota above ${MEDIALIVE_CHANNEL_QUOTA} (Service Quotas L-D1AFAF75) and set media.channelQuota` : ""}`,
+        why: `${Math.round(peakDau * s.primeTime.share * s.video.attendance).toLocaleString("en-US")} prime-time viewers at ${s.channel.viewersPerSession.toLocaleString("en-US")} a session${quotaIncreaseNeeded ? `; first raise the account's MediaLive Channels quota above ${channelQuota} (Service Quotas L-D1AFAF75) and set media.channelQuota` : ""}`,
       });
     }
     prev.channels = planned;
@@ -168,7 +181,7 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
       primeBackendRps: Math.round(load.prime.backendRps * 10) / 10,
       offPeakBackendRps: Math.round(load.nonPrime.backendRps * 10) / 10,
       services,
-      channels: { needed, planned, quota: MEDIALIVE_CHANNEL_QUOTA, quotaIncreaseNeeded },
+      channels: { needed, planned, quota: channelQuota, quotaIncreaseNeeded },
       database: { primaryClass: primary, replicaClass: replica, classForLoad, ladderExceeded },
       changes,
     });
@@ -180,7 +193,7 @@ export function capacityPlan(s: Scenario, d: Deployment): CapacityPlan {
     assumptions: [
       `each quarter is sized for its last month's DAU (${s.users.dau.toLocaleString("en-US")} in month 1, +${+(s.users.monthlyGrowth * 100).toFixed(1)} % a month)`,
       `prime-time load: ${s.primeTime.share * 100} % of DAU x ${s.requests.backendPerUser} requests over ${s.primeTime.start}-${s.primeTime.end}; a task serves ${s.services.mentee.rpsPerTask} RPS (config requestsPerSecondPerTask)`,
-      `channels: ${s.primeTime.share * 100} % of DAU x ${s.video.attendance * 100} % attendance at ${s.channel.viewersPerSession.toLocaleString("en-US")} live viewers a session; MediaLive's default quota is ${MEDIALIVE_CHANNEL_QUOTA} channels a region`,
+      `channels: ${s.primeTime.share * 100} % of DAU x ${s.video.attendance * 100} % attendance at ${s.channel.viewersPerSession.toLocaleString("en-US")} live viewers a session; a pool above ${channelQuota} channels (${quotaSource}) needs a quota increase first`,
       `database: ${DATABASE_LADDER.map((r) => `${r.instanceClass} <= ${r.maxRps} RPS`).join(", ")} (an assumption to calibrate with a load test)`,
       "floors and classes never shrink below what is deployed",
     ],

@@ -16,7 +16,8 @@ export async function buildCapacityPlan(options: CapacityPlanOptions): Promise<C
   const p = await plan({ ...options, format: undefined }, options.stderr ?? process.stderr);
   const { capacityPlan } = require("../../cost-model/capacity") as typeof import("../../cost-model/capacity");
   const { deploymentFromScenario } = require("../../cost-model/deployment") as typeof import("../../cost-model/deployment");
-  return capacityPlan(p.scenario, p.deployment ?? deploymentFromScenario(p.scenario));
+  // With --environment the account's quota is the one the environment declares (media.channelQuota).
+  return capacityPlan(p.scenario, p.deployment ?? deploymentFromScenario(p.scenario), { channelQuota: p.environment?.config.media.channelQuota });
 }
 
 export function renderCapacityPlan(plan: CapacityPlan): string {

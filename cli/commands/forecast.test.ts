@@ -262,6 +262,19 @@ describe("ops forecast (compiled CLI)", () => {
     expect((await ops(["capacity", "plan", "--dau", "0x10"])).code).toBe(ExitCode.Usage);
   });
 
+  it("ops capacity plan --environment measures the pool against the environment's media.channelQuota", async () => {
+    const config = JSON.parse(readFileSync(join(CONFIG_DIR, "prod.json"), "utf8"));
+    config.media.channelQuota = 10;
+    writeFileSync(join(dir, "prod.json"), JSON.stringify(config));
+    const synth = writeSynth(join(dir, "synth"), loadEnvironment("prod"));
+    const r = await ops(["capacity", "plan", "--environment", "prod", "--synth-dir", synth, "--json"], { LIVESTREAM_CONFIG_DIR: dir });
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    // 4 -> 6 channels in the second quarter: within a quota of 10, so no quota increase is asked for.
+    expect(plan.quarters[1].channels).toEqual({ needed: 6, planned: 6, quota: 10, quotaIncreaseNeeded: false });
+    expect(plan.quarters[1].changes.find((c: { path: string }) => c.path === "media.channelCount").why).not.toMatch(/quota/);
+  });
+
   it("ops capacity plan says when the load is beyond the database ladder, and what to do", async () => {
     const r = await ops(["capacity", "plan", "--dau", "5000000", "--json"]);
     expect(r.code).toBe(0);

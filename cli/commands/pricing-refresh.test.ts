@@ -134,6 +134,28 @@ describe("ops pricing refresh (real SDK, local Price List API)", () => {
     expect((error as Error).message).toMatch(/'fargate\.x86\.vcpu'.*AccessDenied.*pricing:GetProducts/);
   });
 
+  it("without credentials: exit 3, the hint names what this command reads (it has no --profile), no request sent", async () => {
+    // The built CLI in a child process with no credentials anywhere the SDK looks (variables, files, instance metadata).
+    const home = mkdtempSync(join(tmpdir(), "pricing-no-credentials-"));
+    try {
+      const env = { HOME: home, AWS_CONFIG_FILE: join(home, "none"), AWS_SHARED_CREDENTIALS_FILE: join(home, "none"), AWS_ENDPOINT_URL_PRICING: process.env.AWS_ENDPOINT_URL_PRICING };
+      const r = await runOps(["pricing", "refresh", "--dry-run", "--json"], env);
+      expect(r.code).toBe(ExitCode.Remote);
+      const error = JSON.parse(r.stdout).error;
+      expect(error.message).toBe("no AWS credentials found for the Price List API (nothing was written)");
+      expect(error.hint).toBe(
+        "set AWS_PROFILE (run `aws sso login --profile <name>` first for an SSO profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, with pricing:GetProducts allowed; ops pricing refresh has no --profile flag",
+      );
+      expect(r.stdout).not.toMatch(/pass --profile/);
+      const text = await runOps(["pricing", "refresh", "--dry-run"], env);
+      expect(text.stderr).toMatch(/^hint: set AWS_PROFILE .* or AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY/m);
+      expect(text.stderr).not.toMatch(/pass --profile/);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it("refuses an unknown region before calling AWS", async () => {
     await expect(pricingRefresh({ region: ["mars-north-1"], dryRun: true })).rejects.toThrow(/--region mars-north-1/);
     expect(server.requests).toHaveLength(0);

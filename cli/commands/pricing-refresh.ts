@@ -42,6 +42,15 @@ export function dimensionsOf(entry: string): PriceDimension[] {
 
 type PricingClient = import("@aws-sdk/client-pricing").PricingClient;
 
+/**
+ * This command has no --profile (its client comes from the SDK's default chain, not cli/aws/clients.ts),
+ * so the CLI's general credentials hint ("pass --profile <name>") would send the operator to a flag
+ * that does not exist. The message avoids the SDK's wording, which the CLI would answer with that hint.
+ */
+export const NO_CREDENTIALS_MESSAGE = "no AWS credentials found for the Price List API (nothing was written)";
+export const NO_CREDENTIALS_HINT =
+  "set AWS_PROFILE (run `aws sso login --profile <name>` first for an SSO profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, with pricing:GetProducts allowed; ops pricing refresh has no --profile flag";
+
 /** A priced item the API has no product for. */
 export interface MissingItem {
   readonly region: string;
@@ -65,6 +74,7 @@ async function lookup(client: PricingClient, item: PricedItem, region: string, d
     for await (const page of pages) entries.push(...(page.PriceList ?? []));
   } catch (err) {
     const e = err as Error & { name?: string };
+    if (e.name === "CredentialsProviderError") throw new RemoteError(NO_CREDENTIALS_MESSAGE, NO_CREDENTIALS_HINT);
     throw new RemoteError(`pricing item '${item.key}' (${item.serviceCode}): GetProducts failed: ${e.name}: ${e.message}`, "check credentials (pricing:GetProducts) and network");
   }
   const filterText = Object.entries(item.filters).map(([k, v]) => `${k}=${v}`).join(", ");

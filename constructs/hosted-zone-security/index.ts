@@ -112,7 +112,7 @@ export class HostedZoneSecurity extends Construct {
     alarm(
       "dnssec-ksk-needs-action",
       DNSSEC_ALARM_METRICS.keySigningKeysNeedingAction,
-      `A DNSSEC key-signing key of ${props.zoneName} needs action (KMS key disabled, deleted or its policy changed). Within days the zone stops validating; see docs/operations.md, zone delegation.`,
+      `A DNSSEC key-signing key of ${props.zoneName} needs action (KMS key disabled, deleted or its policy changed). Within days the zone stops validating; see docs/operations.md section 2.4 ("DNSSEC: hand the DS record to the parent") and section 6 (the DNSSEC row).`,
     );
   }
 }

@@ -58,8 +58,10 @@ export function renderServerYaml(stacks: readonly SynthesizedStack[], githubRepo
   const environments = projects.map((p) => p.replace(/^livestream-/, "")).sort();
   const header = [
     HEADER.trimEnd(),
-    "# Server-side repo config for the Atlantis server (docs/operations.md, section 1: Atlantis). Run the server with:",
+    "# Server-side repo config for the Atlantis server (docs/operations.md, section 10.4: Atlantis: server, workflow and gate). Run the server with:",
     ...serverFlags(githubRepository).map((f) => `#   ${f}`),
+    "# (`state` stays out of --allow-commands: Atlantis applies no requirement to `state rm`; the state_rm",
+    "# workflow below only keeps the project guard and profile in place should it ever be allowed.)",
     "# and in its environment:",
     `#   AWS profiles ${environments.map((e) => awsProfileOf(e)).join(", ")} in ~/.aws/config, one per environment's account`,
     `#   (besides what the stacks need, the apply check reads ${PLAN_CHECK_ACTIONS.join(", ")})`,
