@@ -16,6 +16,7 @@
  * Pure: the same sessions, channels and instant give the same plan.
  */
 import { chooseChannel } from "./channel-choice";
+import { DEFAULT_RESTART_GAP_MS } from "./run-groups";
 import { channelRuns, type ChannelRun } from "./planner";
 import type { StoredSession } from "./store";
 
@@ -84,6 +85,9 @@ export function planStickyAssignments(sessions: readonly StoredSession[], channe
     held.set(channelId, [...(held.get(channelId) ?? []), s]);
     channelOf.set(s.id, channelId);
   };
+  // Where a key of its own costs room: a session added at short notice that spans the hand-over
+  // between the previous run and this one (from that run's grace and the restart gap before the lead).
+  const handoverStart = (s: StoredSession) => Math.max(o.now, s.startsAt - o.leadMs - (o.restartGapMs ?? DEFAULT_RESTART_GAP_MS) - o.graceMs);
   const clashOn = (channelId: string, s: StoredSession) => held.get(channelId)?.find((o2) => overlaps(o2, s));
 
   // 1. Earlier assignments: on-air and begun sessions first (they hold their channel), then by age.
@@ -130,7 +134,7 @@ export function planStickyAssignments(sessions: readonly StoredSession[], channe
   for (const s of active.filter((x) => !x.channelId && x.startsAt < o.now + o.horizonMs)) toPlace.push({ s });
   const usable = channels.filter((c) => c.usable).sort((a, b) => a.id.localeCompare(b.id));
   for (const { s, from, reason } of toPlace.sort((a, b) => bySchedule(a.s, b.s))) {
-    const choice = chooseChannel(s, usable.map((c) => ({ id: c.id, held: held.get(c.id) ?? [] })), { ...o, keepIdleFrom: o.now });
+    const choice = chooseChannel(s, usable.map((c) => ({ id: c.id, held: held.get(c.id) ?? [] })), { ...o, keepIdleFrom: handoverStart(s) });
     if (!choice) {
       const why = `no healthy channel is free at that time (${usable.length} healthy of ${channels.length} in pool '${o.pool}')`;
       if (from && byId.has(from) && !byId.get(from)!.failed && !clashOn(from, s)) {

@@ -36,7 +36,7 @@ export interface HostedZoneSecurityProps {
  * alert topic, that topic, and alarms on DNSSEC internal failures and key-signing keys that need
  * action. Signing is safe before the parent zone has the DS record (resolvers treat the zone as
  * unsigned until then); once the DS record is published, removing signing without removing the DS
- * record first takes the zone off the internet (docs/operations.md, zone delegation).
+ * record first takes the zone off the internet (docs/operations.md §2.4, "DNSSEC: hand the DS record to the parent").
  */
 export class HostedZoneSecurity extends Construct {
   /** The DS record to add to the parent zone (or at the registrar), once signing is on. */

@@ -36,7 +36,7 @@ export function platformOutputs(
     migration_security_group_id: { value: operations.migration.securityGroupId, description: "security group of the migration task (aws ecs run-task --network-configuration)" },
     cdn_signing_key_id: { value: media.cdn.signingKeyId, description: "CloudFront public key id the backend signs playback URLs with" },
     ops_topic_arn: { value: p.alarmTopicArn, description: "Ops alert topic (confirm the e-mail subscription once)" },
-    dnssec_ds_record: { value: zoneSecurity?.dsRecord ?? unsignedZoneReason, description: "DS record to add to the parent zone once the zone is signed (docs/operations.md, zone delegation)" },
+    dnssec_ds_record: { value: zoneSecurity?.dsRecord ?? unsignedZoneReason, description: "DS record to add to the parent zone once the zone is signed (docs/operations.md §2.4, DNSSEC: hand the DS record to the parent)" },
     ...(zoneSecurity ? { dnssec_alarm_topic_arn: { value: zoneSecurity.alertTopicArn, description: "us-east-1 topic of the DNSSEC alarms (confirm the e-mail subscription once)" } } : {}),
   };
 }
