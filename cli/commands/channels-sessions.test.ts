@@ -171,7 +171,8 @@ test("bad schedule rows exit 2 listing every bad row, and nothing is acted on; a
 });
 
 test("sessions reconcile: --dry-run mutates nothing; a real pass starts, a second pass makes no mutating call", async () => {
-  const schedule = file("s.json", JSON.stringify({ sessions: [{ id: "live1", startsAt: iso(5), endsAt: iso(60) }] }));
+  // "old" ended two days ago: a file remembers no harvest, so it is no lost recording, pass after pass.
+  const schedule = file("s.json", JSON.stringify({ sessions: [{ id: "old", startsAt: iso(-48 * 60), endsAt: iso(-47 * 60) }, { id: "live1", startsAt: iso(5), endsAt: iso(60) }] }));
   aws.medialive.setState("1000002", "RUNNING");
   const args = ["sessions", "reconcile", "--schedule", schedule, "--pool", "dev", "--poll-interval", "20ms", "--json"];
   expect(await ops(...args, "--dry-run")).toBe(ExitCode.Ok);

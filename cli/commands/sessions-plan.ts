@@ -101,7 +101,8 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
   for (const w of parse.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
 
   const priced = channels.map((c) => ({ ...c, usdPerHour: channelHourUsd(prices, c.encodes) }));
-  const plan = planSessions(sessions, priced, { leadMs, graceMs });
+  // Database sessions get a stream key per run, so the pass keeps mentors' runs apart where it can.
+  const plan = planSessions(sessions, priced, { leadMs, graceMs, freshKeyPerSession: isPostgresUrl(opts.schedule) });
   const show = timeFormatter(zone, pool, sessions);
   const report = {
     pool: pool ?? null,
@@ -121,6 +122,7 @@ export async function sessionsPlan(opts: SessionsPlanOptions): Promise<void> {
       explicit: a.explicit,
       ...(a.explicit ? { requestedBy } : {}),
       ...(a.session.assignedChannelId ? { loopChannelId: a.session.assignedChannelId } : {}),
+      ...(a.sharesKeyWith ? { sharesKeyWith: a.sharesKeyWith } : {}),
       startsAt: show.at(a.session.startsAt, a.session),
       endsAt: show.at(a.session.endsAt, a.session),
     })),
@@ -175,12 +177,13 @@ function infeasible(plan: Plan, report: Report & { unplaced: { sessionId: string
   );
 }
 
-type Report = { assignments: { sessionId: string; channelId: string; explicit: boolean; requestedBy?: string; startsAt: string; endsAt: string }[]; runs: { channelId: string; start: string; end: string; sessionIds: string[]; billedMinutes: number }[] } & Record<string, unknown>;
+type Report = { assignments: { sessionId: string; channelId: string; explicit: boolean; requestedBy?: string; sharesKeyWith?: readonly string[]; startsAt: string; endsAt: string }[]; runs: { channelId: string; start: string; end: string; sessionIds: string[]; billedMinutes: number }[] } & Record<string, unknown>;
 
 function printHuman(plan: Plan, report: Report, show: TimeFormatter): void {
   // A quoted CSV title may hold newlines: one line per row in the table.
   const titles = new Map(plan.assignments.map((a) => [a.session.id, (a.session.title ?? "").replace(/\s+/g, " ")]));
-  const label = (a: Report["assignments"][number]) => (!a.explicit ? "" : a.requestedBy === "operator" ? " (pinned by an operator)" : " (explicit)");
+  const label = (a: Report["assignments"][number]) =>
+    (!a.explicit ? "" : a.requestedBy === "operator" ? " (pinned by an operator)" : " (explicit)") + (a.sharesKeyWith ? ` (shares the stream key of ${a.sharesKeyWith.join(", ")})` : "");
   print(table(["SESSION", "CHANNEL", "STARTS", "ENDS", "TITLE"], report.assignments.map((a) => [a.sessionId, a.channelId + label(a), human(a.startsAt), human(a.endsAt), titles.get(a.sessionId) ?? ""])));
   print("");
   print(table(["CHANNEL", "RUNS FROM", "UNTIL", "BILLED MIN", "SESSIONS"], report.runs.map((r) => [r.channelId, human(r.start), human(r.end), String(r.billedMinutes), r.sessionIds.join(" ")])));

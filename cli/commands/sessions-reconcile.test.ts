@@ -115,6 +115,28 @@ test("postgres:// without PGUSER is a settings problem: exit 2 before any call, 
   }
 });
 
+test("a postgres:// URL pg cannot read is a usage error that shows no password, for the pass and the plan", async () => {
+  for (const args of [["sessions", "reconcile", "--pool", "dev"], ["sessions", "plan", "--pool-size", "1"]]) {
+    expect(await ops(...args, "--schedule", "postgres://ops:s3cret@[db/livestream")).toBe(ExitCode.Usage);
+    expect(stderr).toMatch(/is not a PostgreSQL URL pg can read/);
+    expect(stderr).not.toContain("s3cret");
+  }
+});
+
+test("sessions plan --schedule postgres://: back-to-back sessions of two mentors get their own channels while the pool allows, as the pass does", async () => {
+  await insert("a", 5, 60);
+  await insert("b", 62, 90);
+  await sql.query("UPDATE live_sessions SET mentor_id = id");
+  expect(await ops("sessions", "plan", "--schedule", url, "--pool-size", "2", "--json")).toBe(ExitCode.Ok);
+  expect(JSON.parse(stdout).assignments.map((a: { sessionId: string; channelId: string; sharesKeyWith?: string[] }) => [a.sessionId, a.channelId, a.sharesKeyWith])).toEqual([
+    ["a", "channel-1", undefined],
+    ["b", "channel-2", undefined],
+  ]);
+  // One channel: b joins a's run, and the plan says whose key it streams with.
+  expect(await ops("sessions", "plan", "--schedule", url, "--pool-size", "1")).toBe(ExitCode.Ok);
+  expect(stdout).toMatch(/^b +channel-1 \(shares the stream key of a\) /m);
+});
+
 test("sessions plan --schedule postgres://: channels the loop assigned are not pins; an operator's pins are, and say so", async () => {
   // The loop assigned s1 and s2 to two channels (channel_assigned_at set): a what-if plan may move them.
   await insert("s1", 5, 60, "1000001");

@@ -27,8 +27,8 @@ export async function readSchedulePostgres(url: string, window: PostgresWindow =
   const where = redactUrl(url);
   const client = await connectPassDatabase(url, READ_BOUNDS);
   try {
-    const result = await client.query<{ id: string; starts_at: Date; ends_at: Date; channel_id: string | null; channel_assigned_at: Date | null; title: string | null }>(
-      `SELECT id, starts_at, ends_at, channel_id, channel_assigned_at, title
+    const result = await client.query<{ id: string; mentor_id: string; starts_at: Date; ends_at: Date; channel_id: string | null; channel_assigned_at: Date | null; title: string | null }>(
+      `SELECT id, mentor_id, starts_at, ends_at, channel_id, channel_assigned_at, title
          FROM live_sessions
         WHERE status <> 'cancelled'
           AND ($1::timestamptz IS NULL OR ends_at > $1::timestamptz)
@@ -45,6 +45,7 @@ export async function readSchedulePostgres(url: string, window: PostgresWindow =
         channelId: r.channel_assigned_at === null ? r.channel_id : null,
         assignedChannelId: r.channel_assigned_at === null ? undefined : (r.channel_id ?? undefined),
         title: r.title,
+        mentorId: r.mentor_id,
         origin: `live_sessions id ${r.id}`,
       })),
       rules,

@@ -21,6 +21,8 @@ export interface Session {
   readonly offsetMinutes?: number;
   /** Database rows: the channel the reconcile loop assigned (channel_assigned_at set); not a request, so not `channelId`. */
   readonly assignedChannelId?: string;
+  /** Database rows: the mentor (sessions of one mentor may share a stream key; others are kept apart). */
+  readonly mentorId?: string;
 }
 
 /** ISO 8601 date-time with an explicit offset (Z or +hh:mm): a bare local time is ambiguous. */
@@ -79,6 +81,8 @@ export interface RawSession {
   readonly title?: unknown;
   /** The channel the reconcile loop assigned (database rows): informational, never pinned. */
   readonly assignedChannelId?: string;
+  /** The session's mentor (database rows). */
+  readonly mentorId?: string;
   readonly origin: string;
   /** Problems the source found in the row itself (unknown fields, extra cells), reported with the rest. */
   readonly problems?: readonly string[];
@@ -174,6 +178,7 @@ export function validateRows(rows: readonly RawSession[], rules: ScheduleRules =
       origin: row.origin,
       ...(starts.offsetMinutes === undefined ? {} : { offsetMinutes: starts.offsetMinutes }),
       ...(row.assignedChannelId ? { assignedChannelId: row.assignedChannelId } : {}),
+      ...(row.mentorId ? { mentorId: row.mentorId } : {}),
     });
   }
   return { sessions, issues, warnings };

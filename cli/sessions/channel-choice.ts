@@ -9,9 +9,10 @@
  * ended latest (fewer, longer runs and fewer starts), then channel id.
  *
  * Best fit alone also keeps room for sessions added at short notice (it leaves the longest idle
- * stretches free); a key of its own can use that room up. So the pass (`keepIdleFrom`) takes a key
- * of its own only while another channel stays idle from now to the session's end; in a pool that
- * tight, sessions share a key rather than risk a later session finding no channel at all.
+ * stretches free); a key of its own can use that room up. So the pass (`keepIdleFrom`: the
+ * hand-over before the session's run, sticky-planner.ts) takes a key of its own only while another
+ * channel stays idle from then to the session's end; in a pool that tight, sessions share a key
+ * rather than risk a later session finding no channel at all.
  */
 import { runGroups } from "./run-groups";
 

@@ -4,7 +4,13 @@
  * failing under future sessions, a channel failing its starts, harvests) through each, compared
  * call by call and session by session.
  */
+import { Client } from "pg";
 import { simulate, type Scenario } from "../../bench/reconcile-simulation";
+import { migrate } from "../../db/migrate";
+import { MemoryDatabase, MemoryStore } from "./memory-store";
+import { connectPassDatabase } from "./pass-database";
+import { PostgresSessionStore } from "./postgres-store";
+import type { SessionStore, StoredSession } from "./store";
 import { startPostgres, type PostgresServer } from "../../test/support/postgres";
 
 let pg: PostgresServer;
@@ -58,4 +64,41 @@ test("a replay through MemoryStore and through PostgreSQL makes the same calls a
   expect(memory.movedBeforeAir).toBe(2);
   expect(memory.trace.mutating.filter((c) => c.endsWith("StartChannel 3000000"))).toHaveLength(3);
   expect([memory.movedOnAir, memory.runningAtStart, memory.harvested]).toEqual([0, memory.startedSessions, memory.toHarvest]);
+});
+
+test("both stores load the same sessions (by end, so a long session stays) and give up the same recordings", async () => {
+  const H = 60 * MIN;
+  const now = FROM;
+  const rows: { id: string; start: number; end: number; status: StoredSession["status"]; harvest?: StoredSession["harvestStatus"] }[] = [
+    { id: "on-air-25h", start: -25 * H, end: H, status: "live" },
+    { id: "over-never-harvested", start: -26 * H, end: -25 * H, status: "ended" },
+    { id: "over-job-running", start: -25 * H, end: -23 * H, status: "ended", harvest: "IN_PROGRESS" },
+    { id: "over-job-failed", start: -25 * H, end: -23 * H, status: "ended", harvest: "FAILED" },
+    { id: "over-harvested", start: -25 * H, end: -23 * H, status: "ended", harvest: "SUCCEEDED" },
+    { id: "recent", start: -2 * H, end: -H, status: "ended" },
+    { id: "soon", start: 30 * MIN, end: 2 * H, status: "scheduled" },
+    { id: "later", start: 3 * H, end: 4 * H, status: "scheduled" },
+  ];
+  const url = await pg.createDatabase(`stores_${process.pid}`);
+  const sql = new Client({ connectionString: url });
+  await sql.connect();
+  await migrate(sql);
+  const memory = new MemoryDatabase();
+  for (const r of rows) {
+    const at = [new Date(now + r.start), new Date(now + r.end)];
+    await sql.query("INSERT INTO live_sessions (id, mentor_id, starts_at, ends_at, status, harvest_status, channel_id, channel_assigned_at) VALUES ($1, 'm', $2, $3, $4, $5, '3000000', $2)", [r.id, ...at, r.status, r.harvest ?? null]);
+    memory.putSession({ id: r.id, mentorId: "m", startsAt: now + r.start, endsAt: now + r.end, status: r.status, harvestStatus: r.harvest, channelId: "3000000", channelAssignedAt: now + r.start });
+  }
+  const stores: SessionStore[] = [new MemoryStore(memory), new PostgresSessionStore(await connectPassDatabase(url, { statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, connectTimeoutMs: 5_000 }), url)];
+  try {
+    for (const store of stores) {
+      const window = { now, horizonMs: H, lookbackMs: 24 * H, usableChannelIds: ["3000000"], leadMs: 10 * MIN, graceMs: 5 * MIN };
+      expect((await store.loadSessions(window)).map((s) => s.id).sort()).toEqual(["on-air-25h", "over-harvested", "over-job-failed", "over-job-running", "recent", "soon"]);
+      const lost = await store.expireUnharvested({ startedBefore: now - 24 * H, endedBefore: now - 5 * MIN }, "window passed", now);
+      expect(lost.sort()).toEqual(["over-job-failed", "over-never-harvested"]);
+    }
+  } finally {
+    for (const store of stores) await store.close();
+    await sql.end();
+  }
 });

@@ -119,7 +119,7 @@ export class MemoryStore implements SessionStore {
   async expireUnharvested(rule: RecordingLossRule, reason: string, at: number): Promise<string[]> {
     const expired: string[] = [];
     for (const row of this.db.sessions.values()) {
-      if (PASS_OWNED_STATUSES.includes(row.status) && row.startsAt < rule.startedBefore && row.endsAt < rule.endedBefore && row.harvestStatus !== "SUCCEEDED") {
+      if (PASS_OWNED_STATUSES.includes(row.status) && row.startsAt < rule.startedBefore && row.endsAt < rule.endedBefore && row.harvestStatus !== "SUCCEEDED" && row.harvestStatus !== "IN_PROGRESS") {
         applySessionChanges(row, { status: "recording_failed", lastError: reason }, at);
         expired.push(row.id);
       }

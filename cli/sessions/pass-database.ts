@@ -66,16 +66,22 @@ async function connectFromEnvironment(options: PassDatabaseOptions): Promise<Cli
 
 async function connectToUrl(spec: string, options: PassDatabaseOptions): Promise<Client> {
   const { Client } = await import("pg");
-  const client = new Client({
-    connectionString: spec,
-    application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
-    connectionTimeoutMillis: options.connectTimeoutMs,
-    statement_timeout: options.statementTimeoutMs,
-    lock_timeout: options.lockTimeoutMs,
-    // The client gives up a little after the server should have cancelled: only when the server is gone.
-    query_timeout: options.statementTimeoutMs + 1000,
-    keepAlive: true,
-  });
+  let client: Client;
+  try {
+    client = new Client({
+      connectionString: spec,
+      application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      statement_timeout: options.statementTimeoutMs,
+      lock_timeout: options.lockTimeoutMs,
+      // The client gives up a little after the server should have cancelled: only when the server is gone.
+      query_timeout: options.statementTimeoutMs + 1000,
+      keepAlive: true,
+    });
+  } catch (err) {
+    // pg parses the URL as it builds the client: a URL it cannot parse is the operator's to fix.
+    throw new UsageError(`'${redactUrl(spec)}' is not a PostgreSQL URL pg can read: ${(err as Error).message}`, "write postgres://user:password@host:5432/database (percent-encode '@', ':' and '/' in the password), or postgres:// alone to use the PG* variables");
+  }
   // A connection that breaks later emits 'error'; the failing query reports it, this keeps the process up.
   client.on("error", () => undefined);
   try {

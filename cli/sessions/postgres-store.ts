@@ -232,7 +232,8 @@ export class PostgresSessionStore implements SessionStore {
       "expiring sessions past the startover window",
       `UPDATE live_sessions
           SET status = 'recording_failed', status_changed_at = $3, last_error = $4, last_error_at = $3, updated_at = $3
-        WHERE status = ANY($1::text[]) AND starts_at < $2 AND ends_at < $5 AND harvest_status IS DISTINCT FROM 'SUCCEEDED'
+        WHERE status = ANY($1::text[]) AND starts_at < $2 AND ends_at < $5
+          AND harvest_status IS DISTINCT FROM 'SUCCEEDED' AND harvest_status IS DISTINCT FROM 'IN_PROGRESS'
         RETURNING id`,
       [PASS_OWNED_STATUSES, new Date(rule.startedBefore), new Date(at), reason, new Date(rule.endedBefore)],
     );

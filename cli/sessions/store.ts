@@ -132,8 +132,9 @@ export interface SessionStore {
   updateSessions(updates: readonly SessionUpdate[], at: number): Promise<WriteFailure[]>;
   updateChannels(pool: string, updates: readonly ChannelUpdate[], at: number): Promise<WriteFailure[]>;
   /**
-   * Sessions the rule says can no longer be harvested (startover.ts), with no succeeded harvest,
-   * become recording_failed with `reason`; returns their ids.
+   * Sessions the rule says can no longer be harvested (startover.ts), with no harvest job done or
+   * still running (a running one is followed to its end), become recording_failed with `reason`;
+   * returns their ids.
    */
   expireUnharvested(rule: RecordingLossRule, reason: string, at: number): Promise<string[]>;
   /**

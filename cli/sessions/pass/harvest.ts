@@ -20,9 +20,10 @@ export const harvestStep: PassStep = {
   async run(ctx: PassContext): Promise<void> {
     const now = passTime(ctx);
     const { settings } = ctx;
-    ctx.pending.recordingLoss = recordingLossRule(now, settings.startoverWindowMs, settings.graceMs);
-    // Sessions past the startover window are not tried: record gives them up (startover.ts).
-    const ended = ctx.sessions.filter((s) => s.status === "ended" && now >= s.endsAt + settings.graceMs && s.harvestStatus !== "SUCCEEDED" && harvestable(s, now, settings.startoverWindowMs));
+    // Only where recordings are harvested and remembered can one be lost: record gives up the
+    // sessions whose start left the startover window with no job running or done (startover.ts).
+    if (settings.harvest && ctx.store.remembers) ctx.pending.recordingLoss = recordingLossRule(now, settings.startoverWindowMs, settings.graceMs);
+    const ended = ctx.sessions.filter((s) => s.status === "ended" && now >= s.endsAt + settings.graceMs && s.harvestStatus !== "SUCCEEDED");
     for (const s of ended.filter((x) => !x.channelId)) {
       queueSession(ctx, s.id, { status: "recording_failed", lastError: "it never had a channel, so there is nothing to harvest" });
       sessionReport(ctx, s.id).changes.push("recording_failed (never had a channel)");
@@ -92,7 +93,13 @@ async function harvestSession(ctx: PassContext, s: StoredSession, target: Harves
     }
   }
 
-  // A new attempt (or the first), skipping ids that already exist and failed.
+  // A new attempt (or the first), skipping ids that already exist and failed; none once the session's
+  // start has left the startover window: record gives it up.
+  if (!harvestable(s, passTime(ctx), settings.startoverWindowMs)) {
+    // A job MediaPackage no longer knows is not running: count it failed, so record gives the session up.
+    if (s.harvestJobId && s.harvestStatus === "IN_PROGRESS") queueSession(ctx, s.id, { harvestStatus: "FAILED" });
+    return;
+  }
   let lastReason = s.lastError ?? "harvest jobs failed";
   for (;;) {
     attempt++;

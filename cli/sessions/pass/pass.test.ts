@@ -313,6 +313,19 @@ describe("harvest", () => {
     expect(metric("RecordingsMissing")).toBe(1);
   });
 
+  test("a harvest job started just inside the startover window is followed to success after the window closes, not given up", async () => {
+    h = await startHarness(pg);
+    await h.addSession("edge", -(24 * 60 - 10), -23 * 60, { channelId: "2222222", status: "ended" });
+    await h.sql.query("UPDATE live_sessions SET channel_assigned_at = starts_at WHERE id = 'edge'");
+    at(0);
+    expect((await h.pass()).harvests.map((x) => x.status)).toEqual(["created"]);
+    at(15); // the session's start is now 24h05m ago; the job (60 s in the stand-in) has succeeded
+    const r = await h.pass();
+    expect(r.errors).toEqual([]);
+    expect(await h.row("edge")).toEqual(expect.objectContaining({ status: "ended", harvest_status: "SUCCEEDED" }));
+    expect(metric("RecordingsMissing")).toBe(0);
+  });
+
   test("a session on air for longer than the startover window keeps its channel and is not given up; once over, its loss is reported", async () => {
     h = await startHarness(pg);
     await h.addSession("marathon", -25 * 60, 30, { channelId: "2222222", status: "live" });

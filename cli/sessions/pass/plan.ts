@@ -33,7 +33,7 @@ export const planStep: PassStep = {
       const reopen = s.status === "no_channel" ? { status: "scheduled" as const } : {};
       if ((change.kind === "assign" || change.kind === "move") && change.sharesKeyWith) {
         // Allowed, but a person should know: the mentor of the earlier session could push into this one.
-        ctx.report.notes.push(`session ${s.id} joins the run of ${change.sharesKeyWith.join(", ")} on channel ${change.channelId} and shares its stream key: no healthy channel was free for a key of its own`);
+        ctx.report.notes.push(`session ${s.id} joins the run of ${change.sharesKeyWith.join(", ")} on channel ${change.channelId} and shares its stream key: a channel of its own would have left no spare channel for sessions added at short notice (add a channel to the pool to avoid it)`);
       }
       if (change.kind === "assign") {
         queueSession(ctx, s.id, { channelId: change.channelId, channelAssignedAt: now, ...reopen, lastError: change.note ?? (s.status === "no_channel" ? null : undefined) });

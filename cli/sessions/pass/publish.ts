@@ -34,7 +34,8 @@ export const publishStep: PassStep = {
     const metrics: Partial<Record<OpsMetricName, number>> = {
       [OPS_METRICS.actions]: ctx.report.mutatingCalls,
       [OPS_METRICS.errors]: ctx.report.errors.length,
-      [OPS_METRICS.recordingsMissing]: ctx.report.recordingsLost,
+      // One RecordingsMissing data point: the pass's losses and the sweep's, when it ran.
+      [OPS_METRICS.recordingsMissing]: ctx.report.recordingsLost + (ctx.recordingSweep?.expired.length ?? 0),
     };
     // Only what the pass actually knows: after a failed load there is no pool state to report.
     if (loaded) {
@@ -64,7 +65,9 @@ export const publishStep: PassStep = {
                 Value,
                 Unit: "Count" as const,
               })),
-              ...(ctx.recordingSweep ? sweepMetricData(ctx.recordingSweep, ctx.settings.pool).map((d) => ({ ...d, Timestamp: new Date(now) })) : []),
+              ...(ctx.recordingSweep ? sweepMetricData(ctx.recordingSweep, ctx.settings.pool) : [])
+                .filter((d) => d.MetricName !== OPS_METRICS.recordingsMissing)
+                .map((d) => ({ ...d, Timestamp: new Date(now) })),
             ],
           }),
           { abortSignal: ctx.deadline.signal },
