@@ -21,7 +21,7 @@ export interface PlacedSession {
   /** Epoch ms. */
   readonly startsAt: number;
   readonly endsAt: number;
-  /** Sessions of one mentor may share a key; an unknown mentor shares with nobody. */
+  /** Sessions of one mentor may share a key; a session with no known mentor is kept apart from all others. */
   readonly mentorId?: string;
 }
 
@@ -65,12 +65,13 @@ export function chooseChannel(s: PlacedSession, channels: readonly { readonly id
       sharesKeyWith: o.freshKeyPerSession ? keySharers(s, c.held, o) : [],
       previousEnd: Math.max(-Infinity, ...c.held.filter((x) => x.endsAt <= s.startsAt).map((x) => x.endsAt)),
     }));
-  // Stable sort: ties keep the callers' channel order.
-  const bestFit = [...free].sort((a, b) => b.previousEnd - a.previousEnd)[0];
+  // Latest previous end first (stable: ties keep the callers' channel order; two idle channels tie).
+  const byFit = free.sort((a, b) => (b.previousEnd > a.previousEnd ? 1 : b.previousEnd < a.previousEnd ? -1 : 0));
+  const bestFit = byFit[0];
   if (!bestFit) return undefined;
   let choice: Candidate = bestFit;
   if (bestFit.sharesKeyWith.length) {
-    const own = [...free].sort((a, b) => b.previousEnd - a.previousEnd).find((c) => c.sharesKeyWith.length === 0);
+    const own = byFit.find((c) => c.sharesKeyWith.length === 0);
     const idleFrom = o.keepIdleFrom;
     const idle = (id: string) => channels.find((c) => c.id === id)!.held.every((x) => x.endsAt <= idleFrom! || x.startsAt >= s.endsAt);
     if (own && (idleFrom === undefined || channels.some((c) => c.id !== own.channelId && idle(c.id)))) choice = own;

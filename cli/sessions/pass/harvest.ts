@@ -3,8 +3,8 @@
  * stored channel, which never changes once on air). Jobs are followed by their stored id
  * (DescribeHarvestJob) until they succeed; a FAILED job is reported and retried under a new id while
  * the endpoint's startover window still holds the session; after MAX attempts the session is
- * recording_failed with the reason, and past the window record gives it up (startover.ts). The recording indexer marks it `recorded` once the
- * manifest lands.
+ * recording_failed with the reason, and past the window record gives it up (startover.ts). The
+ * recording indexer marks it `recorded` once the manifest lands.
  */
 import { ORIGIN_ENDPOINT_TAG } from "../../../contracts";
 import { describeChannel } from "../../channels/pool";
