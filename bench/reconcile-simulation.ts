@@ -28,6 +28,7 @@ import { MemoryDatabase, MemoryStore } from "../cli/sessions/memory-store";
 import { connectPassDatabase } from "../cli/sessions/pass-database";
 import { createPassContext, type PassReport, type PassSettings } from "../cli/sessions/pass/context";
 import { runPass } from "../cli/sessions/pass/steps";
+import { peakOverlap } from "../cli/sessions/planner";
 import { PostgresSessionStore } from "../cli/sessions/postgres-store";
 import type { SessionStore } from "../cli/sessions/store";
 import { startFakeAws, type FakeAws } from "../test/fakes/aws";
@@ -190,19 +191,6 @@ async function postgresApp(pg: PostgresServer): Promise<AppDatabase> {
 
 const channelId = (i: number) => String(3_000_000 + i);
 
-/** Peak number of sessions overlapping at once. */
-function peak(sessions: readonly { startsAt: number; endsAt: number }[]): number {
-  const events = sessions.flatMap((s) => [
-    [s.startsAt, 1],
-    [s.endsAt, -1],
-  ]);
-  events.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
-  let live = 0;
-  let max = 0;
-  for (const [, d] of events) max = Math.max(max, (live += d!));
-  return max;
-}
-
 /**
  * Sessions of `days` days from `dayZero` (a local midnight): `perDay` a day, 40 % starting in prime
  * time 18:00-21:00, the rest 07:00-23:00, 45-120 minutes; never more than `maxConcurrent` at once.
@@ -220,7 +208,7 @@ export function generateSessions(options: { dayZero: number; days: number; perDa
       const duration = 45 + Math.floor(random() * 6) * 15;
       const startsAt = options.dayZero + day * DAY + startMin * MIN;
       const candidate = { id: `${options.prefix}${String(sessions.length).padStart(4, "0")}`, startsAt, endsAt: startsAt + duration * MIN };
-      if (peak([...sessions, candidate]) > options.maxConcurrent) continue;
+      if (peakOverlap([...sessions, candidate]) > options.maxConcurrent) continue;
       sessions.push(candidate);
       made++;
     }
@@ -233,7 +221,7 @@ export function generateSessions(options: { dayZero: number; days: number; perDa
     if (r < 0.17) {
       const moved = { startsAt: s.startsAt + 30 * MIN, endsAt: s.endsAt + 30 * MIN };
       const others = sessions.filter((o) => o.id !== s.id);
-      if (peak([...others, moved]) <= options.maxConcurrent) return { ...s, shift: { at: s.startsAt - 2 * HOUR, byMs: 30 * MIN } };
+      if (peakOverlap([...others, moved]) <= options.maxConcurrent) return { ...s, shift: { at: s.startsAt - 2 * HOUR, byMs: 30 * MIN } };
     }
     return s;
   });
@@ -269,7 +257,7 @@ export function fiftyChannels(): Scenario {
   for (let tries = 0; sessions.length < 160 && tries < 5000; tries++) {
     const startsAt = dayZero + 18 * HOUR + Math.floor(random() * 12) * 15 * MIN;
     const candidate = { id: `p${String(sessions.length).padStart(4, "0")}`, startsAt, endsAt: startsAt + (45 + Math.floor(random() * 6) * 15) * MIN };
-    if (peak([...sessions, candidate]) <= 46) sessions.push(candidate);
+    if (peakOverlap([...sessions, candidate]) <= 46) sessions.push(candidate);
   }
   return {
     name: "50 channels",

@@ -84,7 +84,7 @@ const bySchedule = (a: Session, b: Session) => a.startsAt - b.startsAt || a.ends
 const overlaps = (a: Session, b: Session) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /** Peak overlap of the sessions (sweep over start/end events; an end frees before a start takes). */
-export function peakOverlap(sessions: readonly Session[]): number {
+export function peakOverlap(sessions: readonly { readonly startsAt: number; readonly endsAt: number }[]): number {
   const events = sessions.flatMap((s) => [
     [s.startsAt, 1],
     [s.endsAt, -1],
