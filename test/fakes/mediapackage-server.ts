@@ -10,6 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerRouteOrFault, FaultPlan, readBody, sendJson, sendRestJsonError, type LoggedCall, FakeHttpServer } from "./http";
+import { MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS } from "../../contracts";
 
 export interface FakeHarvestJob {
   readonly id: string;
@@ -142,6 +143,12 @@ export class MediaPackageFake extends FakeHttpServer {
     if (start < now - (this.options.startoverWindowMs ?? 86_400_000)) {
       log(422);
       return sendRestJsonError(res, 422, "StartTime is outside of the startover window of the origin endpoint");
+    }
+    // The documented quota of jobs running at once (MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS). AWS does not
+    // document the error shape; the stand-in answers as MediaPackage answers other limits it meters.
+    if (this.harvestJobs.filter((j) => this.settle(j).status === "IN_PROGRESS").length >= MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS) {
+      log(429);
+      return sendRestJsonError(res, 429, `too many harvest jobs in progress (the quota is ${MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS})`);
     }
     const willFail = this.failing > 0;
     if (willFail) this.failing--;

@@ -6,7 +6,7 @@
  * recording_failed with the reason, and past the window record gives it up (startover.ts). The
  * recording indexer marks it `recorded` once the manifest lands.
  */
-import { ORIGIN_ENDPOINT_TAG } from "../../../contracts";
+import { MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS, ORIGIN_ENDPOINT_TAG } from "../../../contracts";
 import { describeChannel } from "../../channels/pool";
 import { mapConcurrent } from "../deadline";
 import { createHarvestJob, describeHarvestJob, harvestJobId, HarvestRejected, MAX_HARVEST_ATTEMPTS, originEndpointOf, type HarvestTarget } from "../harvest";
@@ -41,13 +41,26 @@ export const harvestStep: PassStep = {
       if (!p) endpoints.set(channelId, (p = findEndpoint(ctx, channelId)));
       return p;
     };
-    await mapConcurrent(ready, settings.concurrency, async (s) => {
-      try {
-        await harvestSession(ctx, s, target, endpointOf);
-      } catch (err) {
-        addError(ctx, { kind: "remote", sessionId: s.id, channelId: s.channelId, message: `harvest of session ${s.id}: ${(err as Error).message}` });
-      }
-    });
+    // MediaPackage runs at most MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS jobs at once: new jobs wait for a
+    // later pass rather than spend attempts on refusals. Running jobs are followed first, so the
+    // slots their ending frees go to new jobs in the same pass.
+    const running = (s: StoredSession) => !!s.harvestJobId && s.harvestStatus === "IN_PROGRESS";
+    let freeSlots = MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS - ready.filter(running).length;
+    const slots: HarvestSlots = {
+      take: () => freeSlots > 0 && freeSlots-- > 0,
+      release: () => {
+        freeSlots++;
+      },
+    };
+    for (const batch of [ready.filter(running), ready.filter((s) => !running(s))]) {
+      await mapConcurrent(batch, settings.concurrency, async (s) => {
+        try {
+          await harvestSession(ctx, s, target, endpointOf, slots);
+        } catch (err) {
+          addError(ctx, { kind: "remote", sessionId: s.id, channelId: s.channelId, message: `harvest of session ${s.id}: ${(err as Error).message}` });
+        }
+      });
+    }
   },
 };
 
@@ -60,7 +73,19 @@ async function findEndpoint(ctx: PassContext, channelId: string): Promise<string
   return originEndpointOf(ctx.aws.mediapackage, mpChannel, ctx.deadline.signal);
 }
 
-async function harvestSession(ctx: PassContext, s: StoredSession, target: HarvestTarget, endpointOf: (channelId: string) => Promise<string | undefined>): Promise<void> {
+/** MediaPackage's concurrent harvest jobs left to this pass. */
+interface HarvestSlots {
+  take(): boolean;
+  release(): void;
+}
+
+async function harvestSession(
+  ctx: PassContext,
+  s: StoredSession,
+  target: HarvestTarget,
+  endpointOf: (channelId: string) => Promise<string | undefined>,
+  slots: HarvestSlots,
+): Promise<void> {
   const { settings, deadline } = ctx;
   const channelId = s.channelId!;
   const report = (jobId: string, attempt: number, status: HarvestReport["status"], error?: string) => {
@@ -79,6 +104,7 @@ async function harvestSession(ctx: PassContext, s: StoredSession, target: Harves
   let attempt = s.harvestAttempts;
   if (s.harvestJobId && s.harvestStatus !== "FAILED") {
     const status = await describeHarvestJob(ctx.aws.mediapackage, s.harvestJobId, deadline.signal);
+    if (status !== "IN_PROGRESS" && s.harvestStatus === "IN_PROGRESS") slots.release(); // it held a slot until now
     if (status === "IN_PROGRESS" || status === "SUCCEEDED") {
       if (status !== s.harvestStatus) queueSession(ctx, s.id, { harvestStatus: status, ...(status === "SUCCEEDED" ? { lastError: null } : {}) });
       report(s.harvestJobId, attempt, status === "SUCCEEDED" ? "succeeded" : "in-progress");
@@ -107,6 +133,10 @@ async function harvestSession(ctx: PassContext, s: StoredSession, target: Harves
     if (attempt > MAX_HARVEST_ATTEMPTS) return giveUp(`${MAX_HARVEST_ATTEMPTS} harvest attempts failed (last: ${lastReason})`, jobId, attempt - 1);
     if (deadline.remaining() < reserveMs(settings.deadlineMs) / 2) {
       ctx.report.notes.push(`session ${s.id}: harvest left to the next pass (the pass is near its deadline)`);
+      return;
+    }
+    if (!slots.take()) {
+      ctx.report.notes.push(`session ${s.id}: harvest left to the next pass (${MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS} harvest jobs already running, MediaPackage's quota)`);
       return;
     }
     const endpoint = await endpointOf(channelId);

@@ -297,6 +297,23 @@ describe("harvest", () => {
     expect(await h.row("lost")).toEqual(expect.objectContaining({ harvest_job_id: expect.stringMatching(/-a1$/), harvest_attempts: 1, harvest_status: "SUCCEEDED" }));
   });
 
+  test("at most MediaPackage's 10 harvest jobs run at once: the rest wait for the next pass, spend no attempt and are harvested", async () => {
+    h = await startHarness(pg);
+    const ids = Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, "0")}`);
+    for (const [i, id] of ids.entries()) await h.addSession(id, -(i + 2) * 40, -(i + 2) * 40 + 30, { channelId: "2222222", status: "ended" });
+    await h.sql.query("UPDATE live_sessions SET channel_assigned_at = starts_at");
+    at(0);
+    const first = await h.pass();
+    expect(first.harvests.filter((x) => x.status === "created")).toHaveLength(10);
+    expect(first.notes.filter((n) => /10 harvest jobs already running/.test(n))).toHaveLength(2);
+    expect(first.errors).toEqual([]);
+    at(2); // the first ten have succeeded
+    expect((await h.pass()).harvests.filter((x) => x.status === "created")).toHaveLength(2);
+    expect(h.aws.mediapackage.calls.filter((c) => c.operation === "CreateHarvestJob").map((c) => c.status)).toEqual(Array(12).fill(200));
+    const rows = await Promise.all(ids.map((id) => h.row(id)));
+    expect(rows.map((r) => [r.harvest_attempts, r.status])).toEqual(ids.map(() => [1, "ended"]));
+  });
+
   test("a 7-hour-old unharvested session is harvested; one past the startover window becomes recording_failed with the reason", async () => {
     h = await startHarness(pg);
     await h.addSession("seven", -8 * 60, -7 * 60, { channelId: "2222222", status: "ended" });
