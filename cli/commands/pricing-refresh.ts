@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ExitCode, OpsError, RemoteError, UsageError } from "../errors";
+import { RemoteError, UsageError } from "../errors";
 import { writeFileAtomic } from "../../lib/atomic-write";
 import type { Tier, UnitPrice, UnitPriceCatalog } from "../../cost-model/catalog-types";
 import { pricedItems, USAGE_PREFIX, type PricedItem } from "./pricing-items";
@@ -150,9 +150,8 @@ export async function pricingRefresh(options: PricingRefreshOptions): Promise<vo
   }
   if (missing.length > 0) {
     const list = missing.map((m) => `  - ${m.region} ${m.key}: no ${m.serviceCode} product with ${Object.entries(m.filters).map(([k, v]) => `${k}=${v}`).join(", ")}`).join("\n");
-    throw new OpsError(
+    throw new RemoteError(
       `the Price List API has no product for ${missing.length} of ${regions.length * pricedItems(regions[0]).length} catalog price${missing.length === 1 ? "" : "s"}; nothing was written:\n${list}`,
-      ExitCode.Remote,
       "a usage type or attribute may have been renamed: check it with `aws pricing get-attribute-values`, then fix cli/commands/pricing-items.ts",
       { written: [], missing },
     );

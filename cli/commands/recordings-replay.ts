@@ -10,7 +10,7 @@
  */
 import { InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, GetQueueUrlCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
+import { PartialError, RemoteError, UsageError } from "../errors";
 import { createLambdaClient, createSqsClient } from "../aws/clients";
 import { INVOKE_REQUEST_TIMEOUT_MS, recordingBounds } from "../recordings/clients";
 import { REPLAY_DEFAULTS } from "./defaults";
@@ -82,7 +82,7 @@ export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<R
       const replayed = report.messages.length - kept.length;
       const message = `${kept.length} message(s) still parked: ${kept.slice(0, 5).map((m) => `${m.keys.join(",") || m.messageId}: ${m.reason}`).join("; ")}`;
       if (replayed) throw new PartialError(message, "fix the cause (see each reason), then replay again", report);
-      throw new OpsError(message, ExitCode.Remote, "fix the cause (see each reason), then replay again", report);
+      throw new RemoteError(message, "fix the cause (see each reason), then replay again", report);
     }
     return report;
   } finally {
@@ -95,7 +95,7 @@ async function queueUrlOf(sqs: SQSClient, name: string): Promise<string> {
   try {
     return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
   } catch (err) {
-    throw new OpsError(`cannot find the queue ${name}: ${(err as Error).name}: ${(err as Error).message}`, ExitCode.Remote, "pass --queue-url, or check --pool, the region and your permissions");
+    throw new RemoteError(`cannot find the queue ${name}: ${(err as Error).name}: ${(err as Error).message}`, "pass --queue-url, or check --pool, the region and your permissions");
   }
 }
 

@@ -8,7 +8,7 @@
 import { PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { isHostName } from "../../lib/host-name";
 import { DatabasePool, DatabaseSettingsError, databaseSettingsFromEnv } from "../../lib/postgres-connection";
-import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
+import { PartialError, RemoteError, UsageError } from "../errors";
 import { createCloudWatchClient, createS3Client } from "../aws/clients";
 import { recordingBounds } from "../recordings/clients";
 import { sweepMetricData, sweepRecordings, type SweepReport } from "../recordings/sweep";
@@ -102,7 +102,7 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
     const done = report.indexed.length + report.expired.length;
     const message = `${failures} failure(s): ${[...report.failures.map((f) => `${f.sessionId}: ${f.reason}`), ...(metricsError ? [metricsError] : [])].slice(0, 5).join("; ")}`;
     if (done) throw new PartialError(message, "the failed sessions are tried again by the next sweep", output);
-    throw new OpsError(message, ExitCode.Remote, "check S3 and database reachability and the role's permissions", output);
+    throw new RemoteError(message, "check S3 and database reachability and the role's permissions", output);
   }
   return report;
 }

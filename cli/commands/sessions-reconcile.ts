@@ -15,7 +15,7 @@ import { isHostName } from "../../lib/host-name";
 import { createAwsClients, createS3Client, type AwsClients } from "../aws/clients";
 import { recordingBounds } from "../recordings/clients";
 import { realClock, type Clock } from "../channels/lifecycle";
-import { ExitCode, OpsError, PartialError, UsageError } from "../errors";
+import { ExitCode, OpsError, PartialError, RemoteError, TimeoutError, UsageError } from "../errors";
 import { createProgress } from "../progress";
 import { assertValid, loadSchedule } from "../schedule";
 import { isPostgresUrl } from "../support/postgres-url";
@@ -222,9 +222,9 @@ export function failureOf(r: PassReport): OpsError | undefined {
   if (bug) return new OpsError(`internal error in the pass: ${bug.message}`, ExitCode.Internal, undefined, r);
   const usage = r.errors.find((e) => e.kind === "usage");
   if (usage) return new UsageError(`nothing done: ${usage.message.replace(/^\w+: /, "")}`, usage.hint, r);
-  if (r.stoppedAt === "lock" || r.stoppedAt === "load") return new OpsError(`nothing done: ${summary}`, ExitCode.Remote, "AWS or PostgreSQL did not answer in time; the next pass tries again", r);
+  if (r.stoppedAt === "lock" || r.stoppedAt === "load") return new RemoteError(`nothing done: ${summary}`, "AWS or PostgreSQL did not answer in time; the next pass tries again", r);
   if (r.errors.some((e) => e.kind === "timeout")) {
-    return new OpsError(summary, ExitCode.Timeout, "a channel has been starting or stopping for longer than --transition-timeout: ops channels status <id>", r);
+    return new TimeoutError(summary, "a channel has been starting or stopping for longer than --transition-timeout: ops channels status <id>", r);
   }
   return new PartialError(summary, "the report lists each problem on its session or channel; everything else was done", r);
 }

@@ -14,7 +14,7 @@
  * channel stays idle from then to the session's end; in a pool that tight, sessions share a key
  * rather than risk a later session finding no channel at all.
  */
-import { runGroups } from "./run-groups";
+import { overlaps, runGroups } from "./run-groups";
 
 export interface PlacedSession {
   readonly id: string;
@@ -44,7 +44,6 @@ export interface ChannelChoiceOptions {
   readonly keepIdleFrom?: number;
 }
 
-const overlaps = (a: PlacedSession, b: PlacedSession) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /** The other mentors whose run `s` would join on a channel already holding `held`. */
 function keySharers(s: PlacedSession, held: readonly PlacedSession[], o: ChannelChoiceOptions): string[] {

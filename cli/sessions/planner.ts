@@ -14,7 +14,7 @@ import { InfeasibleError } from "../errors";
 import { billedMinutes, costUsd, type Interval } from "../channels/billing";
 import type { Session } from "../schedule/session";
 import { chooseChannel } from "./channel-choice";
-import { runGroups } from "./run-groups";
+import { bySchedule, overlaps, runGroups } from "./run-groups";
 
 export interface PlanOptions {
   readonly leadMs: number;
@@ -80,8 +80,6 @@ export interface Plan {
  */
 export const RESTART_SETTLE_MS = 2 * 60_000;
 
-const bySchedule = (a: Session, b: Session) => a.startsAt - b.startsAt || a.endsAt - b.endsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const overlaps = (a: Session, b: Session) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /** Peak overlap of the sessions (sweep over start/end events; an end frees before a start takes). */
 export function peakOverlap(sessions: readonly { readonly startsAt: number; readonly endsAt: number }[]): number {

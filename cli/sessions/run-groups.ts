@@ -8,14 +8,18 @@
 /** Stop, re-key and start between two sessions (a stop takes seconds, a start one to two minutes). */
 export const DEFAULT_RESTART_GAP_MS = 10 * 60_000;
 
-interface Timed {
+/** A session in time, as every planner sees it. */
+export interface Timed {
   readonly id: string;
   /** Epoch ms. */
   readonly startsAt: number;
   readonly endsAt: number;
 }
 
-const bySchedule = (a: Timed, b: Timed) => a.startsAt - b.startsAt || a.endsAt - b.endsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Schedule order, the planners' one order: start, end, then id (deterministic plans). */
+export const bySchedule = (a: Timed, b: Timed) => a.startsAt - b.startsAt || a.endsAt - b.endsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Two sessions cannot share a channel: they overlap (back-to-back sessions do not). */
+export const overlaps = (a: Timed, b: Timed) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /**
  * One channel's sessions grouped into runs: a session joins the run before it when it starts less

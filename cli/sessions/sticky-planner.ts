@@ -16,7 +16,7 @@
  * Pure: the same sessions, channels and instant give the same plan.
  */
 import { chooseChannel } from "./channel-choice";
-import { DEFAULT_RESTART_GAP_MS } from "./run-groups";
+import { bySchedule, DEFAULT_RESTART_GAP_MS, overlaps } from "./run-groups";
 import { channelRuns, type ChannelRun } from "./planner";
 import type { StoredSession } from "./store";
 
@@ -61,8 +61,6 @@ export interface StickyPlan {
   readonly active: readonly StoredSession[];
 }
 
-const bySchedule = (a: StoredSession, b: StoredSession) => a.startsAt - b.startsAt || a.endsAt - b.endsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const overlaps = (a: StoredSession, b: StoredSession) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /**
  * Still needs the pool: its grace period is not over, and it is coming, on air, waiting for a

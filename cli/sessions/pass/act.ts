@@ -9,7 +9,7 @@
 import { StartChannelCommand, StopChannelCommand } from "@aws-sdk/client-medialive";
 import { awsErrorInfo } from "../../aws/clients";
 import { describeChannel } from "../../channels/pool";
-import { mapConcurrent } from "../deadline";
+import { mapLimited } from "../../support/map-limited";
 import { currentIngestUrls, IngestKeyError, rekeyInput } from "../ingest-key";
 import type { WriteFailure } from "../store";
 import { addError, applyToView, channelReport, passTime, queueChannel, sessionReport, type ChannelDecision, type ChannelView, type PassContext, type PassStep } from "./context";
@@ -18,7 +18,7 @@ export const actStep: PassStep = {
   name: "act",
   async run(ctx: PassContext): Promise<void> {
     const work = ctx.decisions.filter((d) => d.action !== "none" || d.shareKeySessionIds.length);
-    await mapConcurrent(work, ctx.settings.concurrency, async (d) => {
+    await mapLimited(work, ctx.settings.concurrency, async (d) => {
       const c = ctx.channels.find((x) => x.id === d.channelId)!;
       try {
         if (d.action === "start") await start(ctx, c, d);

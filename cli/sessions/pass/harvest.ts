@@ -8,7 +8,7 @@
  */
 import { MEDIAPACKAGE_CONCURRENT_HARVEST_JOBS, ORIGIN_ENDPOINT_TAG } from "../../../contracts";
 import { describeChannel } from "../../channels/pool";
-import { mapConcurrent } from "../deadline";
+import { mapLimited } from "../../support/map-limited";
 import { createHarvestJob, describeHarvestJob, harvestJobId, HarvestRejected, MAX_HARVEST_ATTEMPTS, originEndpointOf, type HarvestTarget } from "../harvest";
 import { harvestable, recordingLossRule } from "../startover";
 import type { StoredSession } from "../store";
@@ -53,7 +53,7 @@ export const harvestStep: PassStep = {
       },
     };
     for (const batch of [ready.filter(running), ready.filter((s) => !running(s))]) {
-      await mapConcurrent(batch, settings.concurrency, async (s) => {
+      await mapLimited(batch, settings.concurrency, async (s) => {
         try {
           await harvestSession(ctx, s, target, endpointOf, slots);
         } catch (err) {

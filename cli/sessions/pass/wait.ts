@@ -5,7 +5,7 @@
  * start or stop older than the transition timeout is reported late (observe).
  */
 import { FAILED_STATES, describeChannel } from "../../channels/pool";
-import { mapConcurrent } from "../deadline";
+import { mapLimited } from "../../support/map-limited";
 import { channelReport, queueChannel, type ChannelView, type PassContext, type PassStep } from "./context";
 import { isCarrying } from "./observe";
 
@@ -25,7 +25,7 @@ export const waitStep: PassStep = {
     while (pending.length && clock.now() < until) {
       ctx.progress(`waiting for ${pending.map((c) => `${c.id} (${c.state})`).join(", ")}`);
       await clock.sleep(Math.min(settings.pollMs, until - clock.now()));
-      await mapConcurrent(pending, settings.concurrency, async (c) => {
+      await mapLimited(pending, settings.concurrency, async (c) => {
         try {
           c.state = (await describeChannel(ctx.aws.medialive, c.id, deadline.signal)).state;
         } catch {
