@@ -7,7 +7,7 @@ ALTER TABLE live_sessions
   -- a recording is replaced only by a newer one.
   ADD COLUMN recording_event_time timestamptz,
   -- S3's sequencer of that event: orders two events on the SAME key (eventTime may tie). Hex digits;
-  -- compared after left-padding the shorter with zeros (S3 user guide, "Event message structure").
+  -- compared after right-padding the shorter with zeros (S3 user guide, "Event message structure").
   ADD COLUMN recording_sequencer  text CONSTRAINT live_sessions_recording_sequencer_hex CHECK (recording_sequencer ~ '^[0-9A-Fa-f]{1,128}$'),
   -- Who set the recording columns. 'operator' is an override: events and the sweep never change the
   -- recording or the status of such a row (an operator sets it back to NULL to hand it back).

@@ -174,17 +174,17 @@ describe("RecordingIndexer on PostgreSQL, connected as livestream_indexer", () =
     expect(entries.some((e) => e.message === "kept the newer recording already indexed")).toBe(true);
   });
 
-  test("4. on one key the sequencer orders overwrites (left-padded hex), and a late older event changes nothing", async () => {
+  test("4. on one key the sequencer orders overwrites (hex, the shorter right-padded with zeros, as S3 documents), and a late older event changes nothing", async () => {
     await addSession("seq-1");
     const key = "sessions/seq-1/index.m3u8";
-    // Same eventTime: only the sequencer tells them apart. "0100" > "FF" once padded to "00FF".
+    // Same eventTime: only the sequencer tells them apart. "FF" is "FF00" against "0100": the later one.
     await indexer.handleEvent(s3Event(key, at(0), "0100"));
-    const older = await indexer.handleEvent(s3Event(key, at(0), "FF"));
-    expect(older.outcomes).toEqual(["unchanged"]);
-    expect((await row("seq-1")).recording_sequencer).toBe("0100");
-    const newer = await indexer.handleEvent(s3Event(key, at(0), "0101"));
+    const newer = await indexer.handleEvent(s3Event(key, at(0), "FF"));
     expect(newer.outcomes).toEqual(["refreshed"]);
-    expect((await row("seq-1")).recording_sequencer).toBe("0101");
+    expect((await row("seq-1")).recording_sequencer).toBe("FF");
+    const older = await indexer.handleEvent(s3Event(key, at(0), "0101"));
+    expect(older.outcomes).toEqual(["unchanged"]);
+    expect((await row("seq-1")).recording_sequencer).toBe("FF");
   });
 
   test("4. a repeated delivery leaves the row as it was, updated_at included", async () => {

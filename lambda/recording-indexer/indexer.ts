@@ -153,8 +153,8 @@ UPDATE live_sessions AS s
      OR (s.recording_uri = $2 AND (
             s.status <> 'recorded'
          OR ($5::text IS NOT NULL AND s.recording_sequencer IS NOT NULL
-             AND lpad(upper($5::text), greatest(length($5::text), length(s.recording_sequencer)), '0')
-               > lpad(upper(s.recording_sequencer), greatest(length($5::text), length(s.recording_sequencer)), '0'))
+             AND rpad(upper($5::text), greatest(length($5::text), length(s.recording_sequencer)), '0')
+               > rpad(upper(s.recording_sequencer), greatest(length($5::text), length(s.recording_sequencer)), '0'))
          OR (($5::text IS NULL OR s.recording_sequencer IS NULL) AND $4::timestamptz > s.recording_event_time)))
         -- Another key: the newer wins; an exact tie goes to the smaller key, so order never matters.
      OR (s.recording_uri <> $2 AND ($4::timestamptz > s.recording_event_time
