@@ -7,6 +7,13 @@
  */
 import type { ServiceName } from "./services";
 
+/**
+ * Where the ops image (Dockerfile, deploy/ops-image) puts the Amazon RDS certificate authorities, for
+ * `PGSSLMODE=verify-full` through NODE_EXTRA_CA_CERTS; the tasks that run the image (reconcile and
+ * migration) point there.
+ */
+export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
+
 /** Login role of each API service; its task role may connect as this user and no other. */
 export const SERVICE_DATABASE_ROLES: Readonly<Record<ServiceName, string>> = {
   mentee: "livestream_mentee",

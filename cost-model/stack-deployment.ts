@@ -11,6 +11,7 @@ import type { CapacityStrategyEntry, ChannelDeployment, DatabaseClusterDeploymen
 import type { ChannelClass, Resolution } from "./scenario-defaults";
 import { resolutionOf } from "./channel-hour";
 import { DEFAULT_GRACE, DEFAULT_LEAD } from "../contracts/sessions";
+import { durationMs } from "../lib/duration";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON is untyped by nature
 type Json = any;
@@ -183,11 +184,8 @@ export { resolutionOf };
 
 /** Minutes of a duration flag value such as 10m, 90s or 1h30m; undefined when it is not one. */
 export function durationMinutes(text: unknown): number | undefined {
-  if (typeof text !== "string" || !/^(\d+(ms|s|m|h))+$/.test(text)) return undefined;
-  const ms = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
-  let total = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(n) * ms[unit as keyof typeof ms];
-  return total / 60_000;
+  const ms = typeof text === "string" ? durationMs(text) : undefined;
+  return ms === undefined ? undefined : ms / 60_000;
 }
 
 /** The value of `--flag v` or `--flag=v` in a command line. */

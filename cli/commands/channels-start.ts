@@ -205,10 +205,3 @@ function failureOf(report: ChannelsReport, failed: ChannelOutcome[]): OpsError {
 export async function channelsStart(opts: ChannelsLifecycleOptions): Promise<void> {
   return changeChannels("RUNNING", opts);
 }
-
-/** Seconds from a flag to ms, bounded; kept for `sessions reconcile`, which takes seconds. */
-export function pollMs(seconds: number | undefined, fallback: number): number {
-  const s = seconds ?? fallback;
-  if (!(s > 0 && s <= 300)) throw new UsageError(`--poll-interval must be within (0, 300] seconds, got ${seconds}`);
-  return s * 1000;
-}

@@ -1,4 +1,4 @@
-import { policyDocument } from "../iam-policy";
+import { fromAccount, policyDocument } from "../iam-policy";
 import { accountKeyAccess } from "./key-administration";
 
 export interface PlatformKeyPolicyProps {
@@ -40,7 +40,7 @@ export function platformKeyPolicy(props: PlatformKeyPolicyProps): string {
       Principal: { Service: ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"] },
       Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
       Resource: "*",
-      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+      Condition: fromAccount(accountId),
     },
     // EventBridge Scheduler encrypts schedules with this key: the principal that creates or updates a
     // schedule and the schedule's execution role (which decrypts it at every run) use the key only for

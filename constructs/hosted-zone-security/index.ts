@@ -4,7 +4,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Route53HostedZoneDnssec } from "@cdktf/provider-aws/lib/route53-hosted-zone-dnssec";
 import { Route53KeySigningKey } from "@cdktf/provider-aws/lib/route53-key-signing-key";
-import { DNSSEC_ALARM_METRICS } from "../../contracts/security";
+import { DNSSEC_ALARM_METRICS, ROUTE53_METRICS_NAMESPACE } from "../../contracts/security";
 import { DEFAULT_KEY_DELETION_WINDOW_DAYS, deletionWindowProblem, PlatformKey } from "../encryption";
 import { DEFAULT_LOG_RETENTION_DAYS } from "../../contracts";
 import { OpsAlerts, opsAlarm } from "../observability";
@@ -96,7 +96,7 @@ export class HostedZoneSecurity extends Construct {
         topicArn: alerts.topicArn,
         alarmName: `${props.namePrefix}-${alarmId}`,
         description,
-        namespace: "AWS/Route53",
+        namespace: ROUTE53_METRICS_NAMESPACE,
         metricName,
         dimensions: { HostedZoneId: props.zoneId },
         statistic: "Maximum",

@@ -4,8 +4,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays } from "../../contracts";
-import { RDS_CA_BUNDLE_PATH } from "../reconcile-schedule";
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetentionDays, RDS_CA_BUNDLE_PATH } from "../../contracts";
 import type { DatabaseConnection } from "../database";
 import { ecsTasksTrustPolicy, imagePullStatements, policyDocument } from "../iam-policy";
 
@@ -23,7 +22,7 @@ export interface MigrationTaskProps {
   readonly database: DatabaseConnection;
   /** KMS key of the log group and of the master secret. */
   readonly kmsKeyArn: string;
-  /** Path of the RDS CA bundle inside the image. @default RDS_CA_BUNDLE_PATH (constructs/reconcile-schedule), where the ops image puts it */
+  /** Path of the RDS CA bundle inside the image. @default RDS_CA_BUNDLE_PATH (contracts), where the ops image puts it */
   readonly caBundlePath?: string;
   /** CPU architecture of the image. @default "X86_64" */
   readonly cpuArchitecture?: "X86_64" | "ARM64";

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { denyInsecureTransport, policyDocument } from "../iam-policy";
+import { denyInsecureTransport, fromAccount, policyDocument } from "../iam-policy";
 
 /** AWS services that publish operational events to the ops topic. */
 export const DEFAULT_OPS_PUBLISHERS = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"] as const;
@@ -66,7 +66,7 @@ export class OpsAlerts extends Construct {
         Principal: { Service: publishers },
         Action: ["sns:Publish"],
         Resource: [topic.arn],
-        Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
+        Condition: fromAccount(props.accountId),
       },
       denyInsecureTransport("sns", [topic.arn]),
     ]);

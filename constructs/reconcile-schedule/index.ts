@@ -9,7 +9,7 @@ import { opsAlarm } from "../observability/ops-alarm";
 import { scheduleDecryptStatement } from "../encryption/schedule-decrypt";
 import { suppress } from "../../policies/engine/suppressions";
 import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./database-access";
-import { isLogRetentionDays, MAX_STARTOVER_WINDOW_HOURS, OPS_METRICS, POOL_DIMENSION } from "../../contracts";
+import { isLogRetentionDays, MAX_STARTOVER_WINDOW_HOURS, OPS_METRICS, POOL_DIMENSION, RDS_CA_BUNDLE_PATH } from "../../contracts";
 import { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
 import { durationMs } from "../../lib/duration";
 
@@ -17,12 +17,6 @@ export { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./prop
 import { ecsTasksTrustPolicy, fromAccount, imagePullStatements, policyDocument, serviceTrustPolicy } from "../iam-policy";
 import { reconcileTaskStatements } from "./policies";
 
-/**
- * Where the ops image (Dockerfile, deploy/ops-image) puts the Amazon RDS certificate authorities, for
- * `PGSSLMODE=verify-full` through NODE_EXTRA_CA_CERTS; the tasks that run the image (this one and
- * the migration task) point there.
- */
-export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
 
 /** Period of a `rate(N unit)` expression, ms; undefined for cron expressions. */
 const ratePeriodMs = (expression: string) => {

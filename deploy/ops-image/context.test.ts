@@ -4,6 +4,7 @@
  * unprivileged user, on read-only files, with nothing from this checkout on its module path.
  * Needs `npm run build` first; the production install is cached by lock hash (node_modules/.cache).
  */
+import { RDS_CA_BUNDLE_PATH } from "../../contracts";
 import { X509Certificate } from "node:crypto";
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -93,9 +94,9 @@ test("the Dockerfile copies exactly the context, runs as uid 1000 and has the CL
   expect(dockerfile).toMatch(/^COPY --from=build \/context\/rds-global-bundle\.pem \/etc\/ssl\/certs\/rds-global-bundle\.pem$/m);
   expect(dockerfile).toMatch(/^USER 1000:1000$/m);
   expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "\/app\/dist\/cli\/main\.js"\]$/m);
-  // The task definition's CA path and user (constructs/reconcile-schedule) are the image's.
+  // The CA path the task definitions set (contracts) and the task's user are the image's.
+  expect(dockerfile).toMatch(new RegExp(`^COPY --from=build /context/rds-global-bundle\\.pem ${RDS_CA_BUNDLE_PATH.replace(/\./g, "\\.")}$`, "m"));
   const task = readFileSync(join(repo, "constructs", "reconcile-schedule", "index.ts"), "utf8");
-  expect(task).toMatch(/\/etc\/ssl\/certs\/rds-global-bundle\.pem/);
   expect(task).toMatch(/user: "1000"/);
 });
 

@@ -18,9 +18,9 @@
  *    succeed on a retry: handleEvent reports them and the handler parks them in the dead-letter
  *    queue itself, once, with the reason, and returns normally so that Lambda does not retry.
  */
-import { RECORDABLE_STATUSES, type RecordingSource } from "../../contracts";
+import { MASTER_MANIFEST, RECORDABLE_STATUSES, type RecordingSource } from "../../contracts";
 import type { Logger } from "./log";
-import { DEFAULT_MASTER_MANIFEST, MalformedKeyError, decodeS3EventKey, parseRecordingKey, playbackUrl, s3Uri } from "./recording-key";
+import { MalformedKeyError, decodeS3EventKey, parseRecordingKey, playbackUrl, s3Uri } from "./recording-key";
 
 /** What the indexer needs from the database: DatabasePool (lib/postgres-connection.ts) fits. */
 export interface IndexerDatabase {
@@ -166,7 +166,7 @@ export class RecordingIndexer {
   private readonly masterManifest: string;
 
   constructor(private readonly props: RecordingIndexerProps) {
-    this.masterManifest = props.masterManifest ?? DEFAULT_MASTER_MANIFEST;
+    this.masterManifest = props.masterManifest ?? MASTER_MANIFEST;
   }
 
   /** Indexes one manifest; throws MalformedKeyError / UnknownSessionError / RejectedRowError (permanent) or transient errors. */
@@ -215,19 +215,18 @@ export class RecordingIndexer {
     );
     const now = current.rows[0];
     if (!now) throw new UnknownSessionError(parsed.sessionId, parsed.key);
-    let outcome: IndexOutcome;
+    let outcome: "skipped-override" | "skipped-status" | "unchanged" | "kept-newer";
     if (now.recording_source === "operator") outcome = "skipped-override";
     else if (!RECORDABLE_STATUSES.includes(now.status as never)) outcome = "skipped-status";
     else if (now.recording_uri === uri) outcome = "unchanged";
     else outcome = "kept-newer";
-    const message: Record<Exclude<IndexOutcome, "recorded" | "refreshed">, string> = {
+    const message: Record<typeof outcome, string> = {
       "skipped-override": "skipped: an operator set this session's recording; events never change it",
       "skipped-status": "skipped: the session's status takes no recording",
       unchanged: "recording already indexed (repeated delivery)",
       "kept-newer": "kept the newer recording already indexed",
-      "skipped-child": "",
     };
-    log(outcome === "skipped-status" || outcome === "skipped-override" ? "warn" : "info", message[outcome as keyof typeof message], {
+    log(outcome === "skipped-status" || outcome === "skipped-override" ? "warn" : "info", message[outcome], {
       ...context,
       status: now.status,
       kept: now.recording_uri,

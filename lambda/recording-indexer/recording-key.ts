@@ -23,7 +23,6 @@ export interface RecordingKey {
 
 /** Same character rule as the live_sessions.id CHECK constraint. */
 const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-export const DEFAULT_MASTER_MANIFEST = MASTER_MANIFEST;
 
 /** S3 event keys are form-encoded ('+' for space, %XX for the rest). */
 export function decodeS3EventKey(raw: string): string {
@@ -35,7 +34,7 @@ export function decodeS3EventKey(raw: string): string {
 }
 
 /** Parses an already-decoded key `sessions/<sessionId>/[folders/]<name>.m3u8`. */
-export function parseRecordingKey(key: string, masterManifest: string = DEFAULT_MASTER_MANIFEST): RecordingKey {
+export function parseRecordingKey(key: string, masterManifest: string = MASTER_MANIFEST): RecordingKey {
   const parts = key.split("/");
   if (`${parts[0]}/` !== SESSIONS_PREFIX) throw new MalformedKeyError(key, `expected it to start with ${SESSIONS_PREFIX}`);
   if (parts.length < 3) throw new MalformedKeyError(key, "expected sessions/<sessionId>/.../<name>.m3u8");

@@ -1,6 +1,7 @@
 import type { IConstruct } from "constructs";
 import { ALL_RULES } from "../rules";
 import type { Suppression } from "./types";
+import { editDistance } from "../../lib/did-you-mean";
 
 /** Rule ids of packs other than ALL_RULES (tests, custom packs); PolicyPack registers its rules. */
 const registered = new Set<string>();
@@ -22,19 +23,6 @@ function closest(id: string, known: ReadonlySet<string>, count = 3): string[] {
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, count)
     .map(([k]) => k);
-}
-
-/** Edits (insert, delete, substitute, swap two neighbours) between a and b: typed ids often swap digits. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /** Construct metadata type under which suppressions are stored (visible in the construct tree). */

@@ -7,6 +7,7 @@ import { FAILED_STATES, listPoolChannels } from "../../channels/pool";
 import { emptyPoolError } from "../../channels/pool-names";
 import type { StoredChannel } from "../store";
 import { passTime, queueChannel, type ChannelView, type PassContext, type PassStep } from "./context";
+import { NEXT_HOUR_MS } from "./publish";
 
 const NEVER_SEEN = (channelId: string): StoredChannel => ({ channelId, healthy: true, startFailures: 0 });
 
@@ -51,7 +52,7 @@ export const loadStep: PassStep = {
       ctx.store.loadSessions({
         now: passTime(ctx),
         // At least the next hour: the failover metrics count what it needs.
-        horizonMs: Math.max(settings.horizonMs, 3_600_000),
+        horizonMs: Math.max(settings.horizonMs, NEXT_HOUR_MS),
         lookbackMs: settings.startoverWindowMs,
         usableChannelIds: ctx.channels.filter((c) => c.usable).map((c) => c.id),
         leadMs: settings.leadMs,

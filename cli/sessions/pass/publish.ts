@@ -13,13 +13,14 @@ import { needsPool } from "../sticky-planner";
 import { addError, passTime, type PassContext, type PassStep } from "./context";
 import { isCarrying } from "./observe";
 
-const HOUR_MS = 3_600_000;
+/** How far ahead the failover metrics look (ChannelsNeededNextHour); load reads at least this far. */
+export const NEXT_HOUR_MS = 3_600_000;
 
 /** Most sessions on air at once within [now, now + 1 h): the channels that hour needs. */
 export function channelsNeededNextHour(ctx: PassContext, now: number): number {
   const clipped = ctx.sessions
-    .filter((s) => needsPool(s, now, 0) && s.startsAt < now + HOUR_MS)
-    .map((s) => ({ ...s, startsAt: Math.max(s.startsAt, now), endsAt: Math.min(s.endsAt, now + HOUR_MS) }));
+    .filter((s) => needsPool(s, now, 0) && s.startsAt < now + NEXT_HOUR_MS)
+    .map((s) => ({ ...s, startsAt: Math.max(s.startsAt, now), endsAt: Math.min(s.endsAt, now + NEXT_HOUR_MS) }));
   return peakOverlap(clipped);
 }
 
