@@ -244,18 +244,20 @@ function addChannelAndSessionCommands(program: Command): void {
       const { sessionsPlan } = require("./commands/sessions-plan") as typeof import("./commands/sessions-plan");
       await sessionsPlan({ ...(rest as unknown as Parameters<typeof sessionsPlan>[0]), leadMs: lead, graceMs: grace, maxSessionLengthMs: maxSessionLength });
     });
+  // The pass checks its durations against each other (reconcileSettings): here only their spelling.
+  const RECONCILE_BOUNDS_LATER = { minMs: 0 };
   withAws(sessions.command("reconcile").description("One bounded pass: assign sessions (sticky), give each channel run a fresh stream key, start and stop channels, harvest recordings, publish metrics."))
     .requiredOption("--schedule <source>", `${scheduleHelp}. postgres:// keeps assignments, keys and history in live_sessions; a file is planned whole on every pass: channels it names are honoured, the others keep their channel only while the file and the healthy channels stay the same`)
     .option("--pool <pool>", poolHelp)
     .option("--now <time>", "reason about this instant instead of the clock (ISO 8601 with offset)")
-    .option("--lead <duration>", `channels run this long before a session starts (default: ${RECONCILE_DEFAULTS.lead})`, durationTextFlag("--lead", { minMs: 0 }))
-    .option("--grace <duration>", `and this long after it ends (default: ${RECONCILE_DEFAULTS.grace})`, durationTextFlag("--grace", { minMs: 0 }))
-    .option("--horizon <duration>", `sessions starting within this get their channel (default: ${RECONCILE_DEFAULTS.horizon}, or --lead plus 10m when that is longer)`, durationTextFlag("--horizon", { minMs: 60_000 }))
-    .option("--deadline <duration>", `the whole pass ends within this (e.g. 50s) (default: ${RECONCILE_DEFAULTS.deadline})`, durationTextFlag("--deadline", { minMs: 1_000 }))
-    .option("--wait <duration>", `wait up to this for the pass's own starts and stops to settle (0s: the next pass looks) (default: ${RECONCILE_DEFAULTS.wait})`, durationTextFlag("--wait", { minMs: 0 }))
-    .option("--transition-timeout <duration>", `a start or stop unsettled this long after its first call is a failure (exit 4) (default: ${RECONCILE_DEFAULTS.transitionTimeout})`, durationTextFlag("--transition-timeout", { minMs: 1_000 }))
-    .option("--call-timeout <duration>", `bound on each AWS call attempt and each SQL statement (default: ${RECONCILE_DEFAULTS.callTimeout})`, durationTextFlag("--call-timeout", { minMs: 100 }))
-    .option("--startover-window <duration>", `MediaPackage startover window: recordings are harvested this far back (default: ${RECONCILE_DEFAULTS.startoverWindow})`, durationTextFlag("--startover-window", { minMs: 3_600_000 }))
+    .option("--lead <duration>", `channels run this long before a session starts (default: ${RECONCILE_DEFAULTS.lead})`, durationTextFlag("--lead", RECONCILE_BOUNDS_LATER))
+    .option("--grace <duration>", `and this long after it ends (default: ${RECONCILE_DEFAULTS.grace})`, durationTextFlag("--grace", RECONCILE_BOUNDS_LATER))
+    .option("--horizon <duration>", `sessions starting within this get their channel (default: ${RECONCILE_DEFAULTS.horizon}, or --lead plus 10m when that is longer)`, durationTextFlag("--horizon", RECONCILE_BOUNDS_LATER))
+    .option("--deadline <duration>", `the whole pass ends within this (e.g. 50s) (default: ${RECONCILE_DEFAULTS.deadline})`, durationTextFlag("--deadline", RECONCILE_BOUNDS_LATER))
+    .option("--wait <duration>", `wait up to this for the pass's own starts and stops to settle (0s: the next pass looks) (default: ${RECONCILE_DEFAULTS.wait})`, durationTextFlag("--wait", RECONCILE_BOUNDS_LATER))
+    .option("--transition-timeout <duration>", `a start or stop unsettled this long after its first call is a failure (exit 4) (default: ${RECONCILE_DEFAULTS.transitionTimeout})`, durationTextFlag("--transition-timeout", RECONCILE_BOUNDS_LATER))
+    .option("--call-timeout <duration>", `bound on each AWS call attempt and each SQL statement (default: ${RECONCILE_DEFAULTS.callTimeout})`, durationTextFlag("--call-timeout", RECONCILE_BOUNDS_LATER))
+    .option("--startover-window <duration>", `MediaPackage startover window: recordings are harvested this far back (default: ${RECONCILE_DEFAULTS.startoverWindow})`, durationTextFlag("--startover-window", RECONCILE_BOUNDS_LATER))
     .option("--concurrency <n>", `AWS calls in flight at once (1-50) (default: ${RECONCILE_DEFAULTS.concurrency})`, integerFlag("--concurrency"))
     .option("--poll-interval <duration>", `time between state reads while waiting, e.g. 10s (default: ${RECONCILE_DEFAULTS.pollInterval})`, durationFlag("--poll-interval", { maxMs: 300_000 }))
     .option("--recording-bucket <name>", "recorded-media bucket for harvest jobs (default: $LIVESTREAM_RECORDING_BUCKET)")

@@ -105,7 +105,7 @@ export function reconcileSettings(opts: SessionsReconcileOptions): {
   const waitMs = bounded(opts.wait, RECONCILE_DEFAULTS.wait, "--wait", 0, deadlineMs);
   const transitionTimeoutMs = bounded(opts.transitionTimeout, RECONCILE_DEFAULTS.transitionTimeout, "--transition-timeout", 30 * SECOND, 3_600_000);
   const callTimeoutMs = bounded(opts.callTimeout, RECONCILE_DEFAULTS.callTimeout, "--call-timeout", 100, deadlineMs);
-  const startoverWindowMs = bounded(opts.startoverWindow, RECONCILE_DEFAULTS.startoverWindow, "--startover-window", 60_000, MAX_STARTOVER_WINDOW_HOURS * 3_600_000);
+  const startoverWindowMs = bounded(opts.startoverWindow, RECONCILE_DEFAULTS.startoverWindow, "--startover-window", 3_600_000, MAX_STARTOVER_WINDOW_HOURS * 3_600_000);
   const concurrency = opts.concurrency ?? RECONCILE_DEFAULTS.concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) throw new UsageError(`--concurrency must be a whole number from 1 to 50, got ${opts.concurrency}`);
   const poll = opts.pollInterval ?? parseDuration(RECONCILE_DEFAULTS.pollInterval, "--poll-interval") / SECOND;
