@@ -22,3 +22,12 @@ export const SUBNET_TIER_TAG = `${TAG_PREFIX}subnet-tier`;
  * roles, the tags stay: `aws rds describe-db-clusters` (DBClusterMembers[].IsClusterWriter) tells the current one.
  */
 export const DB_ROLE_TAG = `${TAG_PREFIX}db-role`;
+
+/**
+ * A value AWS accepts as a tag value (the pool's, on channels and inputs): 0-256 Unicode letters,
+ * digits, spaces and `_ . : / = + - @` (Tagging AWS resources, "Tag naming limits"), narrowed
+ * here to ASCII without spaces and at least one character, as pool names are written.
+ */
+export function isTagValue(value: string): boolean {
+  return /^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(value);
+}

@@ -1,6 +1,6 @@
 /** Options every channel/session command shares, and the helpers that turn them into clients. */
 import type { AwsClientOptions } from "../aws/clients";
-import { POOL_TAG } from "../../contracts";
+import { isTagValue, POOL_TAG } from "../../contracts";
 import { UsageError } from "../errors";
 
 export interface AwsCommandOptions {
@@ -19,7 +19,7 @@ export function awsOptions(o: AwsCommandOptions): AwsClientOptions {
 export function resolvePool(pool?: string): string {
   const p = pool ?? process.env.LIVESTREAM_POOL;
   if (!p) throw new UsageError("no channel pool: pass --pool <env> or set LIVESTREAM_POOL", `pools are the values of the ${POOL_TAG} tag, e.g. dev or prod`);
-  if (!/^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(p)) throw new UsageError(`--pool '${p}' is not a valid tag value`);
+  if (!isTagValue(p)) throw new UsageError(`--pool '${p}' is not a valid tag value`);
   return p;
 }
 

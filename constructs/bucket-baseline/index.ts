@@ -17,7 +17,6 @@ export interface BucketBaselineIds {
   readonly ownership: string;
   readonly versioning: string;
   readonly encryption: string;
-  readonly policy: string;
 }
 
 const DEFAULT_IDS: BucketBaselineIds = {
@@ -25,7 +24,6 @@ const DEFAULT_IDS: BucketBaselineIds = {
   ownership: "ownership",
   versioning: "versioning",
   encryption: "encryption",
-  policy: "policy",
 };
 
 export interface BucketBaselineProps {

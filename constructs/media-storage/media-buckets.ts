@@ -14,13 +14,6 @@ export class MediaBuckets extends Construct {
   readonly recorded: PrivateBucket;
   readonly cdnLogs: PrivateBucket;
 
-  readonly hlsBucketName: string;
-  readonly hlsBucketArn: string;
-  readonly recordedBucketName: string;
-  readonly recordedBucketArn: string;
-  readonly cdnLogBucketName: string;
-  readonly cdnLogBucketArn: string;
-
   constructor(scope: Construct, id: string, props: MediaBucketsProps) {
     super(scope, id);
     const positive = { hlsRetentionDays: props.hlsRetentionDays, cdnLogRetentionDays: props.cdnLogRetentionDays, recordedNoncurrentExpiryDays: props.recordedNoncurrentExpiryDays };
@@ -87,12 +80,5 @@ export class MediaBuckets extends Construct {
         "SSE-S3 on purpose: with the platform CMK every segment GET/PUT by CloudFront, MediaLive and MediaPackage would be a billed KMS request and each service would need key grants; access is gated by the bucket policy",
       );
     }
-
-    this.hlsBucketName = this.hls.name;
-    this.hlsBucketArn = this.hls.arn;
-    this.recordedBucketName = this.recorded.name;
-    this.recordedBucketArn = this.recorded.arn;
-    this.cdnLogBucketName = this.cdnLogs.name;
-    this.cdnLogBucketArn = this.cdnLogs.arn;
   }
 }

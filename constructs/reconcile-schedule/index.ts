@@ -9,7 +9,7 @@ import { opsAlarm } from "../observability/ops-alarm";
 import { scheduleDecryptStatement } from "../encryption/schedule-decrypt";
 import { suppress } from "../../policies/engine/suppressions";
 import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./database-access";
-import { isLogRetentionDays, MAX_STARTOVER_WINDOW_HOURS, OPS_METRICS, POOL_DIMENSION, RDS_CA_BUNDLE_PATH } from "../../contracts";
+import { isLogRetentionDays, isTagValue, MAX_STARTOVER_WINDOW_HOURS, OPS_METRICS, POOL_DIMENSION, RDS_CA_BUNDLE_PATH } from "../../contracts";
 import { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
 import { durationMs } from "../../lib/duration";
 
@@ -68,7 +68,7 @@ export class ReconcileSchedule extends Construct {
     if (!Number.isInteger(startoverWindowHours) || startoverWindowHours < 1 || startoverWindowHours > MAX_STARTOVER_WINDOW_HOURS) problems.push(`startoverWindowHours must be 1-${MAX_STARTOVER_WINDOW_HOURS}, got ${startoverWindowHours}`);
     if (!props.privateSubnetIds.length) problems.push("privateSubnetIds must name at least one subnet");
     if (!isLogRetentionDays(logRetentionDays)) problems.push(`logRetentionDays ${logRetentionDays} is not a CloudWatch Logs retention`);
-    if (!/^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(props.pool)) problems.push(`pool '${props.pool}' is not a valid tag value`);
+    if (!isTagValue(props.pool)) problems.push(`pool '${props.pool}' is not a valid tag value`);
     if (problems.length) throw new Error(`ReconcileSchedule: ${problems.join("; ")}`);
     const namespace = props.metricsNamespace ?? d.metricsNamespace;
     const name = `${props.namePrefix}-ops-reconcile`;

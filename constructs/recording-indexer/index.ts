@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DATABASE_ROLES, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MASTER_MANIFEST, SESSIONS_PREFIX, isLogRetentionDays } from "../../contracts";
+import { DATABASE_ROLES, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MASTER_MANIFEST, SESSIONS_PREFIX, isLogRetentionDays, isTagValue } from "../../contracts";
 import { isHostName } from "../../lib/host-name";
 import { suppress } from "../../policies/engine/suppressions";
 import { databaseUserArn, type DatabaseConnection } from "../database";
@@ -91,7 +91,7 @@ function validate(props: RecordingIndexerProps): void {
   check(!known(props.mediaDomainName) || isHostName(props.mediaDomainName), `mediaDomainName '${props.mediaDomainName}' must be a lower-case host name`);
   check(/^[A-Za-z0-9._-]+\.m3u8$/.test(props.masterManifestName ?? MASTER_MANIFEST), "masterManifestName must be a file name ending in .m3u8");
   check(/^[A-Za-z0-9._/-]+\/$/.test(props.keyPrefix ?? SESSIONS_PREFIX), "keyPrefix must end with '/'");
-  check(props.sweepPool === undefined || /^[A-Za-z0-9_.:/=+@-]{1,256}$/.test(props.sweepPool), `sweepPool '${props.sweepPool}' is not a valid tag value`);
+  check(props.sweepPool === undefined || isTagValue(props.sweepPool), `sweepPool '${props.sweepPool}' is not a valid tag value`);
   if (problems.length) throw new Error(`RecordingIndexer: ${problems.join("; ")}`);
 }
 

@@ -36,7 +36,7 @@ export function buildMedia(p: Platform, api: ApiArea): MediaArea {
   const packaging = new MediaPackageRecording(p.stack, "media-package", {
     namePrefix: p.namePrefix,
     channelCount: media.channelCount,
-    recordedBucketArn: buckets.recordedBucketArn,
+    recordedBucketArn: buckets.recorded.arn,
     startoverWindowHours: media.startoverWindowHours,
     segmentDurationSeconds: media.ladder.segmentSeconds,
   });
@@ -50,8 +50,8 @@ export function buildMedia(p: Platform, api: ApiArea): MediaArea {
     ladder: media.ladder,
     inputAllowedCidrs: media.inputAllowedCidrs,
     allowWorldIngest: media.allowWorldIngest,
-    hlsBucketName: buckets.hlsBucketName,
-    hlsBucketArn: buckets.hlsBucketArn,
+    hlsBucketName: buckets.hls.name,
+    hlsBucketArn: buckets.hls.arn,
     mediaPackageTargets: packaging.channels,
   });
   const cdn = new MediaCdn(p.stack, "media-cdn", {

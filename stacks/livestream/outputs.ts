@@ -30,7 +30,7 @@ export function platformOutputs(
       description: "Ingest URLs per input (describe-input Destinations: pipeline 0, then 1); a STANDARD channel needs the encoder to push to both",
     },
     harvest_role_arn: { value: media.packaging.harvestRoleArn, description: "Role MediaPackage assumes to write harvested recordings" },
-    recorded_bucket: { value: media.buckets.recordedBucketName, description: "recorded-media-bucket" },
+    recorded_bucket: { value: media.buckets.recorded.name, description: "recorded-media-bucket" },
     database_secret_arn: { value: data.database.masterSecretArn, description: "RDS-managed master credentials (only the ops db migrate task reads them)" },
     migration_task_family: { value: operations.migration.family, description: "aws ecs run-task --task-definition <this>: applies db/migrations (runbook §2.5)" },
     migration_security_group_id: { value: operations.migration.securityGroupId, description: "security group of the migration task (aws ecs run-task --network-configuration)" },
