@@ -18,3 +18,4 @@ export * from "./ingest";
 export * from "./services";
 export * from "./channels";
 export * from "./database";
+export * from "./stacks";

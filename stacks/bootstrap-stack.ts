@@ -22,8 +22,7 @@ export interface BootstrapStackProps {
   readonly createOidcProvider?: boolean;
 }
 
-/** Bootstrap stack name for an environment: `livestream-bootstrap-<env>`. */
-export const bootstrapStackName = (env: string) => `livestream-bootstrap-${env}`;
+export { bootstrapStackName } from "../contracts/stacks";
 
 /**
  * What must exist before an environment's platform stack can be applied: the S3 bucket holding its

@@ -11,6 +11,7 @@ import { buildNetwork } from "./livestream/network";
 import { buildObservability } from "./livestream/observability";
 import { buildOperations } from "./livestream/operations";
 import { addOutputs, platformOutputs } from "./livestream/outputs";
+import { stackName } from "../contracts/stacks";
 
 export interface LivestreamStackProps {
   /** The validated configuration of the environment this stack deploys. */
@@ -22,8 +23,7 @@ export interface LivestreamStackProps {
   readonly offline?: boolean;
 }
 
-/** Stack name for an environment: `livestream-<env>`. */
-export const stackName = (env: string) => `livestream-${env}`;
+export { stackName };
 
 /**
  * One environment of the platform, area by area (each builder in stacks/livestream/). Plans from

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { UsageError } from "../errors";
 import { projectRoot } from "../../lib/project-root";
 import type { EnvironmentConfig } from "../../config/schema";
+import { stackName } from "../../contracts/stacks";
 
 export interface StackJson {
   /** The parsed cdk.tf.json. */
@@ -24,13 +25,11 @@ export interface StackJson {
   readonly milliseconds: number;
 }
 
-/** Stack name of an environment (stacks/livestream-stack.ts stackName, without loading cdktf). */
-export const livestreamStackName = (env: string): string => `livestream-${env}`;
 
 /** Reads `<dir>/stacks/livestream-<env>/cdk.tf.json` (dir is a cdktf.out folder). */
 export function readSynthDir(dir: string, env: string, flag = "--synth-dir"): StackJson {
   const started = Date.now();
-  const stack = livestreamStackName(env);
+  const stack = stackName(env);
   const candidates = [join(dir, "stacks", stack, "cdk.tf.json"), join(dir, stack, "cdk.tf.json"), join(dir, "cdk.tf.json")];
   const file = candidates.find((f) => existsSync(f));
   if (!file) throw new UsageError(`${flag} ${dir}: no synthesized stack ${stack} (looked for ${candidates.join(", ")})`, "point it at a cdktf.out folder written by `npm run synth`");

@@ -16,6 +16,7 @@ import type { Deployment } from "../../cost-model/deployment";
 import type { Finding, Projection } from "../../cost-model/projection";
 import { BUILT_IN_SCENARIOS, withOverrides, type Scenario } from "../../cost-model/scenario-defaults";
 import { MAX_FORECAST_DAU, MAX_FORECAST_MONTHLY_GROWTH, MAX_FORECAST_MONTHS } from "../../contracts/limits";
+import { stackName } from "../../contracts/stacks";
 import { FORECAST_DEFAULTS } from "./defaults";
 
 export interface ForecastOptions {
@@ -171,7 +172,7 @@ export async function plan(options: ForecastOptions, stderr: NodeJS.WritableStre
     );
   }
   const scenario = withOverrides(usage, {
-    name: `livestream-${env.name}`,
+    name: stackName(env.name),
     months: options.months,
     dau: options.dau ?? env.dau,
     monthlyGrowth: options.growth ?? env.monthlyGrowth,

@@ -15,6 +15,7 @@ import { createLambdaClient, createSqsClient } from "../aws/clients";
 import { INVOKE_REQUEST_TIMEOUT_MS, recordingBounds } from "../recordings/clients";
 import { REPLAY_DEFAULTS } from "./defaults";
 import { print, printJson, resolvePool } from "./ops-context";
+import { deadLetterQueueName, recordingIndexerName, stackName } from "../../contracts/stacks";
 
 export interface RecordingsReplayOptions {
   /** Pool (environment) whose indexer and queue are meant: livestream-<pool>-recording-indexer[-dlq]. */
@@ -62,12 +63,13 @@ export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<R
     throw new UsageError(`--function-name '${opts.functionName}' is not a function name or ARN`);
   }
   const pool = opts.functionName && opts.queueUrl ? undefined : resolvePool(opts.pool);
-  const functionName = opts.functionName ?? `livestream-${pool}-recording-indexer`;
+  const indexer = pool === undefined ? undefined : recordingIndexerName(stackName(pool));
+  const functionName = opts.functionName ?? indexer!;
   const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
   const sqs = await createSqsClient(recordingBounds(aws));
   const lambda = opts.dryRun ? undefined : await createLambdaClient(recordingBounds(aws, INVOKE_REQUEST_TIMEOUT_MS));
   try {
-    const queueUrl = opts.queueUrl ?? (await queueUrlOf(sqs, `livestream-${pool}-recording-indexer-dlq`));
+    const queueUrl = opts.queueUrl ?? (await queueUrlOf(sqs, deadLetterQueueName(indexer!)));
     const report = await replayQueue(sqs, lambda, { queueUrl, functionName, max, dryRun: !!opts.dryRun });
     if (!opts.json) printHuman(report);
     // A dry run reports what it found, unreadable messages included, and has failed at nothing.

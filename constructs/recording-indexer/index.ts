@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DATABASE_ROLES, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MASTER_MANIFEST, SESSIONS_PREFIX, isLogRetentionDays, isTagValue } from "../../contracts";
+import { DATABASE_ROLES, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MASTER_MANIFEST, SESSIONS_PREFIX, isLogRetentionDays, isTagValue, recordingIndexerName, deadLetterQueueName } from "../../contracts";
 import { isHostName } from "../../lib/host-name";
 import { suppress } from "../../policies/engine/suppressions";
 import { databaseUserArn, type DatabaseConnection } from "../database";
@@ -118,7 +118,8 @@ export class RecordingIndexer extends Construct {
   constructor(scope: Construct, id: string, props: RecordingIndexerProps) {
     super(scope, id);
     validate(props);
-    const name = `${props.namePrefix}-recording-indexer`;
+    const name = recordingIndexerName(props.namePrefix);
+    const dlqName = deadLetterQueueName(name);
     const port = props.database.port;
 
     const securityGroup = new SecurityGroup(this, "security-group", {
@@ -152,7 +153,7 @@ export class RecordingIndexer extends Construct {
       retentionInDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
       kmsKeyId: props.kmsKeyArn,
     });
-    const deadLetters = new DeadLetterQueue(this, "dead-letter-queue", { name: `${name}-dlq`, kmsKeyArn: props.kmsKeyArn });
+    const deadLetters = new DeadLetterQueue(this, "dead-letter-queue", { name: dlqName, kmsKeyArn: props.kmsKeyArn });
 
     const { role, policy } = createIndexerRole(this, {
       roleName: name,
@@ -252,10 +253,10 @@ export class RecordingIndexer extends Construct {
       opsAlarm(this, "dead-letters-alarm", {
         topicArn: props.alarmTopicArn,
         alarmName: `${name}-dlq-not-empty`,
-        description: `Recording events wait in ${name}-dlq (retries exhausted, or parked as permanent failures with their reason): their sessions have no playback URL. Fix the cause, then ops recordings replay.`,
+        description: `Recording events wait in ${dlqName} (retries exhausted, or parked as permanent failures with their reason): their sessions have no playback URL. Fix the cause, then ops recordings replay.`,
         namespace: "AWS/SQS",
         metricName: "ApproximateNumberOfMessagesVisible",
-        dimensions: { QueueName: `${name}-dlq` },
+        dimensions: { QueueName: dlqName },
         statistic: "Maximum",
         threshold: 0,
         treatMissingData: "notBreaching",

@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../../lib/atomic-write";
 import type { BaselineInfo } from "./cost-baseline";
 import { BASELINE_DIR, COST_REPORT_DIR, TO_ROOT } from "./layout";
+import { environmentOfStack } from "../../contracts/stacks";
 
 export interface CostReportOptions {
   /** Repository root of the clone. */
@@ -63,7 +64,7 @@ export function costReport(options: CostReportOptions): string {
 
 function main(): number {
   const project = process.env.PROJECT_NAME ?? "";
-  const environment = process.env.LIVESTREAM_ENVIRONMENT ?? project.replace(/^livestream-/, "");
+  const environment = process.env.LIVESTREAM_ENVIRONMENT ?? environmentOfStack(project);
   const root = resolve(process.env.DIR ?? process.cwd(), TO_ROOT);
   try {
     if (!project) throw new Error("PROJECT_NAME is not set");

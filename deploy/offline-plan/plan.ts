@@ -13,6 +13,7 @@ import { listEnvironments } from "../../config/load";
 import { didYouMean } from "../../lib/did-you-mean";
 import { projectRoot } from "../../lib/project-root";
 import { offlineTerraformEnv } from "../../lib/terraform-offline";
+import { bootstrapStackName, stackName } from "../../contracts/stacks";
 
 export const USAGE = `usage: npm run plan -- <environment> [--stack platform|bootstrap|all] [--out <dir>]
 
@@ -101,9 +102,9 @@ export function parsePlanArgs(argv: string[]): { env: string; stacks: string[]; 
   if (!known.includes(env)) throw new PlanUsageError(`no environment '${env}' in config/environments${didYouMean(env, known)} (known: ${known.join(", ")})`);
   const choice = parsed.values.stack!;
   const byChoice: Record<string, string[]> = {
-    platform: [`livestream-${env}`],
+    platform: [stackName(env)],
     bootstrap: [`livestream-bootstrap-${env}`],
-    all: [`livestream-${env}`, `livestream-bootstrap-${env}`],
+    all: [stackName(env), bootstrapStackName(env)],
   };
   if (!byChoice[choice]) throw new PlanUsageError(`--stack must be platform, bootstrap or all, got '${choice}'`);
   const outdir = parsed.values.out ?? join(projectRoot(__dirname), "cdktf.out", "offline", env);
