@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { S3_BUCKET_NAME } from "../contracts/storage";
+import { isHostName } from "../lib/host-name";
 import { mediaSchema } from "./sections/media";
 import { budgetSchema } from "./sections/budget";
 import { reconcileSchema } from "./sections/reconcile";
@@ -21,10 +23,7 @@ import { containerImage, extraTags, networkCidr } from "./fields";
  */
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a 24-hour time HH:MM, e.g. 18:00");
-const dnsName = z
-  .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "expected a lower-case DNS name such as dev.example.com");
-
+const dnsName = z.string().refine(isHostName, "expected a lower-case DNS name such as dev.example.com");
 
 /** Fargate accepts only these CPU units; memory must fit the CPU (checked below). */
 const FARGATE_MEMORY: Record<number, [number, number]> = {
@@ -140,7 +139,7 @@ export const environmentSchema = z
     notifications: notificationsSchema,
     state: z.strictObject({
       /** S3 bucket holding Terraform state (created by the bootstrap stack). */
-      bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name"),
+      bucket: z.string().regex(S3_BUCKET_NAME, "expected an S3 bucket name"),
       /** Region of the state bucket; defaults to the environment's region. */
       region: awsRegion.optional(),
     }),

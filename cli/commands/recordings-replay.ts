@@ -14,10 +14,10 @@ import { PartialError, RemoteError, UsageError } from "../errors";
 import { createLambdaClient, createSqsClient } from "../aws/clients";
 import { INVOKE_REQUEST_TIMEOUT_MS, recordingBounds } from "../recordings/clients";
 import { REPLAY_DEFAULTS } from "./defaults";
-import { print, printJson, resolvePool } from "./ops-context";
+import { awsOptions, print, printJson, resolvePool, type AwsCommandOptions } from "./ops-context";
 import { deadLetterQueueName, recordingIndexerName, stackName } from "../../contracts/stacks";
 
-export interface RecordingsReplayOptions {
+export interface RecordingsReplayOptions extends AwsCommandOptions {
   /** Pool (environment) whose indexer and queue are meant: livestream-<pool>-recording-indexer[-dlq]. */
   readonly pool?: string;
   /** Function name or ARN. @default livestream-<pool>-recording-indexer */
@@ -27,10 +27,6 @@ export interface RecordingsReplayOptions {
   /** Messages handled in this run. @default REPLAY_DEFAULTS.max */
   readonly max?: number;
   readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly maxAttempts?: number;
 }
 
 export interface ReplayedMessage {
@@ -65,7 +61,7 @@ export async function recordingsReplay(opts: RecordingsReplayOptions): Promise<R
   const pool = opts.functionName && opts.queueUrl ? undefined : resolvePool(opts.pool);
   const indexer = pool === undefined ? undefined : recordingIndexerName(stackName(pool));
   const functionName = opts.functionName ?? indexer!;
-  const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
+  const aws = awsOptions(opts);
   const sqs = await createSqsClient(recordingBounds(aws));
   const lambda = opts.dryRun ? undefined : await createLambdaClient(recordingBounds(aws, INVOKE_REQUEST_TIMEOUT_MS));
   try {

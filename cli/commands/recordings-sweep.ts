@@ -15,9 +15,10 @@ import { sweepMetricData, sweepRecordings, type SweepReport } from "../recording
 import { parseDuration } from "../support/duration";
 import { parseInstant } from "../support/instant";
 import { SWEEP_DEFAULTS } from "./defaults";
-import { print, printJson, resolvePool } from "./ops-context";
+import { awsOptions, print, printJson, resolvePool, type AwsCommandOptions } from "./ops-context";
+import { S3_BUCKET_NAME } from "../../contracts/storage";
 
-export interface RecordingsSweepOptions {
+export interface RecordingsSweepOptions extends AwsCommandOptions {
   readonly bucket?: string;
   readonly mediaDomain?: string;
   readonly pool?: string;
@@ -29,10 +30,6 @@ export interface RecordingsSweepOptions {
   readonly timeout?: string;
   readonly now?: string;
   readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly maxAttempts?: number;
   /** @default SWEEP_DEFAULTS.metricsNamespace */
   readonly metricsNamespace?: string;
 }
@@ -41,7 +38,7 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
   // Every input is checked before the first call.
   const problems: string[] = [];
   const bucket = opts.bucket ?? env.LIVESTREAM_RECORDING_BUCKET;
-  if (!bucket || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`--bucket (or LIVESTREAM_RECORDING_BUCKET) must be the recorded-media bucket name, got '${bucket ?? ""}'`);
+  if (!bucket || !S3_BUCKET_NAME.test(bucket)) problems.push(`--bucket (or LIVESTREAM_RECORDING_BUCKET) must be the recorded-media bucket name, got '${bucket ?? ""}'`);
   const mediaDomain = opts.mediaDomain ?? env.LIVESTREAM_MEDIA_DOMAIN;
   if (!mediaDomain || !isHostName(mediaDomain)) problems.push(`--media-domain (or LIVESTREAM_MEDIA_DOMAIN) must be the CloudFront host name, got '${mediaDomain ?? ""}'`);
   const limit = opts.limit ?? SWEEP_DEFAULTS.limit;
@@ -68,7 +65,7 @@ export async function recordingsSweep(opts: RecordingsSweepOptions, env: NodeJS.
   if (problems.length) throw new UsageError(problems.join("; "), "see ops recordings sweep --help");
 
   const deadline = Date.now() + timeoutMs;
-  const aws = { region: opts.region, profile: opts.profile, maxAttempts: opts.maxAttempts };
+  const aws = awsOptions(opts);
   const s3 = await createS3Client(recordingBounds(aws));
   const db = new DatabasePool(settings!, { max: 1 });
   let report: SweepReport;
