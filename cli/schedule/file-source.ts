@@ -18,7 +18,7 @@ import { basename, extname } from "node:path";
 import { UsageError } from "../errors";
 import { didYouMean } from "../../lib/did-you-mean";
 import { validateRows, type RawSession, type ScheduleParse, type ScheduleRules } from "./session";
-import { refuseJsonProblems } from "../support/json-problems";
+import { parseDocumentText } from "../support/read-document";
 
 const COLUMNS = ["id", "startsAt", "endsAt", "channelId", "title"] as const;
 type Column = (typeof COLUMNS)[number];
@@ -159,17 +159,7 @@ function rowsFromDocument(doc: unknown, name: string): RawSession[] {
 export async function parseScheduleText(text: string, format: "json" | "yaml" | "csv", name: string, rules: ScheduleRules = {}): Promise<ScheduleParse> {
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new UsageError(`schedule ${name} is empty: refusing to read it as "no sessions"`, EMPTY_HINT);
   if (format === "csv") return validateRows(parseCsv(text, name), rules);
-  let doc: unknown;
-  if (format === "json") refuseJsonProblems(text.replace(/^\uFEFF/, ""), `schedule ${name} is not valid JSON`);
-  try {
-    if (format === "json") doc = JSON.parse(text.replace(/^\uFEFF/, ""));
-    else {
-      const YAML = await import("yaml");
-      doc = YAML.parse(text);
-    }
-  } catch (err) {
-    throw new UsageError(`schedule ${name} is not valid ${format.toUpperCase()}: ${(err as Error).message}`);
-  }
+  const doc = parseDocumentText(text, format, `schedule ${name} is not valid ${format.toUpperCase()}`);
   return validateRows(rowsFromDocument(doc, name), rules);
 }
 

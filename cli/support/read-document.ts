@@ -13,14 +13,21 @@ export async function readDocument(path: string, flag: string): Promise<unknown>
   } catch (err) {
     throw new UsageError(`${flag} ${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  if (!/\.ya?ml$/i.test(path)) refuseJsonProblems(text.replace(/^\uFEFF/, ""), `${flag} ${path}: not valid JSON`);
+  const format = /\.ya?ml$/i.test(path) ? "yaml" : "json";
+  return parseDocumentText(text, format, `${flag} ${path}: not valid ${format.toUpperCase()}`);
+}
+
+/**
+ * JSON (duplicate keys and syntax errors with line and column) or YAML text as a value; a byte-order
+ * mark is ignored. Errors start with `invalid`, e.g. "schedule s.json is not valid JSON".
+ */
+export function parseDocumentText(text: string, format: "json" | "yaml", invalid: string): unknown {
+  const body = text.replace(/^\uFEFF/, "");
+  if (format === "json") refuseJsonProblems(body, invalid);
   try {
-    if (/\.ya?ml$/i.test(path)) {
-      const { parse } = (require("yaml") as typeof import("yaml"));
-      return parse(text);
-    }
-    return JSON.parse(text);
+    if (format === "yaml") return (require("yaml") as typeof import("yaml")).parse(body);
+    return JSON.parse(body);
   } catch (err) {
-    throw new UsageError(`${flag} ${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(err as Error).message.split("\n")[0]}`);
+    throw new UsageError(`${invalid}: ${(err as Error).message.split("\n")[0]}`);
   }
 }
