@@ -6,7 +6,7 @@
  * renamed or removed.
  */
 import type { Deployment } from "./deployment";
-import type { PriceProvenance, Tier } from "./catalog-types";
+import type { PriceProvenance, UnitPrice } from "./catalog-types";
 import type { Scenario } from "./scenario-defaults";
 import { quarterOf } from "./growth";
 import { sumCents, toCents, toUsd, type Cents } from "./money";
@@ -91,21 +91,12 @@ export interface Finding {
   readonly values?: Readonly<Record<string, number>>;
 }
 
-/** A catalog price as used by the report. */
-export interface ReportPrice {
-  readonly usd?: number;
-  readonly tiers?: readonly Tier[];
-  readonly unit: string;
-  readonly quantity?: number;
-  readonly freePerMonth?: number;
-  readonly region: string;
+/** A catalog price as used by the report: its provenance resolved, with a short label. */
+export type ReportPrice = Omit<UnitPrice, "provenance"> & {
   readonly provenance: PriceProvenance;
   /** Short label: "page 2026-12-02", "API 2026-11-23", "estimate", "us-east-1 stand-in". */
   readonly label: string;
-  readonly source: string;
-  readonly url?: string;
-  readonly date: string;
-}
+};
 
 /** One assumption behind the figures, with its range where it is uncertain. */
 export interface Assumption {

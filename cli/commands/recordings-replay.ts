@@ -13,6 +13,7 @@ import { ChangeMessageVisibilityCommand, DeleteMessageCommand, GetQueueUrlComman
 import { PartialError, RemoteError, UsageError } from "../errors";
 import { createLambdaClient, createSqsClient } from "../aws/clients";
 import { INVOKE_REQUEST_TIMEOUT_MS, recordingBounds } from "../recordings/clients";
+import type { ReplayEvent } from "../../lambda/recording-indexer/handler";
 import { REPLAY_DEFAULTS } from "./defaults";
 import { awsOptions, print, printJson, resolvePool, type AwsCommandOptions } from "./ops-context";
 import { deadLetterQueueName, recordingIndexerName, stackName } from "../../contracts/stacks";
@@ -97,6 +98,9 @@ async function queueUrlOf(sqs: SQSClient, name: string): Promise<string> {
   }
 }
 
+/** The event the indexer's handler takes for a replay (lambda/recording-indexer/handler.ts). */
+const replayEvent = (requestPayload: object, messageId: string): ReplayEvent => ({ replay: { requestPayload: requestPayload as ReplayEvent["replay"]["requestPayload"], messageId } });
+
 interface ParkedBody {
   requestContext?: { condition?: string };
   requestPayload?: { Records?: { s3?: { object?: { key?: string } } }[] };
@@ -145,7 +149,7 @@ async function replayOne(lambda: LambdaClient | undefined, functionName: string,
   let response;
   try {
     response = await lambda.send(
-      new InvokeCommand({ FunctionName: functionName, InvocationType: "RequestResponse", Payload: Buffer.from(JSON.stringify({ replay: { requestPayload: payload, messageId } })) }),
+      new InvokeCommand({ FunctionName: functionName, InvocationType: "RequestResponse", Payload: Buffer.from(JSON.stringify(replayEvent(payload, messageId))) }),
     );
   } catch (err) {
     return { ...base, result: "still-failing", reason: `Invoke failed: ${(err as Error).name}: ${(err as Error).message}` };
