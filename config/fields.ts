@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { TAG_PREFIX } from "../contracts";
+import { parseRateExpression } from "../lib/rate-expression";
 import { durationMs, formatDuration } from "../lib/duration";
 
 /** An IPv4 CIDR whose address is the network address (`10.20.0.0/16`, not `10.20.5.0/16`): Terraform's aws provider refuses host bits. */
@@ -27,10 +28,10 @@ export const networkCidr = z.cidrv4().superRefine((cidr, ctx) => {
  * "Schedule types on EventBridge Scheduler").
  */
 export const scheduleExpression = z.string().superRefine((expression, ctx) => {
-  const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+  const rate = parseRateExpression(expression);
   if (rate) {
-    const n = Number(rate[1]);
-    const singular = !rate[2]!.endsWith("s");
+    const n = rate.value;
+    const singular = !rate.plural;
     if (n < 1) ctx.addIssue({ code: "custom", message: `${expression}: a rate needs a value of at least 1` });
     else if (singular !== (n === 1)) ctx.addIssue({ code: "custom", message: `${expression}: write ${n === 1 ? "minute, hour or day" : "minutes, hours or days"} for a value of ${n}` });
     return;

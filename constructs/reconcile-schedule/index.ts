@@ -12,17 +12,13 @@ import { reconcileDatabaseEnvironment, reconcileDatabaseStatements } from "./dat
 import { isLogRetentionDays, isTagValue, MAX_STARTOVER_WINDOW_HOURS, OPS_METRICS, POOL_DIMENSION, RDS_CA_BUNDLE_PATH } from "../../contracts";
 import { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
 import { durationMs } from "../../lib/duration";
+import { ratePeriodMs } from "../../lib/rate-expression";
 
 export { RECONCILE_SCHEDULE_DEFAULTS, type ReconcileScheduleProps } from "./props";
 import { ecsTasksTrustPolicy, fromAccount, imagePullStatements, policyDocument, serviceTrustPolicy } from "../iam-policy";
 import { reconcileTaskStatements } from "./policies";
 
 
-/** Period of a `rate(N unit)` expression, ms; undefined for cron expressions. */
-const ratePeriodMs = (expression: string) => {
-  const m = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
-  return m ? Number(m[1]) * { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[m[2]!.replace(/s$/, "") as "minute" | "hour" | "day"] : undefined;
-};
 /** Time the task needs around the pass: Fargate start-up, image pull, node start. */
 const TASK_OVERHEAD_MS = 5_000;
 
