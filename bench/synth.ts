@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { interleave, sampleCommand, sampleNode, summary } from "./support/measure";
+import { projectRoot } from "../lib/project-root";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // The baseline the issue sets: the provider's package root, loaded in a child process only. The
@@ -25,7 +26,7 @@ const fmt = (s: { wallMs: number; cpuMs: number; peakRssMb: number }) =>
 const verdict = (value: number, target: number) => `target <= ${target} ${value <= target ? "MET" : "MISSED"}`;
 
 export async function run(): Promise<void> {
-  const root = join(__dirname, "..", "..");
+  const root = projectRoot();
   const out = mkdtempSync(join(tmpdir(), "bench-synth-"));
   const env = { CDKTF_OUTDIR: join(out, "cdktf.out"), LIVESTREAM_QUIET_BUILD: "1" };
   const app = join(root, "tooling", "synth-app.js");

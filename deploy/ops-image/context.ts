@@ -18,6 +18,8 @@ import { createHash } from "node:crypto";
 import { builtinModules } from "node:module";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { projectRoot } from "../../lib/project-root";
 
 export interface ImageContextOptions {
   /** A checkout with package.json, package-lock.json and a built dist/. */
@@ -162,13 +164,11 @@ function listFiles(dir: string, prefix = ""): string[] {
 }
 
 function main(argv: string[]): number {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const root = join(__dirname, "..", "..", "..");
-  const out = resolve(value("--out") ?? join(root, "dist", "ops-image-context"));
-  const manifest = buildImageContext({ root, out, depsCache: value("--deps-cache"), offline: argv.includes("--offline") });
+  const { values } = parseArgs({ args: argv, options: { out: { type: "string" }, "deps-cache": { type: "string" }, offline: { type: "boolean" } }, allowPositionals: true, strict: false });
+  const root = projectRoot();
+  const out = resolve(typeof values.out === "string" ? values.out : join(root, "dist", "ops-image-context"));
+  const depsCache = values["deps-cache"];
+  const manifest = buildImageContext({ root, out, depsCache: typeof depsCache === "string" ? depsCache : undefined, offline: values.offline === true });
   process.stdout.write(
     `image context in ${out}: ${manifest.files.length} files, ${Object.keys(manifest.dependencies).length} runtime dependencies${manifest.depsFromCache ? " (node_modules from cache)" : ""}\n`,
   );

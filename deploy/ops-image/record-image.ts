@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { defaultConfigDir, parseEnvironment } from "../../config/load";
 import { writeFileAtomic } from "../../lib/atomic-write";
 
@@ -28,12 +29,9 @@ export function recordImage(text: string, environment: string, image: string): s
 }
 
 function main(argv: string[]): number {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const environment = value("--environment");
-  const image = value("--image");
+  const { values } = parseArgs({ args: argv, options: { environment: { type: "string" }, image: { type: "string" } }, allowPositionals: true, strict: false });
+  const environment = typeof values.environment === "string" ? values.environment : undefined;
+  const image = typeof values.image === "string" ? values.image : undefined;
   if (!environment || !image) {
     process.stderr.write("usage: record-image --environment <env> --image <repository>@sha256:<digest>\n");
     return 2;
