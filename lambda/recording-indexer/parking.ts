@@ -4,6 +4,7 @@
  * requestPayload, responsePayload), so `ops recordings replay` treats both kinds alike: Lambda's own
  * records after exhausted retries (transient failures) and these (permanent failures).
  */
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import type { PermanentFailure } from "./indexer";
 
 /** The SQS call parking needs; SQSClient fits. */
@@ -47,7 +48,6 @@ export async function park(
   record: FailureRecord,
   deadline: number | undefined,
 ): Promise<void> {
-  const { SendMessageCommand } = await import("@aws-sdk/client-sqs");
   const remaining = deadline === undefined ? 5_000 : Math.min(5_000, deadline - Date.now());
   if (remaining <= 0) throw new Error("no time left to park the failed records; Lambda will retry the event");
   await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(record) }), { abortSignal: AbortSignal.timeout(remaining) });
