@@ -20,7 +20,7 @@
  * Run: `npm run bench` (BENCH_ONLY=reconcile-simulation) or `node dist/bench/reconcile-simulation.js`.
  */
 import { Client } from "pg";
-import { OPS_METRICS_NAMESPACE, ORIGIN_ENDPOINT_TAG, POOL_TAG, sessionManifestKey } from "../contracts";
+import { ORIGIN_ENDPOINT_TAG, POOL_TAG, sessionManifestKey } from "../contracts";
 import { migrate } from "../db/migrate";
 import { createAwsClients, type AwsClients } from "../cli/aws/clients";
 import { Deadline } from "../cli/sessions/deadline";
@@ -33,6 +33,7 @@ import { PostgresSessionStore } from "../cli/sessions/postgres-store";
 import type { SessionStore } from "../cli/sessions/store";
 import { startFakeAws, type FakeAws } from "../test/fakes/aws";
 import { FakeClock, seededRandom } from "../test/fakes/http";
+import { defaultSettings } from "../test/support/pass-harness";
 import { startPostgres, type PostgresServer } from "../test/support/postgres";
 
 const MIN = 60_000;
@@ -274,21 +275,11 @@ export function fiftyChannels(): Scenario {
   };
 }
 
+/** The pass as deployed (test/support/pass-harness.ts defaultSettings), on the simulation's pool and bucket. */
 const settings = (now: number): PassSettings => ({
+  ...defaultSettings(now),
   pool: POOL,
-  now,
-  leadMs: 10 * MIN,
-  graceMs: 5 * MIN,
-  horizonMs: HOUR,
-  transitionTimeoutMs: 5 * MIN,
-  startoverWindowMs: DAY,
-  deadlineMs: 50_000,
-  waitMs: 0,
-  pollMs: 10_000,
-  concurrency: 8,
-  dryRun: false,
   harvest: { bucket: "livestream-sim-recorded-media", roleArn: "arn:aws:iam::123456789012:role/harvest" },
-  metricsNamespace: OPS_METRICS_NAMESPACE,
 });
 
 const percentile = (values: readonly number[], p: number) => {
