@@ -9,6 +9,7 @@
  * others failed, the exit code is 6 (partial) and the report lists both. Results go to stdout in the
  * same form for real and dry runs; progress goes to stderr.
  */
+import { MEDIALIVE_CHANNEL_QUOTA } from "../../contracts/limits";
 import type { MediaLiveClient } from "@aws-sdk/client-medialive";
 import { createMediaLiveClient } from "../aws/clients";
 import { ExitCode, OpsError, PartialError, TimeoutError, UsageError, type ExitCodeValue } from "../errors";
@@ -36,8 +37,12 @@ export interface ChannelsLifecycleOptions extends AwsCommandOptions {
 
 /** MediaLive channel ids are numeric (e.g. 1234567); names and ARNs are not ids. */
 const CHANNEL_ID = /^\d{1,20}$/;
-/** Channels changed at once: MediaLive's default quota is 5 channels per region. */
-const CONCURRENCY = 5;
+/**
+ * Channels changed at once: a default pool (MEDIALIVE_CHANNEL_QUOTA channels a region) in one round;
+ * larger pools go in rounds, keeping MediaLive's API request rate modest (the quota caps how many
+ * channels exist, not calls).
+ */
+const CONCURRENCY = MEDIALIVE_CHANNEL_QUOTA;
 
 export interface ChannelOutcome extends LifecycleResult {
   /** Why this channel failed; absent when it reached or was sent toward its goal. */

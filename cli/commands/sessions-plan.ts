@@ -46,8 +46,8 @@ export interface SessionsPlanOptions extends AwsCommandOptions {
 }
 
 const MAX_POOL_SIZE = 100;
-/** DescribeChannel calls in flight at once (MediaLive's default quota is 5 channels a region). */
-const DESCRIBE_CONCURRENCY = 5;
+/** DescribeChannel calls in flight at once: a default pool (MEDIALIVE_CHANNEL_QUOTA channels) in one round. */
+const DESCRIBE_CONCURRENCY = MEDIALIVE_CHANNEL_QUOTA;
 
 /** A plan channel with what it encodes and where that came from. */
 interface PricedChannel extends PlanChannel {

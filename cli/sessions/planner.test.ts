@@ -1,6 +1,6 @@
 /** The planner: explicit channels, best-fit packing, infeasibility, billed minutes. */
 import type { Session } from "../schedule/session";
-import { assertFeasible, peakOverlap, planSessions } from "./planner";
+import { peakOverlap, planSessions } from "./planner";
 
 const MIN = 60_000;
 const s = (id: string, start: number, end: number, channelId?: string): Session => ({ id, startsAt: start * MIN, endsAt: end * MIN, channelId, origin: id });
@@ -32,7 +32,6 @@ test("a pool too small: channels needed and the sessions that do not fit", () =>
   expect(peakOverlap(sessions)).toBe(4);
   const plan = planSessions(sessions, channels, opts);
   expect(plan.unplaced.map((u) => u.session.id)).toEqual(["d"]);
-  expect(() => assertFeasible(plan)).toThrow(/has 3 channel\(s\) but the schedule needs 4.*\n  d \(/s);
   const clash = planSessions([s("x", 0, 60, "c1"), s("y", 30, 90, "c1")], channels, opts);
   expect(clash.unplaced[0]?.reason).toMatch(/overlaps session x on its explicit channel c1/);
 });

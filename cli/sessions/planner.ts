@@ -10,7 +10,6 @@
  * mentor's run when a channel allows it), ties by channel id. Greedy by start time uses no more
  * channels than the peak overlap.
  */
-import { InfeasibleError } from "../errors";
 import { billedMinutes, costUsd, type Interval } from "../channels/billing";
 import type { Session } from "../schedule/session";
 import { chooseChannel } from "./channel-choice";
@@ -162,19 +161,4 @@ export function channelRuns(assignments: readonly Assignment[], options: PlanOpt
     }
   }
   return runs.sort((a, b) => a.start - b.start || a.channelId.localeCompare(b.channelId));
-}
-
-/** Throws when some session has no channel: how many the schedule needs and what does not fit. */
-export function assertFeasible(plan: Plan): void {
-  if (!plan.unplaced.length) return;
-  const list = plan.unplaced
-    .slice(0, 20)
-    .map((u) => `${u.session.id} (${new Date(u.session.startsAt).toISOString()} - ${new Date(u.session.endsAt).toISOString()}): ${u.reason}`);
-  const more = plan.unplaced.length > 20 ? `\n  ... and ${plan.unplaced.length - 20} more` : "";
-  throw new InfeasibleError(
-    `the pool has ${plan.poolSize} channel(s) but the schedule needs ${plan.channelsNeeded} at its peak; ${plan.unplaced.length} session(s) do not fit:\n  ${list.join("\n  ")}${more}`,
-    plan.channelsNeeded > plan.poolSize
-      ? `add ${plan.channelsNeeded - plan.poolSize} channel(s) to the pool (MediaLive's default quota is 5 per region) or move sessions`
-      : "fix the explicit channelId of the sessions listed",
-  );
 }
